@@ -1,0 +1,91 @@
+/**
+ * The report plan: what Consolidate writes, as data independent of Excel or xlsx.
+ * The two appliers (src/apply/xlsx, src/apply/office) turn it into cells; the engine never touches either.
+ */
+import type { Severity } from '../checks/types';
+
+export const REPORT_TAB_NAMES = ['Report Summary', 'Report By partner', 'Report Spending plan', 'Report Indicators', 'Report Checks'] as const;
+export type ReportTabName = (typeof REPORT_TAB_NAMES)[number];
+export const STATE_SHEET = '_clusterix';
+/** Worksheet custom property (Office.js) / marker that says a tab is the add-in's own. */
+export const OWNER_PROPERTY = { key: 'clusterix', value: 'report' } as const;
+export const STATE_FORMAT_VERSION = 1;
+
+export type CellStyleName =
+  | 'title' // big bold title of a tab
+  | 'subtitle' // project name, report date, units
+  | 'header' // table header row: bold, filled, wrapped, bottom border
+  | 'body'
+  | 'total' // totals row: bold, top border
+  | 'note'; // small italic explanatory text
+
+export type PlanValue =
+  /** Text that must stay text, even when it starts with = + - @ (user data reaches us this way). */
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number }
+  /** A live formula (en-US, starting with '=') and the value we computed for it, cached in the cell. */
+  | { kind: 'formula'; formula: string; result: number | string }
+  /** A link to a cell of this workbook: text shown, target sheet and A1 cell. */
+  | { kind: 'link'; text: string; sheet: string; cell: string };
+
+export interface PlannedCell {
+  /** 0-based row and column on the tab. */
+  row: number;
+  col: number;
+  value: PlanValue;
+  style?: CellStyleName;
+  /** Excel number format ('#,##0.00', '0.0%', '0'). */
+  numberFormat?: string;
+}
+
+export interface PlannedTab {
+  name: ReportTabName;
+  cells: PlannedCell[];
+  /** Column widths in Excel character units, by 0-based column. */
+  columnWidths: number[];
+  /** Frozen rows and columns at the top-left (the table header). */
+  freeze: { rows: number; cols: number };
+  /** A1 ranges to merge (titles). */
+  merges: string[];
+  print: { orientation: 'portrait' | 'landscape'; fitToWidth: boolean; repeatRows: { first: number; last: number } | null };
+}
+
+/** A finding's mark on a user's cell: a fill by severity and a note carrying the rule id and message. */
+export interface Mark {
+  sheet: string;
+  /** A1 address of one cell (a range finding is marked on its first cell). */
+  cell: string;
+  severity: Severity;
+  /** '[B04] Budget total … ' — several findings on one cell are joined, one line each. */
+  note: string;
+  rules: string[];
+}
+
+export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+
+/** The user's own formatting of a cell from before we marked it: restored exactly by Clear marks. */
+export interface SavedCell {
+  sheet: string;
+  cell: string;
+  /** Solid fill colour as '#RRGGBB', or null for no fill. Adapters may store a fuller fill description in `fillDetail`. */
+  fill: string | null;
+  fillDetail?: unknown;
+  /** The user's note (or comment) text, or null for none. */
+  note: string | null;
+  /** Which kind of note we added: a legacy note (ExcelApi 1.18 / xlsx) or a comment (1.10 fallback). */
+  markKind: 'note' | 'comment';
+}
+
+/** JSON text in A1 of the very hidden sheet _clusterix: shared by both faces. */
+export interface ClusterixState {
+  format: typeof STATE_FORMAT_VERSION;
+  product: string;
+  version: string;
+  tabs: string[];
+  marks: SavedCell[];
+}
+
+export interface ReportPlan {
+  tabs: PlannedTab[];
+  marks: Mark[];
+}

@@ -1,0 +1,34 @@
+/** A1 addresses from 0-based row and column, and back. */
+export function columnLetters(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export function parseA1(addr: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(addr.trim());
+  if (!m) throw new Error(`not an A1 address: ${addr}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** A sheet name as a formula needs it: quoted when not a plain identifier, apostrophes doubled. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function ref(sheet: string, cell: string): string {
+  return `${quoteSheet(sheet)}!${cell}`;
+}
