@@ -72,6 +72,8 @@ export interface SavedCell {
   fillDetail?: unknown;
   /** The user's note (or comment) text, or null for none. */
   note: string | null;
+  /** Optional fuller note description (xlsx: ExcelJS rich-text note), restored in preference to `note` by the adapter that wrote it. */
+  noteDetail?: unknown;
   /** Which kind of note we added: a legacy note (ExcelApi 1.18 / xlsx) or a comment (1.10 fallback). */
   markKind: 'note' | 'comment';
 }

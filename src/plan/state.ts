@@ -1,0 +1,109 @@
+/**
+ * The _clusterix state (JSON in A1 of the very hidden sheet), shared by both faces: which tabs are ours and,
+ * for each cell we marked, the user's own fill and note from before the mark. Pure: the adapters read and
+ * write cells; this decides what to save and what to restore.
+ */
+import { z } from 'zod';
+import { PRODUCT, VERSION } from '../version';
+import { STATE_FORMAT_VERSION, type ClusterixState, type Mark, type SavedCell } from './types';
+
+const savedCellSchema = z.object({
+  sheet: z.string(),
+  cell: z.string(),
+  fill: z.string().nullable(),
+  fillDetail: z.unknown().optional(),
+  note: z.string().nullable(),
+  noteDetail: z.unknown().optional(),
+  markKind: z.enum(['note', 'comment']),
+});
+
+const stateSchema = z.object({
+  format: z.literal(STATE_FORMAT_VERSION),
+  product: z.string(),
+  version: z.string(),
+  tabs: z.array(z.string()),
+  marks: z.array(savedCellSchema),
+});
+
+export function emptyState(): ClusterixState {
+  return { format: STATE_FORMAT_VERSION, product: PRODUCT, version: VERSION, tabs: [], marks: [] };
+}
+
+/** Absent, damaged or foreign state reads as empty: a bad A1 must never stop Consolidate or Clear. */
+export function parseState(text: string | null | undefined): ClusterixState {
+  if (typeof text !== 'string' || text.trim() === '') return emptyState();
+  try {
+    const r = stateSchema.safeParse(JSON.parse(text));
+    return r.success ? (r.data as ClusterixState) : emptyState();
+  } catch {
+    return emptyState();
+  }
+}
+
+export function serializeState(state: ClusterixState): string {
+  return JSON.stringify(state);
+}
+
+/** The user's formatting of a cell as the adapter reads it now. */
+export interface CellLook {
+  fill: string | null;
+  fillDetail?: unknown;
+  note: string | null;
+  noteDetail?: unknown;
+}
+
+export interface MarkMerge {
+  /** The state to write after this run. */
+  state: ClusterixState;
+  /** Cells marked before and not now: put the user's formatting back. */
+  restore: SavedCell[];
+  /** The marks to apply now, one per cell (several findings on a cell already joined by the plan). */
+  apply: Mark[];
+}
+
+const key = (sheet: string, cell: string) => `${sheet}\u0000${cell.toUpperCase()}`;
+
+/**
+ * Next state from the previous one and this run's marks. A cell we marked before keeps the ORIGINAL
+ * user look saved (what it shows now is our mark); a newly marked cell saves what `readCell` sees.
+ */
+export function mergeMarks(
+  prev: ClusterixState,
+  marks: Mark[],
+  readCell: (sheet: string, cell: string) => CellLook,
+  opts: { tabs: string[]; markKind: 'note' | 'comment' },
+): MarkMerge {
+  const before = new Map(prev.marks.map((m) => [key(m.sheet, m.cell), m]));
+  const seen = new Set<string>();
+  const saved: SavedCell[] = [];
+  const apply: Mark[] = [];
+  for (const mark of marks) {
+    const k = key(mark.sheet, mark.cell);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    apply.push(mark);
+    const old = before.get(k);
+    if (old) {
+      saved.push(old);
+      continue;
+    }
+    const look = readCell(mark.sheet, mark.cell);
+    const cell: SavedCell = { sheet: mark.sheet, cell: mark.cell, fill: look.fill, note: look.note, markKind: opts.markKind };
+    if (look.fillDetail !== undefined) cell.fillDetail = look.fillDetail;
+    if (look.noteDetail !== undefined) cell.noteDetail = look.noteDetail;
+    saved.push(cell);
+  }
+  const restore = prev.marks.filter((m) => !seen.has(key(m.sheet, m.cell)));
+  return { state: { ...emptyState(), tabs: [...opts.tabs], marks: saved }, restore, apply };
+}
+
+/** Clear marks: every saved cell goes back; nothing of ours remains. */
+export function clearMarks(prev: ClusterixState): { state: ClusterixState; restore: SavedCell[] } {
+  return { state: emptyState(), restore: [...prev.marks] };
+}
+
+/** Whether a sheet of this name is one of our tabs (listed in the state), so it may be replaced. */
+export function isOurTab(state: ClusterixState, name: string): boolean {
+  const n = name.toLowerCase();
+  return state.tabs.some((t) => t.toLowerCase() === n);
+}
