@@ -1,8 +1,120 @@
-import type { Model } from '../model/types';
+/**
+ * The consolidated figures in integer cents: a partner's figure is the sum of its period cells as read (a missing
+ * cell counts as 0: T01/T02 say what is wrong), ERDF = planned total × rate rounded down, contribution = the rest.
+ */
+import type { BudgetLineKey, Model } from '../model/types';
+import { BUDGET_LINE_KEYS } from '../model/types';
 import type { Profile } from '../profile/types';
-import type { Figures } from './types';
+import { applyRateDown, type Cents } from '../util/money';
+import type { Figures, IndicatorFigures, LineAmounts, PartnerFigures, PeriodFigures } from './types';
+import { indicatorRowsOf, partnerSources, type PartnerSources, type PeriodAmount } from './sources';
 
-/** The consolidated figures (being written). */
-export function computeFigures(_model: Model, _profile: Profile): Figures {
-  throw new Error('computeFigures: not written yet');
+export function computeFigures(model: Model, _profile: Profile): Figures {
+  const sources = partnerSources(model);
+  const partners = sources.map(partnerFigures);
+  const totals = {
+    budget: addLines(partners.map((p) => p.budget)),
+    reported: addLines(partners.map((p) => p.reported)),
+    erdf: sum(partners.map((p) => p.erdf)),
+    contribution: sum(partners.map((p) => p.contribution)),
+  };
+  const project = model.project;
+  return {
+    project: {
+      acronym: project?.acronym.value ?? '',
+      totalBudget: project?.totalBudget?.cents ?? null,
+      reportDate: project?.reportDate?.value ?? null,
+    },
+    partners,
+    totals,
+    periods: periodFigures(model, sources),
+    indicators: indicatorFigures(model, sources),
+  };
+}
+
+function partnerFigures(s: PartnerSources): PartnerFigures {
+  const budget = lineAmounts(s.plan);
+  const reported = lineAmounts(s.reported);
+  const rate = s.partner.erdfRateBp.value;
+  const erdf = rate === null ? (0 as Cents) : applyRateDown(budget.total, rate);
+  return {
+    no: s.no,
+    name: s.name,
+    country: s.country,
+    sheet: s.sheet?.sheet ?? null,
+    budget,
+    reported,
+    erdf,
+    contribution: (budget.total - erdf) as Cents,
+  };
+}
+
+/** Cents of one cell: missing (null) counts as 0. */
+export function amountCents(c: PeriodAmount): Cents {
+  return (c.amount.cents ?? 0) as Cents;
+}
+
+function lineAmounts(cells: Record<BudgetLineKey, PeriodAmount[]>): LineAmounts {
+  const out = { total: 0 } as LineAmounts;
+  for (const key of BUDGET_LINE_KEYS) {
+    out[key] = sum(cells[key].map(amountCents));
+    out.total = (out.total + out[key]) as Cents;
+  }
+  return out;
+}
+
+function addLines(all: LineAmounts[]): LineAmounts {
+  const out = { total: 0 } as LineAmounts;
+  for (const key of [...BUDGET_LINE_KEYS, 'total'] as const) out[key] = sum(all.map((l) => l[key]));
+  return out;
+}
+
+/** The periods of the Periods table, and any further period column a budget sheet has. */
+export function periodNumbers(model: Model, sources: PartnerSources[]): number[] {
+  const seen = new Set<number>();
+  for (const p of model.project?.periods ?? []) if (p.number !== null) seen.add(p.number);
+  for (const s of sources) for (const key of BUDGET_LINE_KEYS) for (const c of [...s.plan[key], ...s.reported[key]]) seen.add(c.period);
+  return [...seen].sort((a, b) => a - b);
+}
+
+function periodFigures(model: Model, sources: PartnerSources[]): PeriodFigures[] {
+  let cumulativeBudget = 0;
+  let cumulativeReported = 0;
+  return periodNumbers(model, sources).map((period) => {
+    const budget = sumPeriod(sources, 'plan', period);
+    const reported = sumPeriod(sources, 'reported', period);
+    cumulativeBudget += budget;
+    cumulativeReported += reported;
+    return { period, budget, reported, cumulativeBudget: cumulativeBudget as Cents, cumulativeReported: cumulativeReported as Cents };
+  });
+}
+
+function sumPeriod(sources: PartnerSources[], kind: 'plan' | 'reported', period: number): Cents {
+  let s = 0;
+  for (const src of sources) for (const key of BUDGET_LINE_KEYS) for (const c of src[kind][key]) if (c.period === period) s += amountCents(c);
+  return s as Cents;
+}
+
+function indicatorFigures(model: Model, sources: PartnerSources[]): IndicatorFigures[] {
+  return (model.project?.targets ?? []).map((target) => {
+    const byPartner: Record<string, number> = {};
+    let achieved = 0;
+    for (const s of sources) {
+      const value = indicatorRowsOf(model, target, s.partner).reduce((acc, row) => acc + rowSum(row.values), 0);
+      byPartner[String(s.no)] = (byPartner[String(s.no)] ?? 0) + value;
+      achieved += value;
+    }
+    return { code: target.code, name: target.name, target: target.target.value, achieved, byPartner };
+  });
+}
+
+/** An indicator row's achievement: its period cells, a missing one counting as 0. */
+export function rowSum(values: { value: number | null }[]): number {
+  return values.reduce((acc, v) => acc + (v.value ?? 0), 0);
+}
+
+function sum(xs: Cents[]): Cents {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s as Cents;
 }

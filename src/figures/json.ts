@@ -1,0 +1,44 @@
+/** The figures as the JSON of interfaces.md: EUR numbers with at most two decimals, summed in integer cents. */
+import { BUDGET_LINE_KEYS } from '../model/types';
+import { toEuroNumber } from '../util/money';
+import type { Figures, LineAmounts } from './types';
+
+export type LineJson = Record<(typeof BUDGET_LINE_KEYS)[number] | 'total', number>;
+
+export interface FiguresJson {
+  project: { acronym: string; totalBudget: number | null };
+  partners: { no: number; name: string; country: string; budget: LineJson; reported: LineJson; erdf: number; contribution: number }[];
+  totals: { budget: LineJson; reported: LineJson; erdf: number; contribution: number };
+  periods: { period: number; budget: number; reported: number; cumulativeBudget: number; cumulativeReported: number }[];
+  indicators: { code: string; name: string; target: number | null; achieved: number; byPartner: Record<string, number> }[];
+}
+
+export function toFiguresJson(f: Figures): FiguresJson {
+  return {
+    project: { acronym: f.project.acronym, totalBudget: f.project.totalBudget === null ? null : toEuroNumber(f.project.totalBudget) },
+    partners: f.partners.map((p) => ({
+      no: p.no,
+      name: p.name,
+      country: p.country,
+      budget: lines(p.budget),
+      reported: lines(p.reported),
+      erdf: toEuroNumber(p.erdf),
+      contribution: toEuroNumber(p.contribution),
+    })),
+    totals: { budget: lines(f.totals.budget), reported: lines(f.totals.reported), erdf: toEuroNumber(f.totals.erdf), contribution: toEuroNumber(f.totals.contribution) },
+    periods: f.periods.map((p) => ({
+      period: p.period,
+      budget: toEuroNumber(p.budget),
+      reported: toEuroNumber(p.reported),
+      cumulativeBudget: toEuroNumber(p.cumulativeBudget),
+      cumulativeReported: toEuroNumber(p.cumulativeReported),
+    })),
+    indicators: f.indicators.map((i) => ({ code: i.code, name: i.name, target: i.target, achieved: i.achieved, byPartner: { ...i.byPartner } })),
+  };
+}
+
+function lines(l: LineAmounts): LineJson {
+  const out = {} as LineJson;
+  for (const key of [...BUDGET_LINE_KEYS, 'total'] as const) out[key] = toEuroNumber(l[key]);
+  return out;
+}
