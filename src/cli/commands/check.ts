@@ -1,0 +1,32 @@
+/** `clusterix check BOOK.xlsx [--json]`: the findings, as a short table or a JSON array. */
+import type { Command } from 'commander';
+import type { Finding } from '../../checks/types';
+import { readAndCheck } from '../book';
+import { exitCodeFor, findingsTable } from '../findings-table';
+
+export interface CheckRun {
+  findings: Finding[];
+  /** What the command prints on stdout. */
+  output: string;
+  exitCode: number;
+}
+
+/** The check command without the process around it (the demo calls it too). */
+export async function runCheck(book: string, opts: { json?: boolean } = {}): Promise<CheckRun> {
+  const { findings } = await readAndCheck(book);
+  const output = opts.json ? `${JSON.stringify(findings, null, 2)}\n` : findingsTable(book, findings);
+  return { findings, output, exitCode: exitCodeFor(findings) };
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .argument('<book>', 'the reporting workbook (.xlsx)')
+    .option('--json', 'print only a JSON array of the findings')
+    .description('list the findings: exit 0 none is an error, 1 some are')
+    .action(async (book: string, opts: { json?: boolean }) => {
+      const run = await runCheck(book, opts);
+      process.stdout.write(run.output);
+      process.exitCode = run.exitCode;
+    });
+}

@@ -1,0 +1,60 @@
+/**
+ * Reads an .xlsx file into the plain-cell snapshot the engine works on (the CLI's face; the add-in reads
+ * through Office.js). Unreadable input is a UserError with a one-line reason naming the file.
+ */
+import ExcelJS from 'exceljs';
+import { UserError } from '../util/errors';
+import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from './types';
+import { assertXlsx, readBytes } from './xlsx-open';
+import { readCell, type PlainCell } from './xlsx-cell';
+
+export async function readXlsxSnapshot(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<WorkbookSnapshot> {
+  const buf = typeof input === 'string' ? await readBytes(input) : input;
+  await assertXlsx(buf, name);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new UserError(`cannot read ${name}: the workbook is damaged (${String((e as Error).message ?? e).split('\n')[0]})`);
+  }
+  return { sheets: workbook.worksheets.map(sheetSnapshot) };
+}
+
+const VISIBILITY: Record<string, SheetVisibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
+
+function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const cells: { row: number; col: number; cell: PlainCell; numFmt: string }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const plain = readCell(cell);
+      if (plain.type === 'Empty' && plain.formula === null) return;
+      cells.push({ row: Number(cell.row) - 1, col: Number(cell.col) - 1, cell: plain, numFmt: cell.numFmt || 'General' });
+    });
+  });
+  const base = { name: ws.name, visibility: VISIBILITY[ws.state] ?? 'Visible' };
+  if (cells.length === 0) return { ...base, top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] };
+  // The used range: the box around every cell with a value or formula.
+  const top = Math.min(...cells.map((c) => c.row));
+  const left = Math.min(...cells.map((c) => c.col));
+  const height = Math.max(...cells.map((c) => c.row)) - top + 1;
+  const width = Math.max(...cells.map((c) => c.col)) - left + 1;
+  const grid = <T>(fill: T): T[][] => Array.from({ length: height }, () => Array.from({ length: width }, () => fill));
+  const snap: SheetSnapshot = { ...base, top, left, values: grid(null), valueTypes: grid('Empty'), formulas: grid(null), numberFormats: grid('General') };
+  for (const c of cells) {
+    const r = c.row - top;
+    const k = c.col - left;
+    snap.values[r][k] = c.cell.value;
+    snap.valueTypes[r][k] = c.cell.type;
+    snap.formulas[r][k] = c.cell.formula;
+    snap.numberFormats[r][k] = c.numFmt;
+  }
+  // Formats of empty cells inside the box (Office.js reports them too).
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const r = Number(cell.row) - 1 - top;
+      const k = Number(cell.col) - 1 - left;
+      if (r >= 0 && r < height && k >= 0 && k < width && cell.numFmt) snap.numberFormats[r][k] = cell.numFmt;
+    });
+  });
+  return snap;
+}
