@@ -1,0 +1,43 @@
+import type { Amount } from '../../model/types';
+import type { Finding, Rule } from '../types';
+import { eur, finding } from '../lib/finding';
+import { lineRows, periodTotal, rowTotal, tableTotal, totalRow } from '../lib/amounts';
+import { formatEur, type Cents } from '../../util/money';
+
+function differs(cell: Amount | null | undefined, sum: Cents | null): cell is Amount {
+  return !!cell && cell.cents !== null && sum !== null && cell.cents !== sum;
+}
+
+export const B03: Rule = {
+  id: 'B03',
+  title: 'Totals add up',
+  severity: 'error',
+  explanation: {
+    what: 'Each budget line\'s Total equals the sum of its periods, and the Total line equals the sum of the budget lines in every period.',
+    why: 'A typed or stale Total hides the real figure: the add-in always uses the period cells, so a Total that disagrees with them misleads whoever reads the sheet.',
+    fix: 'Replace the Total with a SUM formula over the period cells (or the budget lines), or correct the period cell that is wrong.',
+  },
+  run({ model }) {
+    const out: Finding[] = [];
+    for (const b of model.budgets) {
+      for (const table of [b.plan, b.reported]) {
+        if (!table) continue;
+        const which = table.kind === 'plan' ? 'planned' : 'reported';
+        for (const row of lineRows(table)) {
+          const sum = rowTotal(row);
+          if (differs(row.total, sum)) out.push(finding('B03', 'error', row.total.at, `Total of ${row.label.value} (${which}) is ${formatEur(row.total.cents as Cents)}; its periods add up to ${formatEur(sum as Cents)}`, { expected: eur(sum as Cents), actual: eur(row.total.cents as Cents) }));
+        }
+        const t = totalRow(table);
+        if (!t) continue;
+        table.periods.forEach((col, i) => {
+          const cell = t.amounts[i];
+          const sum = periodTotal(table, i);
+          if (differs(cell, sum)) out.push(finding('B03', 'error', cell.at, `Total ${which} in P${col.number} is ${formatEur(cell.cents as Cents)}; the budget lines add up to ${formatEur(sum as Cents)}`, { expected: eur(sum as Cents), actual: eur(cell.cents as Cents) }));
+        });
+        const grand = tableTotal(table);
+        if (differs(t.total, grand)) out.push(finding('B03', 'error', t.total.at, `Total ${which} of all periods is ${formatEur(t.total.cents as Cents)}; the budget lines' period cells add up to ${formatEur(grand as Cents)}`, { expected: eur(grand as Cents), actual: eur(t.total.cents as Cents) }));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,40 @@
+import type { BudgetRow } from '../../model/types';
+import type { Finding, Rule } from '../types';
+import { eur, finding } from '../lib/finding';
+import { rowOf, rowRange, rowTotal } from '../lib/amounts';
+import { formatEur, type Cents } from '../../util/money';
+
+export const B08: Rule = {
+  id: 'B08',
+  title: 'Equipment across the partnership',
+  severity: 'warning',
+  explanation: {
+    what: 'Equipment across all partners (each partner\'s planned equipment, or its reported equipment where that is higher) stays within the project\'s equipment limit.',
+    why: 'ClusteriX 2.0 plans at most EUR 7,000 of equipment for the whole partnership; more needs a justification to the joint secretariat.',
+    fix: 'Check the equipment amounts; move costs that are no equipment to the line they belong to, or justify the excess.',
+  },
+  run({ model, profile }) {
+    const max = profile.rules.equipmentMax;
+    let sum = 0;
+    let largest: { sheet: string; row: BudgetRow; amount: number } | null = null;
+    for (const b of model.budgets) {
+      let mine = 0;
+      let where: BudgetRow | null = null;
+      for (const table of [b.plan, b.reported]) {
+        const row = table ? rowOf(table, 'equipment') : null;
+        if (!row) continue;
+        const t = rowTotal(row);
+        if (t === null) return []; // a missing cell: T01 says so
+        if (!where || t > mine) {
+          mine = t;
+          where = row;
+        }
+      }
+      sum += mine;
+      if (where && (!largest || mine > largest.amount)) largest = { sheet: b.sheet, row: where, amount: mine };
+    }
+    if (sum <= max || !largest) return [];
+    const f: Finding = finding('B08', 'warning', rowRange(largest.sheet, largest.row), `Equipment across the partnership is ${formatEur(sum as Cents)} (planned, or reported where higher), above the limit of ${formatEur(max)}; this partner's share is ${formatEur(largest.amount as Cents)}`, { expected: eur(max), actual: eur(sum) });
+    return [f];
+  },
+};
