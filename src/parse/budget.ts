@@ -1,0 +1,106 @@
+/** Budget sheets: Partner No / Partner fields, the plan table, the optional Reported table, ERDF and contribution. */
+import type { BudgetLineKey, BudgetRow, BudgetSheet, BudgetTable, Located } from '../model/types';
+import { BUDGET_LINE_KEYS } from '../model/types';
+import { normalizeLabel } from '../util/labels';
+import type { SheetReader } from './sheet-reader';
+import type { ReadLog } from './read-log';
+import { readAmount, readText } from './cells';
+import { findField } from './fields';
+import { bodyRows, findHeader, matchHeader, type FoundHeader, type TableSpec } from './tables';
+import { BUDGET_LINE_LABELS, BUDGET_LINE_NAMES, COLUMN, FIELD, REQUIRED_LINES } from './vocabulary';
+
+export const PLAN: TableSpec = {
+  columns: [{ key: 'label', synonyms: COLUMN.budgetLine, required: true }, { key: 'total', synonyms: COLUMN.total, required: false }],
+  firstColumn: 'label',
+  minPeriods: 1,
+};
+export const REPORTED: TableSpec = {
+  columns: [{ key: 'label', synonyms: COLUMN.reported, required: true }, { key: 'total', synonyms: COLUMN.total, required: false }],
+  firstColumn: 'label',
+  minPeriods: 1,
+};
+
+const LINE_BY_LABEL = new Map<string, BudgetLineKey>();
+for (const key of BUDGET_LINE_KEYS) for (const label of BUDGET_LINE_LABELS[key]) LINE_BY_LABEL.set(normalizeLabel(label), key);
+const TOTAL = normalizeLabel('Total');
+
+export function isBudgetSheet(s: SheetReader): boolean {
+  return findHeader(s, PLAN) !== null;
+}
+
+export function parseBudgetSheet(s: SheetReader, log: ReadLog): BudgetSheet {
+  const planH = findHeader(s, PLAN)!;
+  const reportedH = findHeader(s, REPORTED);
+  const isStop = (r: number) => matchHeader(s, r, PLAN) !== null || matchHeader(s, r, REPORTED) !== null;
+  const excluded = new Set<number>();
+  const plan = readTable(s, planH, 'plan', isStop, log, excluded);
+  const reported = reportedH ? readTable(s, reportedH, 'reported', isStop, log, excluded) : null;
+
+  const field = (synonyms: readonly string[]) => {
+    const f = findField(s, synonyms, excluded);
+    return f && f.valueCol !== null ? { row: f.labelRow, col: f.valueCol } : null;
+  };
+  const noField = field(FIELD.partnerNo);
+  const nameField = field(FIELD.partner);
+  if (!noField && !nameField) log.missingThing('field "Partner No" (the partner\'s number)', s.name, s.ref(planH.row, planH.firstCol).cell);
+  const erdfF = field(FIELD.erdf);
+  const contribF = field(FIELD.contribution);
+  return {
+    sheet: s.name,
+    partnerNo: noField ? readNo(s, noField.row, noField.col, log) : null,
+    partnerName: nameField ? readText(s, nameField.row, nameField.col, log, 'Partner') : null,
+    plan,
+    reported,
+    erdf: erdfF ? readAmount(s, erdfF.row, erdfF.col, log, 'ERDF') : null,
+    contribution: contribF ? readAmount(s, contribF.row, contribF.col, log, 'Partner contribution') : null,
+  };
+}
+
+function readNo(s: SheetReader, r: number, c: number, log: ReadLog): Located<number> {
+  const t = readText(s, r, c, log, 'Partner No');
+  const m = t.value === null ? null : /^(?:pp|lp|partner)?\s*0*(\d{1,4})$/i.exec(t.value);
+  if (t.value !== null && !m) log.issue({ kind: 'unreadable', at: t.at, raw: t.value, what: 'Partner No', expected: 'a partner number (1, 2, 3…)' });
+  return { value: m ? Number(m[1]) : null, at: t.at };
+}
+
+function readTable(s: SheetReader, h: FoundHeader, kind: 'plan' | 'reported', isStop: (r: number) => boolean, log: ReadLog, excluded: Set<number>): BudgetTable {
+  const rows: BudgetRow[] = [];
+  const firstAt = new Map<string, BudgetRow>();
+  const what = kind === 'plan' ? 'Budget' : 'Reported';
+  excluded.add(h.row);
+  const labelCol = h.cols.label;
+  const totalCol = h.cols.total ?? null;
+  for (const r of bodyRows(s, h, isStop)) {
+    excluded.add(r);
+    const label = readText(s, r, labelCol, log, 'Budget line');
+    const n = normalizeLabel(label.value ?? '');
+    const line = LINE_BY_LABEL.get(n) ?? null;
+    const isTotal = n === TOTAL;
+    const name = line ? BUDGET_LINE_NAMES[line] : isTotal ? 'Total' : (label.value ?? 'row');
+    const row: BudgetRow = {
+      line,
+      isTotal,
+      label,
+      amounts: h.periods.map((p) => readAmount(s, r, p.col, log, `${what} ${name} P${p.number}`)),
+      total: totalCol !== null ? readAmount(s, r, totalCol, log, `${what} ${name} Total`) : null,
+      row: r,
+    };
+    const key = line ?? (isTotal ? 'total' : null);
+    if (key) {
+      const first = firstAt.get(key);
+      if (first) log.duplicate(`budget line ${name} (${kind === 'plan' ? 'plan' : 'reported'})`, label.at, first.label.at);
+      else firstAt.set(key, row);
+    }
+    rows.push(row);
+  }
+  for (const line of REQUIRED_LINES) {
+    if (!firstAt.has(line)) log.missingThing(`row "${BUDGET_LINE_NAMES[line]}" in the ${kind === 'plan' ? 'budget' : 'Reported'} table`, s.name, s.ref(h.row, labelCol).cell);
+  }
+  return {
+    kind,
+    header: s.ref(h.row, labelCol),
+    periods: h.periods.map((p) => ({ number: p.number, col: p.col, header: s.ref(h.row, p.col) })),
+    totalCol,
+    rows,
+  };
+}

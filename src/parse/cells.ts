@@ -1,0 +1,82 @@
+/** Reading typed values (amounts, dates, numbers, text) from cells, logging what cannot be read. */
+import type { Amount, Located } from '../model/types';
+import type { Cents } from '../util/money';
+import { numberToCents } from '../util/money';
+import { fromSerial, parseDateText, type CalendarDate } from '../util/dates';
+import type { SheetReader } from './sheet-reader';
+import type { ReadLog } from './read-log';
+import { parseNumericText } from './numeric-text';
+
+/** An error value or an uncalculated formula: logged, and the caller treats the cell as missing. */
+function logMissingValue(s: SheetReader, row: number, col: number, log: ReadLog, what: string): boolean {
+  const type = s.type(row, col);
+  if (type === 'Error') {
+    log.issue({ kind: 'error', at: s.ref(row, col), raw: s.text(row, col), what });
+    return true;
+  }
+  if (type === 'Uncalculated') {
+    log.issue({ kind: 'uncalculated', at: s.ref(row, col), formula: s.formula(row, col) ?? '', what });
+    return true;
+  }
+  return false;
+}
+
+export function readAmount(s: SheetReader, row: number, col: number, log: ReadLog, what: string): Amount {
+  const at = s.ref(row, col);
+  const formula = s.formula(row, col);
+  const raw = s.text(row, col);
+  const base = { at, formula, raw };
+  if (logMissingValue(s, row, col, log, what)) {
+    return { ...base, cents: null, source: s.type(row, col) === 'Error' ? 'error' : 'uncalculated', twoDecimals: true };
+  }
+  const v = s.value(row, col);
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return { ...base, cents: 0 as Cents, source: 'empty', twoDecimals: true };
+  if (typeof v === 'number') {
+    const { cents, twoDecimals } = numberToCents(v);
+    if (!twoDecimals) log.issue({ kind: 'badDecimals', at, raw, what });
+    if (v < 0) log.issue({ kind: 'negative', at, raw, what });
+    return { ...base, cents, source: formula ? 'formula' : 'number', twoDecimals };
+  }
+  if (typeof v === 'string') {
+    const parsed = parseNumericText(v);
+    if (parsed) {
+      log.issue({ kind: 'numericText', at, raw, cents: parsed.cents as Cents, what });
+      if (!parsed.twoDecimals) log.issue({ kind: 'badDecimals', at, raw, what });
+      if (parsed.cents < 0) log.issue({ kind: 'negative', at, raw, what });
+      return { ...base, cents: parsed.cents as Cents, source: 'text', twoDecimals: parsed.twoDecimals };
+    }
+  }
+  log.issue({ kind: 'notAmount', at, raw, what });
+  return { ...base, cents: null, source: 'invalid', twoDecimals: true };
+}
+
+export function readDate(s: SheetReader, row: number, col: number, log: ReadLog, what: string): Located<CalendarDate> {
+  const at = s.ref(row, col);
+  if (logMissingValue(s, row, col, log, what)) return { value: null, at };
+  const v = s.value(row, col);
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return { value: null, at };
+  const d = typeof v === 'number' ? fromSerial(v) : typeof v === 'string' ? parseDateText(v) : null;
+  if (d === null) log.issue({ kind: 'unreadable', at, raw: String(v), what, expected: 'a date (2019-04-01 or 01/04/2019)' });
+  return { value: d, at };
+}
+
+/** A whole or decimal number; numeric text such as '24' is accepted. */
+export function readNumber(s: SheetReader, row: number, col: number, log: ReadLog, what: string): Located<number> {
+  const at = s.ref(row, col);
+  if (logMissingValue(s, row, col, log, what)) return { value: null, at };
+  const v = s.value(row, col);
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return { value: null, at };
+  if (typeof v === 'number') return { value: v, at };
+  if (typeof v === 'string' && /^\s*-?\d+([.,]\d+)?\s*$/.test(v)) return { value: Number(v.trim().replace(',', '.')), at };
+  log.issue({ kind: 'unreadable', at, raw: String(v), what, expected: 'a number' });
+  return { value: null, at };
+}
+
+export function readText(s: SheetReader, row: number, col: number, log: ReadLog, what: string): Located<string> {
+  const at = s.ref(row, col);
+  if (logMissingValue(s, row, col, log, what)) return { value: null, at };
+  const v = s.value(row, col);
+  if (v === null) return { value: null, at };
+  const t = String(v).trim();
+  return { value: t === '' ? null : t, at };
+}

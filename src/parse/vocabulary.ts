@@ -1,0 +1,68 @@
+/** The labels workbook.md names, with their synonyms. Matching is by normalizeLabel (case, spaces, accents, punctuation). */
+import type { BudgetLineKey } from '../model/types';
+
+export const FIELD = {
+  acronym: ['Project acronym', 'Acronym'],
+  programme: ['Programme', 'Program'],
+  totalBudget: ['Total budget (EUR)', 'Total budget', 'Total eligible budget'],
+  start: ['Project start', 'Start of project', 'Project start date'],
+  end: ['Project end', 'End of project', 'Project end date'],
+  reportDate: ['Report date', 'Reporting date'],
+  partnerNo: ['Partner No', 'PP No', 'Partner number'],
+  partner: ['Partner', 'Partner name'],
+  erdf: ['ERDF'],
+  contribution: ['Partner contribution'],
+} as const;
+
+export const COLUMN = {
+  phase: ['Phase'],
+  period: ['Period'],
+  start: ['Start', 'Start date'],
+  end: ['End', 'End date'],
+  months: ['Months', 'Duration (months)'],
+  no: ['No', 'Partner No', 'PP'],
+  role: ['Role'],
+  partner: ['Partner', 'Partner name'],
+  country: ['Country'],
+  nuts: ['NUTS', 'NUTS code', 'NUTS region'],
+  legalStatus: ['Legal status'],
+  erdfRate: ['ERDF rate', 'Co-financing rate'],
+  approvedBudget: ['Approved budget (EUR)', 'Approved budget', 'Budget', 'Total budget'],
+  code: ['Code', 'Indicator code'],
+  indicator: ['Indicator'],
+  target: ['Target'],
+  unit: ['Unit'],
+  minimum: ['Minimum'],
+  total: ['Total'],
+  comment: ['Comment', 'Comments'],
+  budgetLine: ['Budget line', 'Cost category', 'Budget item'],
+  reported: ['Reported', 'Reported expenditure', 'Actual'],
+} as const;
+
+export const BUDGET_LINE_LABELS: Record<BudgetLineKey, readonly string[]> = {
+  staff: ['Staff costs', 'Staff'],
+  office: ['Office and administration', 'Office & administration', 'Administration'],
+  travel: ['Travel and accommodation', 'Travel'],
+  external: ['External expertise and services', 'External expertise', 'External costs'],
+  equipment: ['Equipment'],
+  preparation: ['Preparation costs'],
+};
+
+/** Budget lines every budget table must have (preparation costs are optional, lead partner only). */
+export const REQUIRED_LINES: readonly BudgetLineKey[] = ['staff', 'office', 'travel', 'external', 'equipment'];
+
+/** Human names of the budget lines, for messages and the report. */
+export const BUDGET_LINE_NAMES: Record<BudgetLineKey, string> = {
+  staff: 'Staff costs',
+  office: 'Office and administration',
+  travel: 'Travel and accommodation',
+  external: 'External expertise and services',
+  equipment: 'Equipment',
+  preparation: 'Preparation costs',
+};
+
+/** 'P1', 'Period 1', 'p 1' → 1; anything else → null. */
+export function periodNumber(normalized: string): number | null {
+  const m = /^(?:p|period)(\d{1,3})$/.exec(normalized);
+  return m ? Number(m[1]) : null;
+}
