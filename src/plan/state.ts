@@ -107,3 +107,23 @@ export function isOurTab(state: ClusterixState, name: string): boolean {
   const n = name.toLowerCase();
   return state.tabs.some((t) => t.toLowerCase() === n);
 }
+
+/** A cell holds at most 32,767 characters: the JSON goes in A1, continued in A2, A3… when longer. */
+export const STATE_CHUNK = 32000;
+
+export function stateChunks(state: ClusterixState): string[] {
+  const text = serializeState(state);
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += STATE_CHUNK) out.push(text.slice(i, i + STATE_CHUNK));
+  return out.length ? out : [''];
+}
+
+/** Column A of _clusterix from A1 down to the first empty cell, joined. */
+export function joinStateChunks(columnA: readonly unknown[]): string {
+  let text = '';
+  for (const v of columnA) {
+    if (typeof v !== 'string' || v === '') break;
+    text += v;
+  }
+  return text;
+}

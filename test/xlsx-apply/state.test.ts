@@ -1,4 +1,4 @@
-import { clearMarks, emptyState, isOurTab, mergeMarks, parseState, serializeState, type CellLook } from '../../src/plan/state';
+import { clearMarks, emptyState, isOurTab, joinStateChunks, mergeMarks, parseState, serializeState, stateChunks, type CellLook } from '../../src/plan/state';
 import { MARK_FILL, REPORT_TAB_NAMES, type Mark } from '../../src/plan/types';
 
 const mark = (sheet: string, cell: string, severity: Mark['severity'] = 'error'): Mark => ({
@@ -96,5 +96,16 @@ describe('clearMarks and isOurTab', () => {
     const s = { ...emptyState(), tabs: ['Report Summary'] };
     expect(isOurTab(s, 'report summary')).toBe(true);
     expect(isOurTab(s, 'Report Checks')).toBe(false);
+  });
+});
+
+describe('state in column A', () => {
+  it('splits a long state into cells Excel accepts and joins it back', () => {
+    const marks = Array.from({ length: 800 }, (_, i) => ({ sheet: 'Budget sheet with a long name', cell: `A${i + 1}`, fill: null, note: 'x'.repeat(60), markKind: 'note' as const }));
+    const s = { ...emptyState(), tabs: [...REPORT_TAB_NAMES], marks };
+    const chunks = stateChunks(s);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((c) => c.length <= 32767)).toBe(true);
+    expect(parseState(joinStateChunks([...chunks, null, 'stray']))).toEqual(s);
   });
 });

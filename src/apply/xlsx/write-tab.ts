@@ -1,0 +1,51 @@
+/** One planned report tab onto a fresh ExcelJS worksheet: values, live formulas with cached results, looks, print setup. */
+import type { Cell, Worksheet } from 'exceljs';
+import type { PlannedTab, PlanValue } from '../../plan/types';
+import { a1, quoteSheet } from '../../util/a1';
+import { CELL_STYLES, LINK_FONT } from './styles';
+
+function setValue(cell: Cell, v: PlanValue): void {
+  switch (v.kind) {
+    case 'text':
+      cell.value = v.text; // ExcelJS writes a string as a string, even '=…': text stays text
+      return;
+    case 'number':
+      cell.value = v.value;
+      return;
+    case 'formula':
+      cell.value = { formula: v.formula.replace(/^=/, ''), result: v.result } as Cell['value'];
+      return;
+    case 'link':
+      cell.value = { text: v.text, hyperlink: `#${quoteSheet(v.sheet)}!${v.cell}` };
+      return;
+  }
+}
+
+export function writeTab(ws: Worksheet, tab: PlannedTab): void {
+  for (const pc of tab.cells) {
+    const cell = ws.getCell(a1(pc.row, pc.col));
+    setValue(cell, pc.value);
+    const look = pc.style ? CELL_STYLES[pc.style] : {};
+    const font = pc.value.kind === 'link' ? { ...(look.font ?? {}), ...LINK_FONT } : look.font;
+    cell.style = { ...look, ...(font ? { font } : {}), ...(pc.numberFormat ? { numFmt: pc.numberFormat } : {}) };
+  }
+  tab.columnWidths.forEach((w, i) => {
+    if (w > 0) ws.getColumn(i + 1).width = w;
+  });
+  for (const m of tab.merges) ws.mergeCells(m);
+  const { rows, cols } = tab.freeze;
+  ws.views = rows || cols ? [{ state: 'frozen', xSplit: cols, ySplit: rows, topLeftCell: a1(rows, cols), showGridLines: false }] : [{ showGridLines: false }];
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4: the programme's partners are in Europe
+    orientation: tab.print.orientation,
+    fitToPage: tab.print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: false,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(tab.print.repeatRows ? { printTitlesRow: `${tab.print.repeatRows.first + 1}:${tab.print.repeatRows.last + 1}` } : {}),
+  };
+  ws.headerFooter.oddFooter = '&L&8&A&R&8Page &P of &N';
+  ws.properties.tabColor = { argb: 'FF1F4E79' };
+}
