@@ -98,7 +98,7 @@ describe('consolidateFile with a hand-made plan', () => {
     const wb = await load(out);
     expect(wb.getWorksheet('Project')!.getCell('F1').isMerged).toBe(true);
     expect(wb.getWorksheet('Budget WP')!.getCell('B4').dataValidation).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
-    expect(wb.getWorksheet('Budget WP')!.conditionalFormattings[0]).toMatchObject({ ref: 'B2:C4' });
+    expect((wb.getWorksheet('Budget WP') as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings[0]).toMatchObject({ ref: 'B2:C4' });
     expect(wb.definedNames.getRanges('Amounts').ranges).toEqual(["'Budget WP'!$B$2:$C$4"]);
   });
 
