@@ -10,12 +10,23 @@ export const PROJECT_SHEET = 'Project';
 const date = (d: CalendarDate | null) => (d === null ? null : toSerial(d));
 const amount = (c: Cents | null) => (c === null ? null : toEuroNumber(c));
 
+/** Where each block of the Project sheet sits (0-based rows): a title row, the header, then one row per item. */
+export function projectLayout(profile: Profile): { fieldsTop: number; phasesHeader: number; periodsHeader: number; partnersHeader: number; targetsHeader: number } {
+  const fieldsTop = 3;
+  const phasesHeader = fieldsTop + 6 + 2;
+  const periodsHeader = phasesHeader + profile.phases.length + 3;
+  const partnersHeader = periodsHeader + profile.periods.length + 3;
+  const targetsHeader = partnersHeader + profile.partners.length + 3;
+  return { fieldsTop, phasesHeader, periodsHeader, partnersHeader, targetsHeader };
+}
+
 /** `budgets`: each partner's approved budget, null where blank; `reportDate` null leaves the field empty. */
 export function projectSheet(profile: Profile, opts: { note: string; budgets: Record<number, Cents | null>; reportDate: CalendarDate | null }): SheetSpec {
   const s = newSheet(PROJECT_SHEET, [24, 44, 14, 14, 10, 18, 11, 22], 1);
   title(s, 0, `${profile.acronym}: reporting workbook`, 8);
   put(s, 1, 0, opts.note, { italic: true });
-  let r = 3;
+  const at = projectLayout(profile);
+  let r = at.fieldsTop;
   field(s, r++, 'Project acronym', profile.acronym);
   field(s, r++, 'Programme', profile.programme);
   field(s, r++, 'Total budget (EUR)', amount(profile.totalBudget), FORMAT.amount);
@@ -23,7 +34,7 @@ export function projectSheet(profile: Profile, opts: { note: string; budgets: Re
   field(s, r++, 'Project end', date(profile.end), FORMAT.date);
   field(s, r++, 'Report date', date(opts.reportDate), FORMAT.date);
 
-  r += 1;
+  r = at.phasesHeader - 1;
   title(s, r++, 'Phases', 1);
   headerRow(s, r++, ['Phase', 'Start', 'End', 'Months']);
   for (const p of profile.phases) {
@@ -33,7 +44,7 @@ export function projectSheet(profile: Profile, opts: { note: string; budgets: Re
     put(s, r++, 3, p.months);
   }
 
-  r += 1;
+  r = at.periodsHeader - 1;
   title(s, r++, 'Periods', 1);
   headerRow(s, r++, ['Period', 'Phase', 'Start', 'End', 'Months']);
   for (const p of profile.periods) {
@@ -44,7 +55,7 @@ export function projectSheet(profile: Profile, opts: { note: string; budgets: Re
     put(s, r++, 4, p.months);
   }
 
-  r += 1;
+  r = at.partnersHeader - 1;
   title(s, r++, 'Partners', 1);
   headerRow(s, r++, ['No', 'Role', 'Partner', 'Country', 'NUTS', 'Legal status', 'ERDF rate', 'Approved budget (EUR)']);
   for (const p of profile.partners) {
@@ -58,7 +69,7 @@ export function projectSheet(profile: Profile, opts: { note: string; budgets: Re
     put(s, r++, 7, amount(opts.budgets[p.no] ?? null), { numberFormat: FORMAT.amount, fill: 'input' });
   }
 
-  r += 1;
+  r = at.targetsHeader - 1;
   title(s, r++, 'Targets', 1);
   headerRow(s, r++, ['Code', 'Indicator', 'Target', 'Unit', 'Minimum']);
   for (const t of profile.targets) {

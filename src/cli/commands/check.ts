@@ -1,8 +1,6 @@
 /** `clusterix check BOOK.xlsx [--json]`: the findings, as a short table or a JSON array. */
 import type { Command } from 'commander';
 import type { Finding } from '../../checks/types';
-import { readAndCheck } from '../book';
-import { exitCodeFor, findingsTable } from '../findings-table';
 
 export interface CheckRun {
   findings: Finding[];
@@ -13,6 +11,9 @@ export interface CheckRun {
 
 /** The check command without the process around it (the demo calls it too). */
 export async function runCheck(book: string, opts: { json?: boolean } = {}): Promise<CheckRun> {
+  // Loaded on use, so `clusterix --help` does not pay for ExcelJS and the engine.
+  const { readAndCheck } = await import('../book');
+  const { exitCodeFor, findingsTable } = await import('../findings-table');
   const { findings } = await readAndCheck(book);
   const output = opts.json ? `${JSON.stringify(findings, null, 2)}\n` : findingsTable(book, findings);
   return { findings, output, exitCode: exitCodeFor(findings) };
