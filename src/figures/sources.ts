@@ -5,6 +5,7 @@
 import type { Amount, BudgetLineKey, BudgetRow, BudgetSheet, BudgetTable, IndicatorRow, Model, Partner, Target } from '../model/types';
 import { BUDGET_LINE_KEYS } from '../model/types';
 import { normalizeLabel } from '../util/labels';
+import { partnerOfSheet, partnersNamed } from '../checks/lib/partners';
 
 /** One period cell of a budget line. */
 export interface PeriodAmount {
@@ -41,25 +42,15 @@ export function partnerSources(model: Model): PartnerSources[] {
   });
 }
 
-/** A budget sheet belongs to a partner by its Partner No field, or by its Partner field holding the number or the name. */
+/** A budget sheet belongs to a partner as the checks see it (P03): by its Partner No, else its Partner field. */
 export function budgetSheetOf(model: Model, partner: Partner): BudgetSheet | null {
-  return model.budgets.find((b) => sheetMatches(b, partner)) ?? null;
+  return model.budgets.find((b) => partnerOfSheet(model, b) === partner) ?? null;
 }
 
-function sheetMatches(b: BudgetSheet, partner: Partner): boolean {
-  const no = partner.no.value;
-  if (b.partnerNo && b.partnerNo.value !== null) return no !== null && b.partnerNo.value === no;
-  const named = b.partnerName?.value;
-  if (named === null || named === undefined) return false;
-  return partnerMatchesText(partner, named);
-}
-
-/** A partner named in a cell by its number ('3', 3) or its name, compared as labels are. */
-export function partnerMatchesText(partner: Partner, text: string): boolean {
-  const t = String(text).trim();
-  if (/^\d+(\.0+)?$/.test(t)) return partner.no.value !== null && Number(t) === partner.no.value;
-  const n = normalizeLabel(t);
-  return n !== '' && n === normalizeLabel(partner.name.value);
+/** A partner named in a cell ('3', 'PP3', a name or a short form of it), when it names exactly this partner. */
+export function partnerMatchesText(model: Model, partner: Partner, text: string): boolean {
+  const found = partnersNamed(model, String(text));
+  return found.length === 1 && found[0] === partner;
 }
 
 function lineCells(table: BudgetTable | null): Record<BudgetLineKey, PeriodAmount[]> {
@@ -78,7 +69,7 @@ function firstRow(table: BudgetTable, key: BudgetLineKey): BudgetRow | null {
 
 /** The indicator rows of one partner and one target (several indicator sheets may each hold one). */
 export function indicatorRowsOf(model: Model, target: Target, partner: Partner): IndicatorRow[] {
-  return model.indicators.filter((row) => indicatorMatches(target, row.indicator.value) && row.partner.value !== null && partnerMatchesText(partner, row.partner.value));
+  return model.indicators.filter((row) => indicatorMatches(target, row.indicator.value) && row.partner.value !== null && partnerMatchesText(model, partner, row.partner.value));
 }
 
 export function indicatorMatches(target: Target, text: string | null): boolean {
