@@ -59,7 +59,7 @@ export const I02: Rule = {
       if (target === null || target <= 0) continue;
       const got = achieved(model, t);
       if (got === null) continue;
-      const pct = `${(Math.floor((got * 1000) / target) / 10).toFixed(1)}%`;
+      const pct = `${(Math.round((got * 1000) / target) / 10).toFixed(1)}%`;
       const goal = t.minimum ? `at least ${target}` : `${target}`;
       if (closed && got < target) {
         out.push(finding('I02', 'warning', t.target.at, `${t.code} ${t.name}: ${got} achieved against a target of ${goal} (${pct}), and the project ended ${end}`, { expected: target, actual: got }));
