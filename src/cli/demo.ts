@@ -61,7 +61,7 @@ export async function runDemo(outDir: string, log: (line: string) => void): Prom
 
   log(`2. clusterix check ${book}`);
   const run = await runCheck(book);
-  for (const line of run.output.trimEnd().split('\n')) log(`   ${line}`);
+  for (const line of run.output.trimEnd().split('\n')) log(line === '' ? '' : `   ${line}`);
   const diff = differences(run.findings);
   if (diff.length > 0) {
     log('The findings differ from the two the sample is known to carry:');

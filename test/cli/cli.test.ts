@@ -46,17 +46,23 @@ describe('clusterix check', () => {
     if (!fs.existsSync(path.join(dir, 'sample.xlsx'))) clusterix('sample', 'sample.xlsx');
   });
 
-  it('--json prints nothing but a JSON array of findings, and the exit status follows its errors', () => {
+  it('--json prints nothing but a JSON array of findings: on the sample its two errors, exit 1', () => {
     const r = clusterix('check', 'sample.xlsx', '--json');
     const findings = JSON.parse(r.stdout);
     expect(Array.isArray(findings)).toBe(true);
     for (const f of findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['rule', 'severity', 'sheet', 'cell', 'message']));
-    expect(r.code).toBe(findings.some((f: { severity: string }) => f.severity === 'error') ? 1 : 0);
+    const errors = findings.filter((f: { severity: string }) => f.severity !== 'info').map((f: { rule: string; sheet: string; cell: string }) => `${f.rule} ${f.sheet}!${f.cell}`);
+    expect(errors.sort()).toEqual(['P01 Project!D39', 'P02 Project!C14']);
+    expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
   });
   it('prints a short table headed by the counts', () => {
     const r = clusterix('check', 'sample.xlsx');
-    expect(r.stdout.split('\n')[0]).toMatch(/^sample\.xlsx: \d+ errors?, \d+ warnings?, \d+ infos?$/);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^sample\.xlsx: 2 errors, 0 warnings, \d+ infos?$/);
+    expect(lines[2]).toMatch(/^rule +severity +where +message$/);
+    expect(lines[3]).toMatch(/^P0[12] +error +Project!(C14|D39) +\S/);
   });
 
   it('refuses a text file named .xlsx', () => {
