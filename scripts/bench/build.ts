@@ -1,0 +1,28 @@
+/** The CLI as users run it: compiled to lib/ first (npm run prepare), and whether bin/clusterix.js will use it. */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    const t = e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs;
+    if (t > newest) newest = t;
+  }
+  return newest;
+}
+
+/** Compiles with tsconfig.cli.json; type errors still emit (others' work in progress), so only say how many. */
+export function compileCli(root: string): string {
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json'], { cwd: root, encoding: 'utf8' });
+  const errors = (r.stdout.match(/error TS\d+/g) ?? []).length;
+  return r.status === 0 ? 'compiled lib/ (tsc -p tsconfig.cli.json)' : `compiled lib/ with ${errors} type error(s) in the tree (emitted anyway)`;
+}
+
+/** Same test as scripts/run-ts.js: the compiled CLI is used only when newer than every file in src/. */
+export function cliUsesLib(root: string): boolean {
+  const js = path.join(root, 'lib', 'src', 'cli', 'main.js');
+  return fs.existsSync(js) && fs.statSync(js).mtimeMs >= newestMtime(path.join(root, 'src'));
+}
