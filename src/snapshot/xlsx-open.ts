@@ -25,8 +25,8 @@ function startsWith(buf: Buffer, magic: number[]): boolean {
   return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
 }
 
-/** Checks the bytes are an xlsx package; throws UserError with the reason otherwise. */
-export async function assertXlsx(buf: Buffer, name: string): Promise<void> {
+/** Checks the bytes are an xlsx package and returns it opened; throws UserError with the reason otherwise. */
+export async function openXlsx(buf: Buffer, name: string): Promise<JSZip> {
   if (buf.length === 0) throw new UserError(`cannot read ${name}: the file is empty`);
   if (startsWith(buf, OLE_MAGIC)) {
     // Excel stores a password-protected xlsx as an OLE container with an EncryptedPackage stream.
@@ -41,4 +41,5 @@ export async function assertXlsx(buf: Buffer, name: string): Promise<void> {
     throw new UserError(`cannot read ${name}: the file is truncated or damaged (its zip archive cannot be read)`);
   }
   if (!zip.file('[Content_Types].xml') || !zip.file('xl/workbook.xml')) throw new UserError(`cannot read ${name}: a zip archive but not an xlsx workbook (no xl/workbook.xml)`);
+  return zip;
 }

@@ -5,32 +5,40 @@
 import ExcelJS from 'exceljs';
 import { UserError } from '../util/errors';
 import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from './types';
-import { assertXlsx, readBytes } from './xlsx-open';
+import { openXlsx, readBytes } from './xlsx-open';
+import { blankResultCells } from './xlsx-blank-results';
 import { readCell, type PlainCell } from './xlsx-cell';
 
 export async function readXlsxSnapshot(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<WorkbookSnapshot> {
   const buf = typeof input === 'string' ? await readBytes(input) : input;
-  await assertXlsx(buf, name);
+  const zip = await openXlsx(buf, name);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
     throw new UserError(`cannot read ${name}: the workbook is damaged (${String((e as Error).message ?? e).split('\n')[0]})`);
   }
-  return { sheets: workbook.worksheets.map(sheetSnapshot) };
+  const sheets: SheetSnapshot[] = [];
+  for (const ws of workbook.worksheets) sheets.push(await sheetSnapshot(ws, (sheet) => blankResultCells(zip, sheet)));
+  return { sheets };
 }
 
 const VISIBILITY: Record<string, SheetVisibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
 
-function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const cells: { row: number; col: number; cell: PlainCell; numFmt: string }[] = [];
+async function sheetSnapshot(ws: ExcelJS.Worksheet, blankResults: (sheet: string) => Promise<Set<string>>): Promise<SheetSnapshot> {
+  const cells: { row: number; col: number; address: string; cell: PlainCell; numFmt: string }[] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
       const plain = readCell(cell);
       if (plain.type === 'Empty' && plain.formula === null) return;
-      cells.push({ row: Number(cell.row) - 1, col: Number(cell.col) - 1, cell: plain, numFmt: cell.numFmt || 'General' });
+      cells.push({ row: Number(cell.row) - 1, col: Number(cell.col) - 1, address: cell.address, cell: plain, numFmt: cell.numFmt || 'General' });
     });
   });
+  // Only when some formula looks uncalculated: is its cached value really missing, or empty text?
+  if (cells.some((c) => c.cell.type === 'Uncalculated')) {
+    const blank = await blankResults(ws.name);
+    for (const c of cells) if (c.cell.type === 'Uncalculated' && blank.has(c.address)) c.cell = { ...c.cell, type: 'Empty' };
+  }
   const base = { name: ws.name, visibility: VISIBILITY[ws.state] ?? 'Visible' };
   if (cells.length === 0) return { ...base, top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] };
   // The used range: the box around every cell with a value or formula.

@@ -158,3 +158,26 @@ describe('readXlsxSnapshot: unreadable input', () => {
     await expect(readXlsxSnapshot('/nonexistent/dir/book.xlsx')).rejects.toThrow(new UserError('cannot read /nonexistent/dir/book.xlsx: no such file'));
   });
 });
+
+describe('readXlsxSnapshot: formulas whose cached value is empty text', () => {
+  it('reads them as blank with their formula, and only truly uncached formulas as Uncalculated', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const name of ['Budget R&D', 'Other']) {
+      const ws = wb.addWorksheet(name);
+      ws.getCell('B5').value = { formula: 'IF(A5="","",A5)', result: 'x' } as ExcelJS.CellFormulaValue;
+      ws.getCell('B6').value = { formula: 'A6*2' };
+      ws.getCell('B7').value = 3;
+    }
+    // Excel writes an empty-text result as an empty <v>; ExcelJS cannot write one, so edit the package.
+    const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const part = 'xl/worksheets/sheet1.xml';
+    zip.file(part, (await zip.file(part)!.async('string')).replace('<v>x</v>', '<v></v>'));
+    const snap = await readXlsxSnapshot(await zip.generateAsync({ type: 'nodebuffer' }), 'blank.xlsx');
+    const [rd, other] = snap.sheets;
+    expect(rd.name).toBe('Budget R&D');
+    expect(at(rd, 'B5')).toEqual({ value: null, type: 'Empty', formula: '=IF(A5="","",A5)', numberFormat: 'General' });
+    expect(at(rd, 'B6')).toMatchObject({ value: null, type: 'Uncalculated', formula: '=A6*2' });
+    expect(at(other, 'B5')).toMatchObject({ value: 'x', type: 'String' });
+    expect(at(other, 'B6')).toMatchObject({ value: null, type: 'Uncalculated' });
+  });
+});
