@@ -14,6 +14,7 @@ export async function consolidate(event: Office.AddinCommands.Event): Promise<vo
   }
 }
 
-Office.onReady(() => {
+// The promise form: Office calls back either way, and so does any host that only resolves.
+void Office.onReady().then(() => {
   Office.actions.associate('consolidate', consolidate);
 });

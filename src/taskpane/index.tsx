@@ -37,7 +37,8 @@ function Pane() {
   );
 }
 
-Office.onReady(() => {
+// The promise form: Office calls back either way, and so does any host that only resolves.
+void Office.onReady().then(() => {
   const container = document.getElementById('root');
   if (container) createRoot(container).render(<Pane />);
 });

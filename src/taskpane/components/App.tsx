@@ -36,7 +36,7 @@ export function App({ actions, store }: AppProps) {
   return (
     <main className={styles.root}>
       <h1 className={styles.title}>ClusteriX Reporting</h1>
-      <div className={styles.toolbar} role="toolbar" aria-label="Reporting actions">
+      <div className={styles.toolbar} role="group" aria-label="Reporting actions">
         <Button appearance="primary" disabled={busy} onClick={consolidate}>Consolidate</Button>
         <Button disabled={busy} onClick={check}>Check</Button>
         <Button disabled={busy} onClick={clear}>Clear marks</Button>

@@ -1,0 +1,39 @@
+/** Builds the add-in (production, as `npm run build`) and the fake Office host bundle, with webpack's Node API. */
+import * as path from 'path';
+import webpack from 'webpack';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function run(config: webpack.Configuration): Promise<webpack.Stats> {
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true }) ?? 'webpack failed'));
+      resolve(stats);
+    });
+  });
+}
+
+/** dist/ as `npm run build` makes it, into `outDir`. */
+export async function buildAddin(outDir: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { config } = require(path.join(ROOT, 'webpack.config.js')) as { config(o: object): webpack.Configuration };
+  await run(config({ mode: 'production', outDir, env: {} }));
+}
+
+/** test/e2e/fake-office-entry.ts as one script that stands in for office.js: `${outDir}/fake-office.js`. */
+export async function buildFakeOffice(outDir: string): Promise<void> {
+  await run({
+    mode: 'development',
+    devtool: false,
+    context: ROOT,
+    target: 'web',
+    entry: { 'fake-office': './test/e2e/fake-office-entry.ts' },
+    output: { path: outDir, filename: '[name].js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: false } } } }],
+    },
+    performance: { hints: false },
+  });
+}

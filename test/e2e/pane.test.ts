@@ -1,0 +1,192 @@
+/**
+ * The task pane in a real browser: the production build served over http, Debian's Chromium, and office.js
+ * replaced by the strict fake Excel host holding the sample workbook as the command line reads it.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { buildAddin, buildFakeOffice } from './build';
+import { serve, type Served } from './serve';
+import { launchChromium, type Browser } from './browser';
+import { writeSpecXlsx } from '../../src/apply/xlsx/spec-writer';
+import { buildSample } from '../../src/template';
+import { readAndCheck } from '../../src/cli/book';
+import { consolidateWorkbook } from '../../src/engine';
+import { MARK_FILL, REPORT_TAB_NAMES } from '../../src/plan/types';
+import type { Finding } from '../../src/checks/types';
+import type { WorkbookSnapshot } from '../../src/snapshot/types';
+import type { FixtureOptions, PageFake } from './fake-office-entry';
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const SHOTS = path.resolve(__dirname, '../../test-output/e2e');
+
+let tmp: string;
+let site: Served;
+let browser: Browser;
+let fakeOfficeJs: string;
+let sample: { snapshot: WorkbookSnapshot; findings: Finding[] };
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-e2e-'));
+  fs.mkdirSync(SHOTS, { recursive: true });
+  // The fixture as the CLI sees it: the sample written to .xlsx, read back by the xlsx reader, checked.
+  const book = path.join(tmp, 'sample.xlsx');
+  await writeSpecXlsx(buildSample(), book);
+  const checked = await readAndCheck(book);
+  sample = { snapshot: checked.snapshot, findings: checked.findings };
+  await Promise.all([buildAddin(path.join(tmp, 'site')), buildFakeOffice(path.join(tmp, 'fake'))]);
+  fakeOfficeJs = fs.readFileSync(path.join(tmp, 'fake', 'fake-office.js'), 'utf8');
+  site = await serve(path.join(tmp, 'site'));
+  browser = await launchChromium();
+}, 240000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Opens taskpane.html with the fake host for `snapshot`; any request off 127.0.0.1 but office.js is refused and kept. */
+async function openPane(snapshot: WorkbookSnapshot, options: FixtureOptions = {}): Promise<{ page: Page; refused: string[]; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const refused: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOfficeJs });
+    if (url.startsWith(site.url)) return route.continue();
+    refused.push(url);
+    return route.abort();
+  });
+  await page.addInitScript((fixture) => {
+    (window as unknown as { __clusterixFixture: unknown }).__clusterixFixture = fixture;
+  }, { snapshot, options });
+  await page.goto(`${site.url}/taskpane.html`);
+  await page.getByRole('heading', { name: 'ClusteriX Reporting' }).waitFor();
+  return { page, refused, errors };
+}
+
+const fake = (page: Page) => ({
+  selection: () => page.evaluate(() => (window as unknown as { __fake: PageFake }).__fake.selection()),
+  sheetNames: () => page.evaluate(() => (window as unknown as { __fake: PageFake }).__fake.sheetNames()),
+  looks: () => page.evaluate(() => (window as unknown as { __fake: PageFake }).__fake.looks()),
+});
+
+/** Waits until the status says `expected` or that the run failed, then insists on `expected` (so a failure shows its words). */
+async function settles(page: Page, expected: RegExp): Promise<void> {
+  const status = page.getByTestId('status');
+  await status.filter({ hasText: new RegExp(`${expected.source}|^Could not finish`) }).waitFor({ timeout: 60000 });
+  expect(await status.textContent()).toMatch(expected);
+}
+
+function countsOf(findings: Finding[]) {
+  return {
+    error: findings.filter((f) => f.severity === 'error').length,
+    warning: findings.filter((f) => f.severity === 'warning').length,
+    info: findings.filter((f) => f.severity === 'info').length,
+  };
+}
+
+async function paneCounts(page: Page) {
+  const n = async (s: string) => Number(await page.getByTestId(`count-${s}-number`).textContent());
+  return { error: await n('error'), warning: await n('warning'), info: await n('info') };
+}
+
+/** 'C12', "'Budget WP'!J12" or 'Project!C12:C13' → the sheet-less first cell, upper case. */
+const firstCell = (address: string) => address.replace(/^.*!/, '').replace(/\$/g, '').split(':')[0].toUpperCase();
+
+describe('task pane in Chromium over the fake Excel host', () => {
+  test('Consolidate shows the command line’s counts, marks the cells, and Clear marks puts every look back', async () => {
+    const { page, refused, errors } = await openPane(sample.snapshot);
+    expect(await page.getByRole('note').textContent()).toContain('cannot be undone with Ctrl+Z');
+    await page.screenshot({ path: path.join(SHOTS, '01-ready.png'), fullPage: true });
+    const before = await fake(page).looks();
+
+    await page.getByRole('button', { name: 'Consolidate' }).click();
+    await settles(page, /^Consolidated/);
+    const expected = countsOf(sample.findings);
+    expect(expected.error).toBe(2); // the sample's own two (P01 Skåne, P02 Phase 2's end)
+    expect(await paneCounts(page)).toEqual(expected);
+    expect(await page.getByTestId('finding-link').count()).toBe(sample.findings.filter((f) => f.sheet !== null).length);
+    await page.screenshot({ path: path.join(SHOTS, '02-consolidated.png'), fullPage: true });
+
+    // The marks in the fake are the plan's, at the severity's fill; the report tabs are there.
+    const plan = consolidateWorkbook(sample.snapshot, { now: new Date() }).plan;
+    const marked = await fake(page).looks();
+    expect(plan.marks.length).toBeGreaterThan(0);
+    for (const mark of plan.marks) {
+      expect({ at: `${mark.sheet}!${mark.cell}`, fill: marked[mark.sheet][mark.cell]?.fill }).toEqual({ at: `${mark.sheet}!${mark.cell}`, fill: MARK_FILL[mark.severity] });
+      expect(marked[mark.sheet][mark.cell]?.note ?? '').toContain(`[${mark.rules[0]}]`);
+    }
+    expect(await fake(page).sheetNames()).toEqual(expect.arrayContaining([...REPORT_TAB_NAMES]));
+
+    await page.getByRole('button', { name: 'Clear marks' }).click();
+    await settles(page, /^Marks cleared/);
+    expect(await fake(page).looks()).toEqual(before);
+    const names = await fake(page).sheetNames();
+    for (const tab of REPORT_TAB_NAMES) expect(names).not.toContain(tab);
+    await page.screenshot({ path: path.join(SHOTS, '04-cleared.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
+    await page.close();
+  });
+
+  test('a finding’s link selects its cell on its sheet; its rule’s explanation opens beside it', async () => {
+    const { page } = await openPane(sample.snapshot);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await settles(page, /^Checked/);
+    for (const finding of sample.findings.filter((f) => f.severity === 'error' && f.sheet && f.cell)) {
+      await page.getByRole('button', { name: `${finding.cell}: ${finding.message}` }).click();
+      await page.waitForFunction((sheet) => (window as unknown as { __fake: PageFake }).__fake.selection()?.sheet === sheet, finding.sheet);
+      expect(await fake(page).selection()).toEqual({ sheet: finding.sheet, cell: firstCell(finding.cell as string) });
+    }
+    const p01 = page.locator('details', { hasText: 'About P01' }).first();
+    await p01.locator('summary').click();
+    expect(await p01.getByText('What it checks').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, '03-finding-explained.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('the ribbon’s Consolidate completes its event after the work, and the pane shows its outcome', async () => {
+    const { page } = await openPane(sample.snapshot);
+    const run = await page.evaluate(() => (window as unknown as { __fake: PageFake }).__fake.runRibbon('consolidate'));
+    expect(run.completedAfterMs).toBeGreaterThan(0);
+    // Completed only after the work: by then the pane already shows the consolidated counts.
+    expect(await page.getByTestId('status').textContent()).toMatch(/^Consolidated/);
+    expect(await paneCounts(page)).toEqual(countsOf(sample.findings));
+    expect(await fake(page).sheetNames()).toEqual(expect.arrayContaining([...REPORT_TAB_NAMES]));
+    await page.close();
+  });
+
+  test('a workbook without a Project sheet: the pane says what it looked for and lays out a new one', async () => {
+    const other: WorkbookSnapshot = {
+      sheets: [{ name: 'Sheet1', visibility: 'Visible', top: 0, left: 0, values: [['Shopping list']], valueTypes: [['String']], formulas: [[null]], numberFormats: [['General']] }],
+    };
+    const { page } = await openPane(other, { bodyBackgroundColor: '#262626' });
+    await page.getByRole('button', { name: 'Check' }).click();
+    await settles(page, /^This workbook is not a reporting workbook/);
+    await page.getByRole('heading', { name: 'Not a reporting workbook yet' }).waitFor();
+    expect(await page.getByText('Looked for:').textContent()).toMatch(/Project acronym/);
+    // Excel's dark theme: the pane follows it.
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(darkness(background)).toBeLessThan(0.3);
+    await page.screenshot({ path: path.join(SHOTS, '05-not-reporting-dark.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'New reporting workbook' }).click();
+    await settles(page, /^Reporting workbook laid out/);
+    const names = await fake(page).sheetNames();
+    expect(names[0]).toBe('Sheet1'); // the user's sheet stays, untouched
+    expect(names.length).toBeGreaterThan(10); // Project, 11 budget sheets, Indicators
+    expect((await fake(page).looks()).Sheet1).toEqual({ A1: { value: 'Shopping list', formula: null, fill: null, note: null, comment: null } });
+    await page.screenshot({ path: path.join(SHOTS, '06-new-workbook-dark.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+/** 0 black … 1 white, from a CSS rgb() colour. */
+function darkness(css: string): number {
+  const [r, g, b] = (css.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
