@@ -1,4 +1,10 @@
-/** Every check, in the order of rules.md: one module per rule id. */
+/**
+ * Every check, in the order of rules.md: one module per rule id.
+ * The programme's rules (15% office, EUR 15,000 preparation, EUR 7,000 equipment, 20% flexibility, ERDF rates,
+ * partner countries) come from the profile, so any project laid out the same way is checked. The profile's own
+ * stated facts (total budget, budgets the description gives, targets) are checked only where the workbook's
+ * acronym is the profile's, and as warnings (P04, I02): an approved project modification may change them.
+ */
 import type { Rule } from './types';
 import { P01 } from './rules/P01';
 import { P02 } from './rules/P02';

@@ -3,13 +3,13 @@ import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
 import { partnersNamed } from '../lib/partners';
 import { loggedAt } from '../lib/known';
-import { normalizeLabel } from '../../util/labels';
+import { norm } from '../lib/norm';
 
 /** The target an indicator row refers to: its code or its name from the Targets table. */
 export function targetOf(model: Model, text: string | null): Target | null {
-  const n = normalizeLabel(text);
+  const n = norm(text);
   if (n === '') return null;
-  return model.project?.targets.find((t) => normalizeLabel(t.code) === n || normalizeLabel(t.name) === n) ?? null;
+  return model.project?.targets.find((t) => norm(t.code) === n || norm(t.name) === n) ?? null;
 }
 
 function values(model: Model, row: IndicatorRow): Finding[] {

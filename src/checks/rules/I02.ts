@@ -4,7 +4,7 @@ import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
 import { isProfileProject } from '../lib/partners';
 import { targetOf } from './I01';
-import { normalizeLabel } from '../../util/labels';
+import { norm } from '../lib/norm';
 
 /** What the partners achieved towards a target, all rows and periods; null when a value cannot be read. */
 export function achieved(model: Model, target: Target): number | null {
@@ -31,7 +31,7 @@ function projectEnd(model: Model): string | null {
 function profileTargets(model: Model, profile: Profile): Finding[] {
   const out: Finding[] = [];
   for (const t of model.project?.targets ?? []) {
-    const fact = profile.targets.find((f) => normalizeLabel(f.code) === normalizeLabel(t.code));
+    const fact = profile.targets.find((f) => norm(f.code) === norm(t.code));
     if (!fact || t.target.value === null || t.target.value === fact.target) continue;
     out.push(finding('I02', 'warning', t.target.at, `Target ${t.code} is ${t.target.value}; the ${profile.acronym} description states ${fact.target}`, { expected: fact.target, actual: t.target.value }));
   }

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
 import { achieved } from './I02';
-import { normalizeLabel } from '../../util/labels';
+import { norm } from '../lib/norm';
 
 export const I03: Rule = {
   id: 'I03',
@@ -15,7 +15,7 @@ export const I03: Rule = {
   run({ model }) {
     const project = model.project;
     if (!project) return [];
-    const find = (code: string) => project.targets.find((t) => normalizeLabel(t.code) === normalizeLabel(code)) ?? null;
+    const find = (code: string) => project.targets.find((t) => norm(t.code) === norm(code)) ?? null;
     const ap = find('AP');
     const sf = find('PI-SF');
     const reg = find('PI-REG');
