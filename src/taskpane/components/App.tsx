@@ -20,7 +20,7 @@ export interface AppProps {
 
 export function App({ actions, store }: AppProps) {
   const styles = useStyles();
-  const state = React.useSyncExternalStore(store.subscribe, store.get);
+  const state = React.useSyncExternalStore(store.subscribe, store.get, store.get);
   const [notice, setNotice] = React.useState<string | null>(null);
   const busy = state.working !== null;
 
