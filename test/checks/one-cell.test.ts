@@ -194,6 +194,20 @@ describe('one cell changed: the findings it adds', () => {
     expect(after((b) => setCell(b, 'Project', 'B7', 'soon'))).toMatchObject({ added: ['T02 error Project!B7'], removed: [] });
   });
 
+  it('T03: a budget line twice (the line it replaced is missing: T02), and B02 leaves it to T03', () => {
+    const r = after((b) => setCell(b, WP, 'A9', 'Staff costs'));
+    expect(r).toMatchObject({ added: ['T02 error Budget West-Pannon!A6', 'T03 error Budget West-Pannon!A9'], removed: [] });
+  });
+
+  it('P03: a sheet without Partner No is found by its Partner field', () => {
+    expect(after((b) => setCell(b, WP, 'B3', null))).toMatchObject({ added: [], removed: [] });
+  });
+
+  it('B06: text that is no amount is an error, and no sum that includes it is reported', () => {
+    const r = after((b) => setCell(b, WP, 'B7', 'tbd'));
+    expect(r).toMatchObject({ added: ['B06 error Budget West-Pannon!B7'], removed: [] });
+  });
+
   it('T03: a partner–indicator pair twice', () => {
     const r = after((b) => setCell(b, 'Indicators', 'B5', 'PLE'));
     expect(r).toMatchObject({ added: ['T03 error Indicators!A5'], removed: [] });
