@@ -2,7 +2,7 @@
  * What ExcelJS cannot carry from BOOK to OUT. Nothing of the user's may be silently dropped, so we look
  * inside the xlsx package before reading it and refuse (exit 2) naming what would be lost.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { UserError } from '../../util/errors';
 
 /** Package parts by folder or name, in the finance officer's words. */
@@ -37,8 +37,7 @@ const SHEET_KINDS: { test: RegExp; what: string }[] = [
 ];
 
 /** Every kind of part in the package ExcelJS would lose, in order of first appearance; empty when all can be carried. */
-export async function partsWeCannotCarry(xlsx: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(xlsx);
+export async function partsWeCannotCarry(zip: JSZip): Promise<string[]> {
   const found = new Set<string>();
   const names = Object.keys(zip.files);
   for (const name of names) {
@@ -52,13 +51,8 @@ export async function partsWeCannotCarry(xlsx: Buffer): Promise<string[]> {
 }
 
 /** Refuse with a one-line reason when the workbook holds parts we would drop. */
-export async function assertCarriable(xlsx: Buffer, fileName: string): Promise<void> {
-  let parts: string[];
-  try {
-    parts = await partsWeCannotCarry(xlsx);
-  } catch {
-    throw new UserError(`${fileName} is not an .xlsx workbook (it could not be opened as one)`);
-  }
+export async function assertCarriable(zip: JSZip, fileName: string): Promise<void> {
+  const parts = await partsWeCannotCarry(zip);
   if (parts.length > 0) {
     throw new UserError(
       `${fileName} holds ${parts.join(', ')}, which this command line cannot carry over; ` +

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { consolidateWorkbook, isReportingWorkbook, type ConsolidateOutcome } from '../../engine';
 import { readXlsxSnapshot } from '../../snapshot/xlsx';
-import { assertXlsx, readBytes } from '../../snapshot/xlsx-open';
+import { openXlsx, readBytes } from '../../snapshot/xlsx-open';
 import type { WorkbookSnapshot } from '../../snapshot/types';
 import { isOurTab } from '../../plan/state';
 import { STATE_SHEET, type ClusterixState, type ReportPlan } from '../../plan/types';
@@ -28,8 +28,8 @@ async function assertNotSameFile(bookPath: string, outPath: string): Promise<voi
 /** BOOK's bytes, checked to be an xlsx we can carry whole, and its workbook as ExcelJS reads it. */
 export async function openBook(bookPath: string): Promise<{ bytes: Buffer; workbook: ExcelJS.Workbook }> {
   const bytes = await readBytes(bookPath);
-  await assertXlsx(bytes, bookPath); // one line on why a file is no xlsx, before we look inside
-  await assertCarriable(bytes, bookPath);
+  const zip = await openXlsx(bytes, bookPath); // one line on why a file is no xlsx, before we look inside
+  await assertCarriable(zip, bookPath);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return { bytes, workbook };
