@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { UserError } from '../util/errors';
+import { a1 } from '../util/a1';
 import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from './types';
 import { openXlsx, readBytes } from './xlsx-open';
 import { blankResultCells } from './xlsx-blank-results';
@@ -19,13 +20,16 @@ export async function readXlsxSnapshot(input: string | Buffer, name = typeof inp
     throw new UserError(`cannot read ${name}: the workbook is damaged (${String((e as Error).message ?? e).split('\n')[0]})`);
   }
   const sheets: SheetSnapshot[] = [];
-  for (const ws of workbook.worksheets) sheets.push(await sheetSnapshot(ws, (sheet) => blankResultCells(zip, sheet)));
+  for (const ws of workbook.worksheets) sheets.push(await sheetSnapshot(ws, name, (sheet) => blankResultCells(zip, sheet)));
   return { sheets };
 }
 
+/** A used range larger than this would not fit in memory as a grid (Office.js refuses far less). */
+const MAX_USED_CELLS = 20_000_000;
+
 const VISIBILITY: Record<string, SheetVisibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
 
-async function sheetSnapshot(ws: ExcelJS.Worksheet, blankResults: (sheet: string) => Promise<Set<string>>): Promise<SheetSnapshot> {
+async function sheetSnapshot(ws: ExcelJS.Worksheet, file: string, blankResults: (sheet: string) => Promise<Set<string>>): Promise<SheetSnapshot> {
   const cells: { row: number; col: number; address: string; cell: PlainCell; numFmt: string }[] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
@@ -42,10 +46,19 @@ async function sheetSnapshot(ws: ExcelJS.Worksheet, blankResults: (sheet: string
   const base = { name: ws.name, visibility: VISIBILITY[ws.state] ?? 'Visible' };
   if (cells.length === 0) return { ...base, top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] };
   // The used range: the box around every cell with a value or formula.
-  const top = Math.min(...cells.map((c) => c.row));
-  const left = Math.min(...cells.map((c) => c.col));
-  const height = Math.max(...cells.map((c) => c.row)) - top + 1;
-  const width = Math.max(...cells.map((c) => c.col)) - left + 1;
+  // Loops, not Math.min(...cells): spreading a few hundred thousand cells overflows the stack.
+  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  for (const c of cells) {
+    top = Math.min(top, c.row);
+    left = Math.min(left, c.col);
+    bottom = Math.max(bottom, c.row);
+    right = Math.max(right, c.col);
+  }
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  if (height * width > MAX_USED_CELLS) {
+    throw new UserError(`cannot read ${file}: sheet '${ws.name}' has a used range ${a1(top, left)}:${a1(bottom, right)} too large to read (a stray value far from the data?)`);
+  }
   const grid = <T>(fill: T): T[][] => Array.from({ length: height }, () => Array.from({ length: width }, () => fill));
   const snap: SheetSnapshot = { ...base, top, left, values: grid(null), valueTypes: grid('Empty'), formulas: grid(null), numberFormats: grid('General') };
   for (const c of cells) {

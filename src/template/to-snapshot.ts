@@ -15,10 +15,16 @@ export function sheetSpecToSnapshot(spec: SheetSpec): SheetSnapshot {
   const used = spec.cells.filter((c) => c.value !== null && c.value !== '');
   const base = { name: spec.name, visibility: 'Visible' as const };
   if (used.length === 0) return { ...base, top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] };
-  const top = Math.min(...used.map((c) => c.row));
-  const left = Math.min(...used.map((c) => c.col));
-  const height = Math.max(...used.map((c) => c.row)) - top + 1;
-  const width = Math.max(...used.map((c) => c.col)) - left + 1;
+  // Loops, not Math.min(...cells): spreading a few hundred thousand cells overflows the stack.
+  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  for (const c of used) {
+    top = Math.min(top, c.row);
+    left = Math.min(left, c.col);
+    bottom = Math.max(bottom, c.row);
+    right = Math.max(right, c.col);
+  }
+  const height = bottom - top + 1;
+  const width = right - left + 1;
   const grid = <T>(fill: T): T[][] => Array.from({ length: height }, () => Array.from({ length: width }, () => fill));
   const snap: SheetSnapshot = { ...base, top, left, values: grid(null), valueTypes: grid('Empty'), formulas: grid(null), numberFormats: grid('General') };
   for (const c of spec.cells) {

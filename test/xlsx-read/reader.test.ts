@@ -181,3 +181,14 @@ describe('readXlsxSnapshot: formulas whose cached value is empty text', () => {
     expect(at(other, 'B6')).toMatchObject({ value: null, type: 'Uncalculated' });
   });
 });
+
+describe('readXlsxSnapshot: a used range too large to hold', () => {
+  it('refuses with the sheet and range named, instead of running out of memory', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Budget WP');
+    ws.getCell('A1').value = 'Budget line';
+    ws.getCell('XFD1048576').value = 'stray';
+    const buf = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(await reason(buf)).toBe("cannot read book.xlsx: sheet 'Budget WP' has a used range A1:XFD1048576 too large to read (a stray value far from the data?)");
+  });
+});
