@@ -7,7 +7,7 @@ import { BUDGET_LINE_KEYS } from '../model/types';
 import type { Profile } from '../profile/types';
 import { applyRateDown, type Cents } from '../util/money';
 import type { Figures, IndicatorFigures, LineAmounts, PartnerFigures, PeriodFigures } from './types';
-import { indicatorRowsOf, partnerSources, type PartnerSources, type PeriodAmount } from './sources';
+import { partnerSources, type PartnerSources, type PeriodAmount } from './sources';
 
 export function computeFigures(model: Model, _profile: Profile): Figures {
   const sources = partnerSources(model);
@@ -100,7 +100,7 @@ function indicatorFigures(model: Model, sources: PartnerSources[]): IndicatorFig
     const byPartner: Record<string, number> = {};
     let achieved = 0;
     for (const s of sources) {
-      const value = indicatorRowsOf(model, target, s.partner).reduce((acc, row) => acc + rowSum(row.values), 0);
+      const value = (s.indicators.get(target) ?? []).reduce((acc, row) => acc + rowSum(row.values), 0);
       byPartner[String(s.no)] = (byPartner[String(s.no)] ?? 0) + value;
       achieved += value;
     }

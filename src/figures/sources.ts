@@ -24,12 +24,21 @@ export interface PartnerSources {
   /** Period cells of each budget line, plan and reported; a line absent from the sheet has none. */
   plan: Record<BudgetLineKey, PeriodAmount[]>;
   reported: Record<BudgetLineKey, PeriodAmount[]>;
+  /** The partner's indicator rows by target (several indicator sheets may each hold one). */
+  indicators: Map<Target, IndicatorRow[]>;
 }
 
 export function partnerSources(model: Model): PartnerSources[] {
   const partners = model.project?.partners ?? [];
+  // Each budget sheet and indicator row is matched once: O(rows × partners), not per partner again.
+  const sheetOf = new Map<Partner, BudgetSheet>();
+  for (const b of model.budgets) {
+    const p = partnerOfSheet(model, b);
+    if (p && !sheetOf.has(p)) sheetOf.set(p, b);
+  }
+  const rowsOf = indicatorRowsByPartner(model);
   return partners.map((partner, i) => {
-    const sheet = budgetSheetOf(model, partner);
+    const sheet = sheetOf.get(partner) ?? null;
     return {
       partner,
       no: partner.no.value ?? i + 1,
@@ -38,19 +47,31 @@ export function partnerSources(model: Model): PartnerSources[] {
       sheet,
       plan: lineCells(sheet?.plan ?? null),
       reported: lineCells(sheet?.reported ?? null),
+      indicators: rowsOf.get(partner) ?? new Map(),
     };
   });
 }
 
-/** A budget sheet belongs to a partner as the checks see it (P03): by its Partner No, else its Partner field. */
-export function budgetSheetOf(model: Model, partner: Partner): BudgetSheet | null {
-  return model.budgets.find((b) => partnerOfSheet(model, b) === partner) ?? null;
-}
-
-/** A partner named in a cell ('3', 'PP3', a name or a short form of it), when it names exactly this partner. */
-export function partnerMatchesText(model: Model, partner: Partner, text: string): boolean {
-  const found = partnersNamed(model, String(text));
-  return found.length === 1 && found[0] === partner;
+/** Indicator rows by the one partner and the target they name; rows naming none (I01) are left out. */
+function indicatorRowsByPartner(model: Model): Map<Partner, Map<Target, IndicatorRow[]>> {
+  const out = new Map<Partner, Map<Target, IndicatorRow[]>>();
+  const targets = model.project?.targets ?? [];
+  const named = new Map<string, Partner | null>();
+  for (const row of model.indicators) {
+    const text = row.partner.value;
+    if (text === null) continue;
+    if (!named.has(text)) {
+      const found = partnersNamed(model, String(text));
+      named.set(text, found.length === 1 ? found[0] : null);
+    }
+    const partner = named.get(text);
+    const target = targets.find((t) => indicatorMatches(t, row.indicator.value));
+    if (!partner || !target) continue;
+    const byTarget = out.get(partner) ?? new Map<Target, IndicatorRow[]>();
+    byTarget.set(target, [...(byTarget.get(target) ?? []), row]);
+    out.set(partner, byTarget);
+  }
+  return out;
 }
 
 function lineCells(table: BudgetTable | null): Record<BudgetLineKey, PeriodAmount[]> {
@@ -65,11 +86,6 @@ function lineCells(table: BudgetTable | null): Record<BudgetLineKey, PeriodAmoun
 /** The first row of a line: a second one is T03's finding, not a second amount. */
 function firstRow(table: BudgetTable, key: BudgetLineKey): BudgetRow | null {
   return table.rows.find((r) => r.line === key && !r.isTotal) ?? null;
-}
-
-/** The indicator rows of one partner and one target (several indicator sheets may each hold one). */
-export function indicatorRowsOf(model: Model, target: Target, partner: Partner): IndicatorRow[] {
-  return model.indicators.filter((row) => indicatorMatches(target, row.indicator.value) && row.partner.value !== null && partnerMatchesText(model, partner, row.partner.value));
 }
 
 export function indicatorMatches(target: Target, text: string | null): boolean {

@@ -79,7 +79,7 @@ function percentCell(t: TabBuilder, row: number, reported: Cents, budget: Cents,
   t.put(row, COL.percent, { kind: 'formula', formula: `=IF(${b}=0,"",${a1(row, COL.reportedTotal)}/${b})`, result: budget === 0 ? '' : reported / budget }, style, PERCENT_FORMAT);
 }
 
-/** ERDF = planned total × the Partners table's rate, rounded down; a rate typed as text is carried as a constant. */
+/** ERDF = planned total × the Partners table's rate, rounded down to the cent; a rate typed as text is carried as a constant. */
 function erdfCell(t: TabBuilder, row: number, s: PartnerSources, erdf: Cents, notes: FigureNotes): void {
   const bp = s.partner.erdfRateBp.value;
   if (bp === null) {
@@ -88,9 +88,10 @@ function erdfCell(t: TabBuilder, row: number, s: PartnerSources, erdf: Cents, no
     return;
   }
   const r = ref(s.partner.erdfRateBp.at.sheet, s.partner.erdfRateBp.at.cell);
-  // 85% may be typed as 0.85 or 85; ROUND(…,6) first so a product like 1437.0799999 is not cut a cent short.
+  // 85% may be typed as 0.85 or 85. Worked in cents and rounded to 4 decimals first, so a product such as
+  // 14250657.9999999 is not cut a cent short; INT floors as applyRateDown does.
   const rate = `IF(ISNUMBER(${r}),IF(${r}>1,${r}/100,${r}),${bp / 10000})`;
-  const formula = `=ROUNDDOWN(ROUND(${a1(row, COL.budgetTotal)}*${rate},6),2)`;
+  const formula = `=INT(ROUND(${a1(row, COL.budgetTotal)}*100*${rate},4))/100`;
   t.put(row, COL.erdf, { kind: 'formula', formula, result: toEuroNumber(erdf) }, 'body', EUR_FORMAT);
 }
 

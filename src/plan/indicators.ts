@@ -1,7 +1,7 @@
 /** Report Indicators: per indicator its target, what each partner achieved, the total and % of target. */
 import type { Model } from '../model/types';
 import type { Figures } from '../figures/types';
-import { indicatorRowsOf, type PartnerSources } from '../figures/sources';
+import type { PartnerSources } from '../figures/sources';
 import { a1, ref } from '../util/a1';
 import { countTerm, liveSum } from './formula';
 import { TabBuilder, type FrameInfo } from './frame';
@@ -28,7 +28,7 @@ export function indicatorsTab(model: Model, figures: Figures, sources: PartnerSo
       t.put(row, 2, { kind: 'formula', formula: `=IF(ISNUMBER(${r}),${r},${ind.target})`, result: ind.target }, 'body', COUNT_FORMAT);
     }
     sources.forEach((s, k) => {
-      const terms = target ? indicatorRowsOf(model, target, s.partner).flatMap((r) => r.values.map(countTerm)) : [];
+      const terms = target ? (s.indicators.get(target) ?? []).flatMap((r) => r.values.map(countTerm)) : [];
       notes.place(t, row, FIRST_PARTNER_COL + k, liveSum(terms, ind.byPartner[String(s.no)] ?? 0, 'count'), `${ind.code}, partner ${s.no}`, COUNT_FORMAT);
     });
     t.put(row, 3, sources.length ? { kind: 'formula', formula: `=SUM(${a1(row, FIRST_PARTNER_COL)}:${a1(row, lastPartnerCol)})`, result: ind.achieved } : { kind: 'number', value: 0 }, 'body', COUNT_FORMAT);

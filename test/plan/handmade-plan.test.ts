@@ -21,6 +21,7 @@ function spec(): BookSpec {
       { no: 2, name: 'IDM Südtirol', rateCell: '85%' },
       { no: 3, name: LONG, rateBp: 7500, rateCell: 0.75 },
       { no: 4, name: 'Tiny', rateBp: null, rateCell: 'tbd' },
+      { no: 5, name: 'Five' },
     ],
     budgets: [
       // Totals 3.40 × 85%: a plain ROUNDDOWN of the float product would lose a cent.
@@ -35,6 +36,8 @@ function spec(): BookSpec {
       },
       { sheet: 'Budget Three', partnerName: '3', periods: [1, 2, 3, 4], plan: { staff: [10.1, 20.2, 30.3, 40.4], equipment: [{ invalid: 'tbd' }, null, null, null] } },
       { sheet: 'Budget Tiny', partnerNo: 4, periods: [1, 2, 3, 4], plan: { staff: [1, 2, 3, 4] } },
+      // 167,654.80 × 85% = 142,506.58, which even ROUND(…,6) leaves as 142506.579999… for a strict ROUNDDOWN.
+      { sheet: 'Budget Five', partnerNo: 5, periods: [1, 2, 3, 4], plan: { staff: [100000, 67654.8, null, null] } },
     ],
     targets: [
       { code: 'PLE', name: 'Policy learning events organised', target: 32 },
@@ -107,7 +110,11 @@ test('ERDF: rate typed as 85, as text 85%, unreadable; a product like 2.8899999 
   expect(shown(at(byPartner, one, 10))).toBe(2.89);
   const ev = new Evaluator(snapshot, plan);
   const naive = ev.evaluate(`=ROUNDDOWN(J${one + 1}*0.85,2)`, byPartner.name);
-  expect(naive).toBe(2.88); // what a bare ROUNDDOWN gives: hence ROUND(…,6) inside
+  expect(naive).toBe(2.88); // what a bare ROUNDDOWN gives: hence the product in cents, rounded, then INT
+  const five = rowOf(byPartner, 'Five', 1);
+  expect(shown(at(byPartner, five, 10))).toBe(142506.58);
+  const j = `J${five + 1}`;
+  expect(ev.evaluate(`=ROUNDDOWN(ROUND(${j}*0.85,6),2)`, byPartner.name)).toBe(142506.57);
   const tiny = rowOf(byPartner, 'Tiny', 1);
   expect(at(byPartner, tiny, 10)!.value).toEqual({ kind: 'number', value: 0 });
   expect(shown(at(byPartner, tiny, 11))).toBe(10);

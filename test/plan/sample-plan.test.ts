@@ -47,7 +47,7 @@ describe('the sample\'s report plan', () => {
     expect(shown(at(t, row, 9))).toBe(178550);
     expect(shown(at(t, row, 10))).toBe(151767.5);
     const erdf = at(t, row, 10)!.value;
-    expect(erdf.kind === 'formula' && erdf.formula).toMatch(/^=ROUNDDOWN\(ROUND\(J\d+\*IF\(ISNUMBER\(Project!G\d+\)/);
+    expect(erdf.kind === 'formula' && erdf.formula).toMatch(/^=INT\(ROUND\(J\d+\*100\*IF\(ISNUMBER\(Project!G\d+\)/);
   });
 
   test('the Summary shows the total budget and its funding', () => {

@@ -103,6 +103,7 @@ const FUNCS: Record<string, (args: (() => Val)[]) => Val> = {
     const f = 10 ** num(n());
     return Math.trunc(num(x()) * f) / f;
   },
+  INT: ([x]) => Math.floor(num(x())),
   IF: ([c, a, b]) => (truthy(scalar(c())) ? a() : b ? b() : false),
   ISNUMBER: ([x]) => {
     try {
