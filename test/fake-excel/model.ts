@@ -19,6 +19,7 @@ export interface FakeCell {
   fill: string | null;
   bold: boolean;
   italic: boolean;
+  fontSize: number;
   wrap: boolean;
   /** A legacy note (ExcelApi 1.18 notes API) and a threaded comment (1.10); Excel allows one of the two per cell. */
   note: string | null;
@@ -56,7 +57,7 @@ export function newSheetId(): number {
 }
 
 export function emptyCell(): FakeCell {
-  return { value: null, type: 'Empty', formula: null, numberFormat: 'General', fill: null, bold: false, italic: false, wrap: false, note: null, comment: null, hyperlink: null };
+  return { value: null, type: 'Empty', formula: null, numberFormat: 'General', fill: null, bold: false, italic: false, fontSize: 11, wrap: false, note: null, comment: null, hyperlink: null };
 }
 
 export function newSheet(name: string): FakeSheet {
@@ -102,7 +103,7 @@ export function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
   let right = -1;
   for (const [k, c] of sheet.cells) {
     const hasValue = c.type !== 'Empty' || c.formula !== null;
-    const hasAnything = hasValue || c.fill !== null || c.bold || c.italic || c.wrap || c.numberFormat !== 'General' || c.note !== null || c.comment !== null || c.hyperlink !== null;
+    const hasAnything = hasValue || c.fill !== null || c.bold || c.italic || c.fontSize !== 11 || c.wrap || c.numberFormat !== 'General' || c.note !== null || c.comment !== null || c.hyperlink !== null;
     if (!(valuesOnly ? hasValue : hasAnything)) continue;
     const [r, col] = k.split(',').map(Number);
     top = Math.min(top, r);

@@ -349,12 +349,12 @@ export class FakeRangeFont extends FakeClientObject {
     super(ctx, path);
   }
   _scalars(): string[] {
-    return ['bold', 'italic'];
+    return ['bold', 'italic', 'size'];
   }
   _read(wb: FakeWorkbook, prop: string): unknown {
     const b = this._range._box(wb);
     const cell = getCell(this._range._ws._sheet(wb), b.top, b.left);
-    return prop === 'bold' ? cell.bold : cell.italic;
+    return prop === 'bold' ? cell.bold : prop === 'italic' ? cell.italic : cell.fontSize;
   }
   get bold(): boolean {
     return this._get('bold');
@@ -367,5 +367,11 @@ export class FakeRangeFont extends FakeClientObject {
   }
   set italic(v: boolean) {
     this._write({ set: 'italic', value: v }, (wb) => this._range._each(wb, (cell) => void (cell.italic = !!v)));
+  }
+  get size(): number {
+    return this._get('size');
+  }
+  set size(v: number) {
+    this._write({ set: 'size', value: v }, (wb) => this._range._each(wb, (cell) => void (cell.fontSize = Number(v))));
   }
 }

@@ -3,6 +3,7 @@ import { FakeClientObject, FakeCollection, trackNull, queueResult, type FakeCont
 import { ErrorCodes, officeError } from './errors';
 import { findSheet, newSheet, type FakeSheet, type FakeWorkbook } from './model';
 import { FakeRange } from './range';
+import { parseAddress } from './address';
 import { FakeCommentCollection, FakeNoteCollection } from './notes';
 
 const INVALID_NAME = /[[\]:*?/\\]/;
@@ -206,6 +207,15 @@ export class FakeFreezePanes extends FakeClientObject {
   }
   freezeColumns(count = 1): void {
     this._write({ call: 'freezeColumns', count }, (wb) => void (this.ws._sheet(wb).frozenCols = count));
+  }
+  /** The given range's rows and columns (from A1) stay in view. */
+  freezeAt(range: FakeRange | string): void {
+    this._write({ call: 'freezeAt', range: typeof range === 'string' ? range : range._path }, (wb) => {
+      const s = this.ws._sheet(wb);
+      const b = typeof range === 'string' ? parseAddress(range).box : range._box(wb);
+      s.frozenRows = b.top + b.rows;
+      s.frozenCols = b.left + b.cols;
+    });
   }
   unfreeze(): void {
     this._write({ call: 'unfreeze' }, (wb) => {
