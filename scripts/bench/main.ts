@@ -26,19 +26,33 @@ function option(name: string, fallback: string): string {
 
 interface ChildTiming {
   ms: number;
+  cpuMs: number | null;
   peakMb: number | null;
   runs: number;
   code: number | null;
   stderr: string;
 }
 
-/** Median wall time of a node child over up to `wanted` runs within `budgetMs`; stops at the first failure. */
-async function timeChild(args: string[], wanted: number, budgetMs: number): Promise<ChildTiming> {
-  const first = await runNode(args, ROOT);
-  const all: ChildRun[] = [first];
-  if (first.code === 0 || first.code === 1) for (let i = 0; i < moreRuns(first.ms, wanted, budgetMs); i++) all.push(await runNode(args, ROOT));
+function summarize(all: ChildRun[]): ChildTiming {
   const peaks = all.map((r) => r.peakMb).filter((x): x is number => x !== null);
-  return { ms: median(all.map((r) => r.ms)), peakMb: peaks.length ? Math.max(...peaks) : null, runs: all.length, code: first.code, stderr: first.stderr };
+  const cpu = all.map((r) => r.cpuMs).filter((x): x is number => x !== null);
+  return { ms: median(all.map((r) => r.ms)), cpuMs: cpu.length ? median(cpu) : null, peakMb: peaks.length ? Math.max(...peaks) : null, runs: all.length, code: all[0].code, stderr: all[0].stderr };
+}
+
+/**
+ * The floor and the CLI run by turns (floor, CLI, floor, CLI…), so that other load on the machine weighs on both
+ * alike; up to `wanted` runs each within `budgetMs`; the CLI is not repeated once it fails.
+ */
+async function timeFloorAndCli(floorArgs: string[], cliArgs: string[], wanted: number, budgetMs: number): Promise<{ floor: ChildTiming; cli: ChildTiming }> {
+  const floor = [await runNode(floorArgs, ROOT)];
+  const cli = [await runNode(cliArgs, ROOT)];
+  const ok = cli[0].code === 0 || cli[0].code === 1;
+  const more = ok ? moreRuns(floor[0].ms + cli[0].ms, wanted, budgetMs) : moreRuns(floor[0].ms, wanted, budgetMs);
+  for (let i = 0; i < more; i++) {
+    floor.push(await runNode(floorArgs, ROOT));
+    if (ok) cli.push(await runNode(cliArgs, ROOT));
+  }
+  return { floor: summarize(floor), cli: summarize(cli) };
 }
 
 interface Row {
@@ -57,8 +71,12 @@ async function measure(partners: number, dir: string, runs: number): Promise<Row
   const profile = bigProfile(partners);
   const snapshot = await readXlsxSnapshot(file);
   const engine = timeEngine(snapshot, profile, runs, 20_000);
-  const floor = await timeChild([path.join(__dirname, 'floor.js'), file, path.join(dir, `floor-${partners}.xlsx`)], Math.min(runs, 5), 30_000);
-  const cli = await timeChild([path.join(ROOT, 'bin', 'clusterix.js'), 'consolidate', file, '-o', path.join(dir, `consolidated-${partners}.xlsx`)], Math.min(runs, 5), 30_000);
+  const { floor, cli } = await timeFloorAndCli(
+    [path.join(__dirname, 'floor.js'), file, path.join(dir, `floor-${partners}.xlsx`)],
+    [path.join(ROOT, 'bin', 'clusterix.js'), 'consolidate', file, '-o', path.join(dir, `consolidated-${partners}.xlsx`)],
+    Math.min(runs, 5),
+    60_000,
+  );
   const office = await timeOffice(snapshot, profile);
   return { partners, fileBytes: fs.statSync(file).size, cells: cellsRead(snapshot), engine, floor, cli, office };
 }
@@ -66,15 +84,17 @@ async function measure(partners: number, dir: string, runs: number): Promise<Row
 const cliOk = (c: ChildTiming) => c.code === 0 || c.code === 1;
 const cliCell = (c: ChildTiming) => (cliOk(c) ? fmtMs(c.ms) : `exit ${c.code}`);
 const ratio = (r: Row) => (cliOk(r.cli) && r.floor.code === 0 ? r.cli.ms / r.floor.ms : null);
+const cpuRatio = (r: Row) => (cliOk(r.cli) && r.floor.code === 0 && r.cli.cpuMs !== null && r.floor.cpuMs !== null ? r.cli.cpuMs / r.floor.cpuMs : null);
+const fmtRatio = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)}x`);
 const perK = (r: Row) => r.engine.total / (r.cells / 1000);
 
-function report(rows: Row[], built: string, usesLib: boolean): string {
+function report(rows: Row[], built: string, usesLib: boolean, load: string): string {
   const out: string[] = [];
-  out.push(`ClusteriX benchmark: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; ${built}; the CLI ran ${usesLib ? 'the compiled lib/' : 'src/ transpiled on the fly (lib/ older than src/)'}.`);
+  out.push(`ClusteriX benchmark: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${load}; ${built}; the CLI ran ${usesLib ? 'the compiled lib/' : 'src/ transpiled on the fly (lib/ older than src/)'}.`);
   out.push('');
   out.push(
     formatTable(
-      ['partners', 'cells read', 'xlsx', 'engine ms', 'ms/1k cells', 'CLI consolidate ms', 'floor ms', 'CLI/floor', 'round trips', 'largest request', 'largest response', 'peak MB CLI', 'peak MB floor'],
+      ['partners', 'cells read', 'xlsx', 'engine ms', 'ms/1k cells', 'CLI consolidate ms', 'floor ms', 'CLI/floor', 'CPU CLI/floor', 'round trips', 'largest request', 'largest response', 'peak MB CLI', 'peak MB floor'],
       rows.map((r) => [
         String(r.partners),
         fmtInt(r.cells),
@@ -83,7 +103,8 @@ function report(rows: Row[], built: string, usesLib: boolean): string {
         fmtMs(perK(r)),
         `${cliCell(r.cli)} (${r.cli.runs})`,
         `${fmtMs(r.floor.ms)} (${r.floor.runs})`,
-        ratio(r) === null ? 'n/a' : `${ratio(r)!.toFixed(2)}x`,
+        fmtRatio(ratio(r)),
+        fmtRatio(cpuRatio(r)),
         r.office.ok ? String(r.office.roundTrips) : 'n/a',
         r.office.ok ? fmtBytes(r.office.largestRequestBytes) : 'n/a',
         r.office.ok ? fmtBytes(r.office.largestResponseBytes) : 'n/a',
@@ -92,7 +113,8 @@ function report(rows: Row[], built: string, usesLib: boolean): string {
       ]),
     ),
   );
-  out.push('(n) = runs in the median. Engine: in-process, median of warm runs; CLI and floor: wall time of a fresh node process each.');
+  out.push('(n) = runs in the median. Engine: in-process, median of warm runs. CLI and floor: wall time of a fresh node process each, run by turns;');
+  out.push('CPU CLI/floor: the same ratio on the children\'s CPU time (user + system), steadier when the machine is shared.');
   out.push('');
   out.push('Engine by step (ms, median of warm runs; cold = the first run, as a CLI call makes it):');
   out.push(formatTable(['partners', ...STEPS, 'total', 'cold', 'findings'], rows.map((r) => [String(r.partners), ...STEPS.map((s) => fmtMs(r.engine.steps[s])), fmtMs(r.engine.total), fmtMs(r.engine.cold), String(r.engine.findings)])));
@@ -112,7 +134,7 @@ function targets(rows: Row[]): { met: boolean | null; text: string }[] {
   const ratios = rows.map(ratio);
   t.push({
     met: ratios.every((x) => x !== null) ? ratios.every((x) => x! <= 1.5) : null,
-    text: `CLI consolidate at most 1.5x the ExcelJS read+write floor at every size: ${rows.map((r, i) => `${r.partners}: ${ratios[i] === null ? 'n/a' : ratios[i]!.toFixed(2) + 'x'}`).join(', ')}`,
+    text: `CLI consolidate at most 1.5x the ExcelJS read+write floor at every size: ${rows.map((r, i) => `${r.partners}: ${fmtRatio(ratios[i])} (CPU ${fmtRatio(cpuRatio(r))})`).join(', ')}`,
   });
   const office = rows.filter((r) => r.office.ok);
   const expected = (r: Row) => 3 + Math.max(0, Math.ceil(Math.max(r.office.largestRequestBytesUnchunked ?? 0, 1) / FIVE_MB) - 1);
@@ -128,7 +150,10 @@ function targets(rows: Row[]): { met: boolean | null; text: string }[] {
   return t;
 }
 
+const loadAverage = (l: number[]) => l.map((x) => x.toFixed(1)).join('/');
+
 async function main(): Promise<void> {
+  const before = os.loadavg();
   const sizes = option('sizes', '11,100,500').split(',').map(Number);
   const runs = Number(option('runs', '7'));
   const built = process.argv.includes('--no-build') ? 'lib/ not rebuilt (--no-build)' : compileCli(ROOT);
@@ -144,7 +169,8 @@ async function main(): Promise<void> {
     if (process.argv.includes('--keep')) process.stderr.write(`bench: files kept in ${dir}\n`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
-  process.stdout.write(report(rows, built, usesLib) + '\n');
+  const load = `${loadAverage(before)} before, ${loadAverage(os.loadavg())} after`;
+  process.stdout.write(report(rows, built, usesLib, load) + '\n');
 }
 
 main().catch((e) => {
