@@ -4,7 +4,7 @@ import { eur, finding } from '../lib/finding';
 import { rowRange, rowTotal, rowOf } from '../lib/amounts';
 import { isLead, partnerLabel, partnerOfSheet } from '../lib/partners';
 import { missingLogged } from '../lib/known';
-import { formatEur } from '../../util/money';
+import { formatEur, type Cents } from '../../util/money';
 
 const REQUIRED: { key: BudgetLineKey; name: string; pattern: RegExp }[] = [
   { key: 'staff', name: 'Staff costs', pattern: /staff/i },
@@ -54,7 +54,7 @@ export const B02: Rule = {
   },
 };
 
-function preparation(model: Model, b: BudgetSheet, max: number): Finding[] {
+function preparation(model: Model, b: BudgetSheet, max: Cents): Finding[] {
   const out: Finding[] = [];
   const partner = partnerOfSheet(model, b);
   for (const table of [b.plan, b.reported]) {
@@ -69,7 +69,7 @@ function preparation(model: Model, b: BudgetSheet, max: number): Finding[] {
       continue;
     }
     if (total !== null && total > max) {
-      out.push(finding('B02', 'error', rowRange(b.sheet, row), `Preparation costs ${which} are ${formatEur(total)}; at most ${formatEur(max as never)} is allowed`, { expected: eur(max), actual: eur(total) }));
+      out.push(finding('B02', 'error', rowRange(b.sheet, row), `Preparation costs ${which} are ${formatEur(total)}; at most ${formatEur(max)} is allowed`, { expected: eur(max), actual: eur(total) }));
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import type { BudgetSheet, Partner } from '../../model/types';
+import type { BudgetSheet, Model, Partner } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
 import { partnerByNo, partnerLabel, partnersNamed, partnerOfSheet, isLead } from '../lib/partners';
@@ -40,7 +40,7 @@ export const P03: Rule = {
   },
 };
 
-function sheetsPerPartner(budgets: BudgetSheet[], partners: Partner[], projectSheet: string, model: Parameters<Rule['run']>[0]['model']): Finding[] {
+function sheetsPerPartner(budgets: BudgetSheet[], partners: Partner[], projectSheet: string, model: Model): Finding[] {
   const out: Finding[] = [];
   const byPartner = new Map<Partner, string[]>();
   for (const b of budgets) {
@@ -52,7 +52,7 @@ function sheetsPerPartner(budgets: BudgetSheet[], partners: Partner[], projectSh
     }
     const partner = partnerOfSheet(model, b);
     if (!partner) {
-      const at = no !== null ? (b.partnerNo as NonNullable<typeof b.partnerNo>).at : (b.partnerName as NonNullable<typeof b.partnerName>).at;
+      const at = no !== null ? b.partnerNo!.at : b.partnerName!.at;
       const given = no !== null ? `Partner No ${no}` : `Partner ${name}`;
       out.push(finding('P03', 'error', at, `${given} is not a partner listed on the Project sheet`, { actual: no ?? (name as string) }));
       continue;

@@ -1,3 +1,5 @@
+import type { Model } from '../../model/types';
+import type { Profile } from '../../profile/types';
 import type { Finding, Rule } from '../types';
 import { eur, finding } from '../lib/finding';
 import { isProfileProject, partnerLabel } from '../lib/partners';
@@ -37,7 +39,7 @@ export const P04: Rule = {
 };
 
 /** The description's own figures, where the workbook is that project: a warning, since a project modification may change them. */
-function profileFacts(model: Parameters<Rule['run']>[0]['model'], profile: Parameters<Rule['run']>[0]['profile']): Finding[] {
+function profileFacts(model: Model, profile: Profile): Finding[] {
   const project = model.project;
   if (!project) return [];
   const out: Finding[] = [];
