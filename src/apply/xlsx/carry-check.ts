@@ -22,7 +22,6 @@ const PART_KINDS: { test: RegExp; what: string }[] = [
   { test: /^xl\/(connections\.xml|queryTables\/)/i, what: 'data connections or queries' },
   { test: /^xl\/model\//i, what: 'a data model (Power Pivot)' },
   { test: /^xl\/richData\//i, what: 'pictures in cells or linked data types' },
-  { test: /^xl\/tables\//i, what: 'Excel tables (Format as Table)' },
 ];
 
 /** Worksheet XML elements ExcelJS drops on reading. */
@@ -46,6 +45,11 @@ export async function partsWeCannotCarry(zip: JSZip): Promise<string[]> {
   for (const name of names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n))) {
     const xml = await zip.file(name)!.async('string');
     for (const k of SHEET_KINDS) if (k.test.test(xml)) found.add(k.what);
+  }
+  // Plain tables (Format as Table) come through; ExcelJS drops a table's calculated-column and custom total formulas.
+  for (const name of names.filter((n) => /^xl\/tables\/[^/]+\.xml$/i.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    if (/calculatedColumnFormula|totalsRowFormula|<(\w+:)?extLst[\s>]/.test(xml)) found.add('tables with calculated columns or custom totals');
   }
   return [...found];
 }

@@ -1,0 +1,112 @@
+/**
+ * What ExcelJS cannot carry makes consolidate and clear refuse, naming it, before anything is written; what it
+ * can carry (styles, merges, notes, validation, conditional formats, names, hidden sheets, plain tables,
+ * layout) survives consolidate and clear.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { clearFile, consolidateFile } from '../../src/apply/xlsx';
+import { UserError } from '../../src/util/errors';
+import { handPlan, userBook } from './fixtures';
+import { cellPrints, load } from './read-back';
+
+const now = new Date('2026-01-15T10:00:00Z');
+let dir: string;
+let book: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'clx-carry-'));
+  book = join(dir, 'book.xlsx');
+  await userBook(book);
+});
+
+/** BOOK with extra package parts, as Excel would have written them. */
+async function withParts(name: string, parts: Record<string, string>, sheetXml?: (xml: string) => string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(book));
+  for (const [p, text] of Object.entries(parts)) zip.file(p, text);
+  if (sheetXml) zip.file('xl/worksheets/sheet2.xml', sheetXml(await zip.file('xl/worksheets/sheet2.xml')!.async('string')));
+  const p = join(dir, name);
+  writeFileSync(p, await zip.generateAsync({ type: 'nodebuffer' }));
+  return p;
+}
+
+const CHART = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:barChart><c:barDir val="col"/>
+<c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>'Budget WP'!$B$2:$B$4</c:f></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>`;
+const DRAWING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`;
+
+const CASES: [string, Record<string, string>, ((xml: string) => string) | undefined, string][] = [
+  ['a chart', { 'xl/charts/chart1.xml': CHART, 'xl/drawings/drawing1.xml': DRAWING }, undefined, 'charts, drawings, shapes or pictures'],
+  ['a pivot table', { 'xl/pivotTables/pivotTable1.xml': '<pivotTableDefinition/>', 'xl/pivotCache/pivotCacheDefinition1.xml': '<x/>' }, undefined, 'pivot tables'],
+  ['a slicer', { 'xl/slicers/slicer1.xml': '<x/>' }, undefined, 'slicers'],
+  ['macros', { 'xl/vbaProject.bin': 'binary' }, undefined, 'macros (VBA project)'],
+  ['threaded comments', { 'xl/threadedComments/threadedComment1.xml': '<x/>' }, undefined, 'threaded comments'],
+  ['an external link', { 'xl/externalLinks/externalLink1.xml': '<x/>' }, undefined, 'links to other workbooks (external links)'],
+  ['sparklines', {}, (x) => x.replace('</worksheet>', '<extLst><ext><x14:sparklineGroups xmlns:x14="x"/></ext></extLst></worksheet>'), 'sparklines'],
+  ['a table with a calculated column', { 'xl/tables/table1.xml': '<table><tableColumns><tableColumn><calculatedColumnFormula>B2*2</calculatedColumnFormula></tableColumn></tableColumns></table>' }, undefined, 'tables with calculated columns or custom totals'],
+];
+
+describe.each(CASES)('a workbook with %s', (label, parts, sheetXml, named) => {
+  it(`refuses consolidate and clear naming ${named}, and writes nothing`, async () => {
+    const p = await withParts(`${label.replace(/\W+/g, '-')}.xlsx`, parts, sheetXml);
+    const out = join(dir, `${label.replace(/\W+/g, '-')}.out.xlsx`);
+    const err = await consolidateFile(p, out, { now, plan: () => handPlan() }).catch((e) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect(err.message).toBe(`${p} holds ${named}, which this command line cannot carry over; use Consolidate in Excel (the add-in), or remove them from a copy first`);
+    await expect(clearFile(p, out)).rejects.toThrow(named);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('a workbook with what ExcelJS carries', () => {
+  let rich: string;
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const b = wb.getWorksheet('Budget WP')!;
+    b.getCell('A1').font = { bold: true, italic: true, color: { argb: 'FF1F4E79' }, size: 12 };
+    b.getCell('A2').border = { left: { style: 'thin' }, bottom: { style: 'dashed', color: { argb: 'FFFF0000' } } };
+    b.getCell('A3').alignment = { wrapText: true, horizontal: 'center' };
+    b.getColumn(1).width = 33;
+    b.getRow(2).height = 27;
+    b.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
+    b.properties.tabColor = { argb: 'FF00B050' };
+    b.pageSetup.orientation = 'landscape';
+    const t = wb.addWorksheet('Costs table');
+    t.addTable({ name: 'Costs', ref: 'A1', headerRow: true, totalsRow: true, columns: [{ name: 'Item', totalsRowLabel: 'Total' }, { name: 'Amount', totalsRowFunction: 'sum' }], rows: [['a', 10.5], ['b', 20.25]] });
+    rich = join(dir, 'rich.xlsx');
+    await wb.xlsx.writeFile(rich);
+  });
+
+  it('keeps each through consolidate and clear', async () => {
+    const out = join(dir, 'rich.out.xlsx');
+    const cleared = join(dir, 'rich.cleared.xlsx');
+    await consolidateFile(rich, out, { now, plan: () => handPlan([{ sheet: 'Budget WP', cell: 'A2', severity: 'error' }]) });
+    await clearFile(out, cleared);
+    const sheets = ['Project', 'Budget WP', 'Hidden notes', 'Costs table'];
+    const before = await load(rich);
+    for (const path of [out, cleared]) {
+      const wb = await load(path);
+      const b = wb.getWorksheet('Budget WP')!;
+      expect(b.getCell('A1').font).toEqual(before.getWorksheet('Budget WP')!.getCell('A1').font);
+      expect(b.getCell('A2').border).toEqual(before.getWorksheet('Budget WP')!.getCell('A2').border);
+      expect(b.getCell('A3').alignment).toEqual({ wrapText: true, horizontal: 'center' });
+      expect(b.getColumn(1).width).toBe(33);
+      expect(b.getRow(2).height).toBe(27);
+      expect(b.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+      expect(b.properties.tabColor).toEqual({ argb: 'FF00B050' });
+      expect(b.pageSetup.orientation).toBe('landscape');
+      expect(wb.getWorksheet('Project')!.getCell('E1').isMerged).toBe(true);
+      expect(wb.getWorksheet('Hidden notes')!.state).toBe('hidden');
+      expect(wb.definedNames.getRanges('Amounts').ranges).toEqual(["'Budget WP'!$B$2:$C$4"]);
+      const table = (wb.getWorksheet('Costs table') as unknown as { getTable(n: string): { table: { tableRef?: string; ref?: string; totalsRow: boolean } } }).getTable('Costs');
+      expect(table.table.totalsRow).toBe(true);
+      const zip = await JSZip.loadAsync(readFileSync(path));
+      expect(Object.keys(zip.files).some((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toBe(true);
+    }
+    expect(cellPrints(await load(cleared), sheets)).toEqual(cellPrints(before, sheets));
+  });
+});
