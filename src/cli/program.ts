@@ -17,6 +17,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showSuggestionAfterError(false)
     .configureOutput({ outputError: (str, write) => write(str.split('\n')[0].trim() + '\n') });
+  program.addHelpText('after', '\nExit status: 0 no error finding, 1 error findings, 2 the file cannot be read, has no Project sheet, or the command line is wrong.');
   registerTemplate(program);
   registerSample(program);
   registerCheck(program);

@@ -24,7 +24,7 @@ export function registerCheck(program: Command): void {
     .command('check')
     .argument('<book>', 'the reporting workbook (.xlsx)')
     .option('--json', 'print only a JSON array of the findings')
-    .description('list the findings: exit 0 none is an error, 1 some are')
+    .description('list the findings (exit 1 when any is an error)')
     .action(async (book: string, opts: { json?: boolean }) => {
       const run = await runCheck(book, opts);
       process.stdout.write(run.output);
