@@ -72,6 +72,8 @@ export function newStats(): FakeStats {
 
 export class FakeHost {
   stats: FakeStats = newStats();
+  /** Tests: change the workbook just before round trip n (1-based, counted since the last reset), as a user might. */
+  beforeRoundTrip: ((n: number, wb: FakeWorkbook) => void) | null = null;
   readonly excelApi: string;
   readonly limit: number;
   constructor(
@@ -94,6 +96,7 @@ export class FakeHost {
   execute(ops: Operation[]): void {
     const record: SyncRecord = { operations: ops.length, requestBytes: bytes(JSON.stringify(ops.map((o) => o.describe))), responseBytes: 0, failed: null };
     this.stats.roundTrips++;
+    this.beforeRoundTrip?.(this.stats.roundTrips, this.workbook);
     this.stats.syncs.push(record);
     this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, record.requestBytes);
     const fail = (e: FakeOfficeError): never => {

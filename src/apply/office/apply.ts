@@ -120,7 +120,7 @@ export async function applyReport(context: Excel.RequestContext, read: WorkbookR
     const sheets = context.workbook.worksheets;
     oldTabs.forEach((n) => sheets.getItem(n).delete());
     (plan.tabs ?? []).forEach((tab, i) => (sheets.getItem(names[i]).name = tab.name));
-    if (plan.tabs && plan.tabs.length > 0) sheets.getItem(names[0]).activate();
+    if (plan.tabs && plan.tabs.length > 0) sheets.getItem(plan.tabs[0].name).activate();
   });
   queueSettings(queue, read, 'end');
   const syncs = await queue.send(context);

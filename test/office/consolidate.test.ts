@@ -1,0 +1,172 @@
+/** Check, Consolidate and Clear marks through the Office.js adapter on the strict fake, compared with the CLI path. */
+import { checkWorkbook, consolidateWorkbook } from '../../src/engine';
+import { MARK_FILL, OWNER_PROPERTY, REPORT_TAB_NAMES, STATE_SHEET } from '../../src/plan/types';
+import { a1 } from '../../src/util/a1';
+import { findSheet, setLook, snapshotFromWorkbook } from '../fake-excel';
+import { parseA1 } from '../../src/util/a1';
+import { cellOf, inFake, NOW, sampleSnapshot } from './helpers';
+
+let uninstall: (() => void) | null = null;
+afterEach(() => uninstall?.());
+
+function setup(opts: Parameters<typeof inFake>[1] = {}) {
+  const t = inFake(sampleSnapshot(), opts);
+  uninstall = t.fake.uninstall;
+  return t;
+}
+
+describe('Consolidate on the sample', () => {
+  test('three round trips; findings as the CLI path gives them; our tabs written, owned, and the first one active', async () => {
+    const { fake, actions, wb } = setup();
+    const expected = consolidateWorkbook(sampleSnapshot(), { now: NOW });
+    const out = await actions.consolidate();
+    expect(fake.stats.roundTrips).toBe(3);
+    if (out.kind !== 'done') throw new Error(JSON.stringify(out));
+    expect(out.findings).toEqual(expected.findings);
+    expect(out.counts.error).toBe(2);
+    expect(out.consolidated).toBe(true);
+    expect(wb.sheets.slice(-6).map((s) => [s.name, s.visibility])).toEqual([...REPORT_TAB_NAMES.map((n) => [n, 'Visible']), [STATE_SHEET, 'VeryHidden']]);
+    for (const n of REPORT_TAB_NAMES) expect(findSheet(wb, n)!.customProperties.get(OWNER_PROPERTY.key)).toBe(OWNER_PROPERTY.value);
+    expect(wb.activeSheetId).toBe(findSheet(wb, 'Report Summary')!.id);
+    // Every planned cell is in Excel: formulas as formulas, numbers as numbers, text as text (never converted).
+    for (const tab of expected.plan.tabs) {
+      const sheet = findSheet(wb, tab.name)!;
+      expect(sheet.frozenRows).toBe(tab.freeze.rows);
+      for (const c of tab.cells) {
+        const got = cellOf(fake, tab.name, a1(c.row, c.col));
+        const v = c.value;
+        if (v.kind === 'formula') expect(got.formula).toBe(v.formula);
+        else if (v.kind === 'number') expect([got.value, got.type]).toEqual([v.value, 'Double']);
+        else expect([got.value === null ? '' : got.value, got.formula]).toEqual([v.text, null]);
+        if (v.kind === 'link') expect(got.hyperlink?.documentReference).toMatch(new RegExp(`!${v.cell}$`));
+      }
+    }
+    expect(fake.stats.writesWithEventsOn + fake.stats.writesWithAutomaticCalculation + fake.stats.writesWithScreenUpdating).toBe(0);
+    expect([wb.enableEvents, wb.calculationMode]).toEqual([true, 'Automatic']);
+  });
+
+  test("marks: fill by severity and a note; the user's fill and note saved, and restored exactly by Clear marks", async () => {
+    const { fake, actions, wb } = setup();
+    const marks = consolidateWorkbook(sampleSnapshot(), { now: NOW }).plan.marks;
+    expect(marks.length).toBeGreaterThan(0);
+    const first = marks[0];
+    const { row, col } = parseA1(first.cell);
+    setLook(wb, first.sheet, row, col, { fill: '#00B050', note: 'my own note' });
+    const before = JSON.stringify(snapshotFromWorkbook(wb));
+
+    const out = await actions.consolidate();
+    expect(out.kind === 'done' && out.marked).toBe(marks.length);
+    for (const m of marks) {
+      const c = cellOf(fake, m.sheet, m.cell);
+      expect([c.fill, c.note]).toEqual([MARK_FILL[m.severity], m.note]);
+    }
+
+    fake.resetStats();
+    const cleared = await actions.clearMarks();
+    expect(cleared).toEqual({ kind: 'cleared', restored: marks.length });
+    expect(fake.stats.roundTrips).toBe(3);
+    expect([cellOf(fake, first.sheet, first.cell).fill, cellOf(fake, first.sheet, first.cell).note]).toEqual(['#00B050', 'my own note']);
+    for (const m of marks.slice(1)) expect([cellOf(fake, m.sheet, m.cell).fill, cellOf(fake, m.sheet, m.cell).note]).toEqual([null, null]);
+    expect(wb.sheets.some((s) => s.name.startsWith('Report') || s.name === STATE_SHEET)).toBe(false);
+    expect(JSON.stringify(snapshotFromWorkbook(wb))).toBe(before);
+  });
+
+  test('running Consolidate twice keeps the original look saved; then Clear restores it', async () => {
+    const { fake, actions, wb } = setup();
+    const m = consolidateWorkbook(sampleSnapshot(), { now: NOW }).plan.marks[0];
+    const { row, col } = parseA1(m.cell);
+    setLook(wb, m.sheet, row, col, { fill: '#123456' });
+    await actions.consolidate();
+    fake.resetStats();
+    const again = await actions.consolidate();
+    expect(again.kind).toBe('done');
+    expect(fake.stats.roundTrips).toBe(3);
+    expect(wb.sheets.filter((s) => s.name === 'Report Summary')).toHaveLength(1);
+    await actions.clearMarks();
+    expect([cellOf(fake, m.sheet, m.cell).fill, cellOf(fake, m.sheet, m.cell).note]).toEqual(['#123456', null]);
+  });
+
+  test('Check marks the cells, writes no tab, in three round trips', async () => {
+    const { fake, actions, wb } = setup();
+    const expected = checkWorkbook(sampleSnapshot());
+    const out = await actions.check();
+    expect(fake.stats.roundTrips).toBe(3);
+    expect(out.kind === 'done' && out.findings).toEqual(expected.findings);
+    expect(out.kind === 'done' && out.consolidated).toBe(false);
+    expect(wb.sheets.some((s) => s.name.startsWith('Report'))).toBe(false);
+    const f = expected.findings.find((x) => x.cell)!;
+    expect(cellOf(fake, f.sheet!, f.cell!.split(':')[0]).fill).toBe(MARK_FILL[f.severity]);
+  });
+
+  test('ExcelApi below 1.18: marks are comments, and Clear takes them away', async () => {
+    const { fake, actions } = setup({ excelApi: '1.12' });
+    const marks = consolidateWorkbook(sampleSnapshot(), { now: NOW }).plan.marks;
+    await actions.consolidate();
+    const c = cellOf(fake, marks[0].sheet, marks[0].cell);
+    expect([c.note, c.comment]).toEqual([null, marks[0].note]);
+    await actions.clearMarks();
+    expect(cellOf(fake, marks[0].sheet, marks[0].cell).comment).toBeNull();
+  });
+});
+
+describe('refusals and failures', () => {
+  test("a user sheet named like a report tab: a clear message and no write at all", async () => {
+    const { fake, actions, wb } = setup();
+    await (fake.Excel.run as (f: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void>)(async (ctx) => {
+      ctx.workbook.worksheets.add('Report Summary').getRange('A1').values = [['my own summary']];
+    });
+    fake.resetStats();
+    const out = await actions.consolidate();
+    expect(out).toEqual({ kind: 'failed', message: expect.stringMatching(/sheet of its own named 'Report Summary'.*Nothing was changed/) });
+    expect(fake.stats.roundTrips).toBe(2);
+    expect(fake.stats.writes).toBe(0);
+    expect(cellOf(fake, 'Report Summary', 'A1').value).toBe('my own summary');
+    expect(wb.sheets.some((s) => s.name === STATE_SHEET)).toBe(false);
+  });
+
+  test('a sheet protected between reading and writing: the write fails in words and leaves nothing half-built', async () => {
+    const { fake, actions, wb } = setup();
+    const mark = consolidateWorkbook(sampleSnapshot(), { now: NOW }).plan.marks[0];
+    const before = JSON.stringify(snapshotFromWorkbook(wb));
+    fake.host.beforeRoundTrip = (n, book) => {
+      if (n === 3) findSheet(book, mark.sheet)!.protected = true;
+    };
+    const out = await actions.consolidate();
+    expect(out).toEqual({ kind: 'failed', message: expect.stringMatching(/protected/) });
+    expect(wb.sheets.map((s) => s.name).filter((n) => n.startsWith('Report') || n.startsWith('_cx') || n === STATE_SHEET)).toEqual([]);
+    expect(cellOf(fake, mark.sheet, mark.cell).fill).toBeNull();
+    expect([wb.enableEvents, wb.calculationMode]).toEqual([true, 'Automatic']);
+    expect(JSON.stringify(snapshotFromWorkbook(wb))).toBe(before);
+  });
+
+  test('marks on a sheet protected before the run are skipped; the rest is written', async () => {
+    const { actions, wb, fake } = setup();
+    const marks = consolidateWorkbook(sampleSnapshot(), { now: NOW }).plan.marks;
+    findSheet(wb, marks[0].sheet)!.protected = true;
+    const out = await actions.consolidate();
+    expect(out.kind).toBe('done');
+    expect(out.kind === 'done' && out.marked).toBe(marks.filter((m) => m.sheet !== marks[0].sheet).length);
+    expect(cellOf(fake, marks[0].sheet, marks[0].cell).fill).toBeNull();
+    expect(findSheet(wb, 'Report Checks')).toBeDefined();
+  });
+
+  test('not a reporting workbook: says what it looked for, writes nothing', async () => {
+    const { fake, actions } = inFake({ sheets: [{ name: 'Sheet1', visibility: 'Visible', top: 0, left: 0, values: [['hello']], valueTypes: [['String']], formulas: [[null]], numberFormats: [['General']] }] });
+    uninstall = fake.uninstall;
+    const out = await actions.consolidate();
+    expect(out).toEqual({ kind: 'notReporting', lookedFor: expect.stringMatching(/Project acronym/) });
+    expect(fake.stats.writes).toBe(0);
+  });
+});
+
+describe('selectCell', () => {
+  test('activates the sheet and selects the cell; a very hidden sheet is refused in words', async () => {
+    const { actions, wb, fake } = setup();
+    const name = wb.sheets[1].name;
+    await actions.selectCell(name, 'C5');
+    expect(wb.selection).toEqual({ sheet: name, address: 'C5' });
+    expect(wb.activeSheetId).toBe(wb.sheets[1].id);
+    findSheet(fake.workbook, name)!.visibility = 'VeryHidden';
+    await expect(actions.selectCell(name, 'C5')).rejects.toThrow(/hidden/i);
+  });
+});
