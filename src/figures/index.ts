@@ -78,21 +78,24 @@ export function periodNumbers(model: Model, sources: PartnerSources[]): number[]
 }
 
 function periodFigures(model: Model, sources: PartnerSources[]): PeriodFigures[] {
+  const plan = byPeriod(sources, 'plan');
+  const reported = byPeriod(sources, 'reported');
   let cumulativeBudget = 0;
   let cumulativeReported = 0;
   return periodNumbers(model, sources).map((period) => {
-    const budget = sumPeriod(sources, 'plan', period);
-    const reported = sumPeriod(sources, 'reported', period);
+    const budget = (plan.get(period) ?? 0) as Cents;
+    const rep = (reported.get(period) ?? 0) as Cents;
     cumulativeBudget += budget;
-    cumulativeReported += reported;
-    return { period, budget, reported, cumulativeBudget: cumulativeBudget as Cents, cumulativeReported: cumulativeReported as Cents };
+    cumulativeReported += rep;
+    return { period, budget, reported: rep, cumulativeBudget: cumulativeBudget as Cents, cumulativeReported: cumulativeReported as Cents };
   });
 }
 
-function sumPeriod(sources: PartnerSources[], kind: 'plan' | 'reported', period: number): Cents {
-  let s = 0;
-  for (const src of sources) for (const key of BUDGET_LINE_KEYS) for (const c of src[kind][key]) if (c.period === period) s += amountCents(c);
-  return s as Cents;
+/** All partners' lines summed per period, in one pass. */
+function byPeriod(sources: PartnerSources[], kind: 'plan' | 'reported'): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const src of sources) for (const key of BUDGET_LINE_KEYS) for (const c of src[kind][key]) out.set(c.period, (out.get(c.period) ?? 0) + amountCents(c));
+  return out;
 }
 
 function indicatorFigures(model: Model, sources: PartnerSources[]): IndicatorFigures[] {

@@ -57,6 +57,7 @@ function indicatorRowsByPartner(model: Model): Map<Partner, Map<Target, Indicato
   const out = new Map<Partner, Map<Target, IndicatorRow[]>>();
   const targets = model.project?.targets ?? [];
   const named = new Map<string, Partner | null>();
+  const keys = targets.map((t) => ({ code: normalizeLabel(t.code), name: normalizeLabel(t.name) }));
   for (const row of model.indicators) {
     const text = row.partner.value;
     if (text === null) continue;
@@ -65,7 +66,8 @@ function indicatorRowsByPartner(model: Model): Map<Partner, Map<Target, Indicato
       named.set(text, found.length === 1 ? found[0] : null);
     }
     const partner = named.get(text);
-    const target = targets.find((t) => indicatorMatches(t, row.indicator.value));
+    const n = normalizeLabel(row.indicator.value);
+    const target = n === '' ? undefined : targets[keys.findIndex((k) => k.code === n || k.name === n)];
     if (!partner || !target) continue;
     const byTarget = out.get(partner) ?? new Map<Target, IndicatorRow[]>();
     byTarget.set(target, [...(byTarget.get(target) ?? []), row]);

@@ -69,7 +69,11 @@ export function liveSum(terms: Term[], result: number, unit: 'EUR' | 'count' = '
 export function ranges(cells: CellRef[]): string[] {
   const out: string[] = [];
   const bySheet = new Map<string, CellRef[]>();
-  for (const c of cells) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  for (const c of cells) {
+    const list = bySheet.get(c.sheet);
+    if (list) list.push(c);
+    else bySheet.set(c.sheet, [c]);
+  }
   for (const [sheet, list] of bySheet) {
     const runs = columnRuns(list);
     // Runs with the same rows in adjacent columns join into one rectangle.

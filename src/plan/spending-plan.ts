@@ -6,7 +6,7 @@ import type { PartnerSources } from '../figures/sources';
 import { a1 } from '../util/a1';
 import { toSerial } from '../util/dates';
 import { toEuroNumber, type Cents } from '../util/money';
-import { amountTerm, liveSum } from './formula';
+import { amountTerm, liveSum, type Term } from './formula';
 import { TabBuilder, UNITS_EUR, type FrameInfo } from './frame';
 import { DATE_FORMAT, EUR_FORMAT } from './formats';
 import type { FigureNotes } from './notes';
@@ -18,6 +18,8 @@ export function spendingPlanTab(model: Model, figures: Figures, sources: Partner
   t.headerRow(header, ['Period', 'Phase', 'Start', 'End', 'Planned', 'Reported', 'Cumulative planned', 'Cumulative reported']);
   const first = header + 1;
   const phases = model.project?.phases ?? [];
+  const planTerms = termsByPeriod(sources, 'plan');
+  const reportedTerms = termsByPeriod(sources, 'reported');
   figures.periods.forEach((p, i) => {
     const row = first + i;
     const period = model.project?.periods.find((x) => x.number === p.period) ?? null;
@@ -26,7 +28,7 @@ export function spendingPlanTab(model: Model, figures: Figures, sources: Partner
     if (period?.start.value) t.put(row, 2, { kind: 'number', value: toSerial(period.start.value) }, 'body', DATE_FORMAT);
     if (period?.end.value) t.put(row, 3, { kind: 'number', value: toSerial(period.end.value) }, 'body', DATE_FORMAT);
     for (const [col, kind, value] of [[4, 'plan', p.budget], [5, 'reported', p.reported]] as const) {
-      const terms = sources.flatMap((s) => BUDGET_LINE_KEYS.flatMap((k) => s[kind][k].filter((c) => c.period === p.period).map((c) => amountTerm(c.amount))));
+      const terms = (kind === 'plan' ? planTerms : reportedTerms).get(p.period) ?? [];
       notes.place(t, row, col, liveSum(terms, toEuroNumber(value)), `P${p.period}, ${kind === 'plan' ? 'planned' : 'reported'}, all partners`, EUR_FORMAT);
     }
     for (const [col, from, value] of [[6, 4, p.cumulativeBudget], [7, 5, p.cumulativeReported]] as const) {
@@ -41,4 +43,17 @@ export function spendingPlanTab(model: Model, figures: Figures, sources: Partner
     t.put(total, col, figures.periods.length ? { kind: 'formula', formula: `=SUM(${a1(first, col)}:${a1(total - 1, col)})`, result: toEuroNumber(value as Cents) } : { kind: 'number', value: 0 }, 'total', EUR_FORMAT);
   }
   return t.build({ first: header, last: header }, 1);
+}
+
+/** Every partner's line cells grouped by period, in one pass. */
+function termsByPeriod(sources: PartnerSources[], kind: 'plan' | 'reported'): Map<number, Term[]> {
+  const out = new Map<number, Term[]>();
+  for (const s of sources)
+    for (const k of BUDGET_LINE_KEYS)
+      for (const c of s[kind][k]) {
+        const list = out.get(c.period);
+        if (list) list.push(amountTerm(c.amount));
+        else out.set(c.period, [amountTerm(c.amount)]);
+      }
+  return out;
 }

@@ -123,3 +123,28 @@ describe('computeFigures on missing data', () => {
     expect(f.partners[3].no).toBe(4); // its position in the table
   });
 });
+
+describe('the ClusteriX 2.0 sample, parsed', () => {
+  // Imported here so the hand-made tests above do not depend on the parser.
+  const { buildSample, specToSnapshot } = require('../../src/template') as typeof import('../../src/template');
+  const { parse } = require('../../src/parse') as typeof import('../../src/parse');
+  const model = parse(specToSnapshot(buildSample(CLUSTERIX2)), CLUSTERIX2);
+  const j = toFiguresJson(computeFigures(model, CLUSTERIX2));
+
+  test('its JSON: total budget 2,126,574.00, West-Pannon 178,550.00, ERDF at 85%, periods adding up', () => {
+    expect(j.project).toEqual({ acronym: 'ClusteriX 2.0', totalBudget: 2126574 });
+    expect(j.totals.budget.total).toBe(2126574);
+    expect(j.partners.reduce((s, p) => s + Math.round(p.budget.total * 100), 0)).toBe(212657400);
+    const wp = j.partners[2];
+    expect(wp).toMatchObject({ no: 3, country: 'HU', erdf: 151767.5, contribution: 26782.5 });
+    expect(wp.budget.total).toBe(178550);
+    expect(j.partners[0].budget.preparation).toBe(15000);
+    expect(j.periods.map((p) => p.period)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(j.periods[7].cumulativeBudget).toBe(2126574);
+    expect(j.periods[7].cumulativeReported).toBe(j.totals.reported.total);
+    expect(j.periods[6].reported).toBe(0); // nothing reported after the report date
+    expect(j.indicators.map((i) => i.code)).toEqual(['PLE', 'GP', 'AP', 'MEDIA', 'PEOPLE', 'PI-SF', 'PI-REG']);
+    expect(j.indicators[0]).toMatchObject({ target: 32, achieved: 22 });
+    for (const v of [j.totals.erdf, j.totals.contribution, ...j.periods.map((p) => p.reported)]) expect(Math.round(v * 100) / 100).toBe(v);
+  });
+});
