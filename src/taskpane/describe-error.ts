@@ -15,7 +15,8 @@ const OFFICE_CODES: Record<string, string> = {
 export function describeError(error: unknown): string {
   const e = error as { code?: unknown; message?: unknown; name?: unknown } | null;
   const code = e && typeof e.code === 'string' ? e.code : '';
-  if (code && OFFICE_CODES[code]) return OFFICE_CODES[code];
   const message = e && typeof e.message === 'string' && e.message.trim() ? e.message.trim() : String(error);
+  // Office's own sentence stays beside ours: it names the sheet or range a support person needs.
+  if (code && OFFICE_CODES[code]) return message && message !== code ? `${OFFICE_CODES[code]} (Excel: ${message})` : OFFICE_CODES[code];
   return code ? `${message} (Excel: ${code})` : message;
 }

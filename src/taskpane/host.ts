@@ -1,6 +1,6 @@
 /** The one PaneActions over Office.js for this page, shared by the pane and the ribbon commands. */
 import type { PaneActions } from './actions';
-import { createOfficeActions } from './office-placeholder';
+import { createOfficeActions } from '../apply/office';
 
 const KEY = '__clusterixHostActions';
 export function hostActions(): PaneActions {

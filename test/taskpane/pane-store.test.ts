@@ -27,7 +27,7 @@ test('an exception from Office becomes a failed outcome in words', async () => {
   await store.run('clear', async () => {
     throw Object.assign(new Error('RichApi.Error'), { code: 'InvalidOperationInCellEditMode' });
   });
-  expect(store.get().last?.outcome).toEqual({ kind: 'failed', message: 'Excel is editing a cell. Press Enter or Esc, then try again.' });
+  expect(store.get().last?.outcome).toEqual({ kind: 'failed', message: 'Excel is editing a cell. Press Enter or Esc, then try again. (Excel: RichApi.Error)' });
   await store.run('check', async () => {
     throw new Error('The workbook is protected.');
   });

@@ -11,5 +11,5 @@ export function summarize(last: LastResult): string {
   const found = `${plural(o.counts.error, 'error')}, ${plural(o.counts.warning, 'warning')}, ${plural(o.counts.info, 'note')}`;
   if (last.task === 'new') return `Reporting workbook laid out. Check found ${found}.`;
   if (o.consolidated) return `Consolidated: report tabs rebuilt, ${plural(o.marked, 'cell')} marked. Found ${found}.`;
-  return `Checked: ${found}.`;
+  return o.marked > 0 ? `Checked: ${found}; ${plural(o.marked, 'cell')} marked.` : `Checked: ${found}.`;
 }
