@@ -45,7 +45,7 @@ export function budgetSheet(partner: ProfilePartner, periodCount: number, figure
 /** Writes one table (header, a row per line, Total row) at `top`; returns its grand total in cents. */
 function table(s: SheetSpec, top: number, firstHeader: string, lines: BudgetLineKey[], periodCount: number, figures: LineFigures): Cents {
   const totalCol = periodCount + 1;
-  headerRow(s, top, [firstHeader, ...Array.from({ length: periodCount }, (_, i) => `P${i + 1}`), 'Total']);
+  headerRow(s, top, [firstHeader, ...Array.from({ length: periodCount }, (_, i) => `P${i + 1}`), 'Total'], (col) => col >= 1);
   const colSums = Array<number>(periodCount).fill(0);
   lines.forEach((line, i) => {
     const row = top + 1 + i;

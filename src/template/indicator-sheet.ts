@@ -11,7 +11,7 @@ export function indicatorSheet(profile: Profile, achievements: Record<number, Re
   const n = profile.periods.length;
   const s = newSheet(INDICATOR_SHEET, [10, 12, ...Array(n).fill(7), 9, 40], 3);
   title(s, 0, 'Indicators: achieved per period', n + 4);
-  headerRow(s, 2, ['Partner', 'Indicator', ...profile.periods.map((p) => `P${p.number}`), 'Total', 'Comment']);
+  headerRow(s, 2, ['Partner', 'Indicator', ...profile.periods.map((p) => `P${p.number}`), 'Total', 'Comment'], (col) => col >= 2 && col <= n + 2);
   let r = 3;
   for (const partner of profile.partners) {
     for (const target of profile.targets) {

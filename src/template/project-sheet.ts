@@ -22,7 +22,7 @@ export function projectLayout(profile: Profile): { fieldsTop: number; phasesHead
 
 /** `budgets`: each partner's approved budget, null where blank; `reportDate` null leaves the field empty. */
 export function projectSheet(profile: Profile, opts: { note: string; budgets: Record<number, Cents | null>; reportDate: CalendarDate | null }): SheetSpec {
-  const s = newSheet(PROJECT_SHEET, [24, 44, 14, 14, 10, 18, 11, 22], 1);
+  const s = newSheet(PROJECT_SHEET, [22, 44, 60, 18, 10, 18, 10, 22], 1);
   title(s, 0, `${profile.acronym}: reporting workbook`, 8);
   put(s, 1, 0, opts.note, { italic: true });
   const at = projectLayout(profile);

@@ -15,8 +15,9 @@ export function title(sheet: SheetSpec, row: number, text: string, span: number)
   if (span > 1) sheet.merges.push({ top: row, left: 0, bottom: row, right: span - 1 });
 }
 
-export function headerRow(sheet: SheetSpec, row: number, labels: string[]): void {
-  labels.forEach((label, col) => put(sheet, row, col, label, { bold: true, fill: 'header' }));
+/** A table's header; headers of columns holding figures sit right, above their numbers. */
+export function headerRow(sheet: SheetSpec, row: number, labels: string[], holdsFigures: (col: number) => boolean = () => false): void {
+  labels.forEach((label, col) => put(sheet, row, col, label, { bold: true, fill: 'header', ...(holdsFigures(col) ? { align: 'right' as const } : {}) }));
 }
 
 /** A field: its label in column A, its value in B. */

@@ -21,6 +21,7 @@ export interface SpecCell {
   bold?: boolean;
   italic?: boolean;
   fill?: SpecFill;
+  align?: 'left' | 'center' | 'right';
 }
 
 export interface SpecMerge {

@@ -37,7 +37,8 @@ describe('the template and sample written to xlsx and read back', () => {
     expect(project.getCell('A1').isMerged).toBe(true);
     expect(project.getCell('A1').font?.bold).toBe(true);
     expect(project.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(project.getColumn(2).width).toBe(44);
+    expect(project.getColumn(3).width).toBe(60);
+    expect(project.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
   });
 
   it('writes nothing, and leaves no temporary file, when the folder does not exist', async () => {

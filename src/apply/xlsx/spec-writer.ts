@@ -11,7 +11,11 @@ import { UserError } from '../../util/errors';
 const FILL_ARGB: Record<SpecFill, string> = { header: 'FFDDEBF7', input: 'FFFFF2CC', total: 'FFEDEDED' };
 
 function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
-  const ws = workbook.addWorksheet(spec.name, spec.frozenRows > 0 ? { views: [{ state: 'frozen', ySplit: spec.frozenRows }] } : {});
+  const ws = workbook.addWorksheet(spec.name, {
+    ...(spec.frozenRows > 0 ? { views: [{ state: 'frozen', ySplit: spec.frozenRows }] } : {}),
+    // Printed, a sheet fits the page's width (landscape), however many pages long.
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
   spec.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const c of spec.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
@@ -23,6 +27,7 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
     }
     if (c.numberFormat) cell.numFmt = c.numberFormat;
     if (c.bold || c.italic) cell.font = { ...(c.bold ? { bold: true } : {}), ...(c.italic ? { italic: true } : {}) };
+    if (c.align) cell.alignment = { horizontal: c.align };
     if (c.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL_ARGB[c.fill] } };
   }
   for (const m of spec.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
