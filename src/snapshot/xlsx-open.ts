@@ -40,6 +40,8 @@ export async function openXlsx(buf: Buffer, name: string): Promise<JSZip> {
   } catch {
     throw new UserError(`cannot read ${name}: the file is truncated or damaged (its zip archive cannot be read)`);
   }
+  if (zip.file('xl/workbook.bin')) throw new UserError(`cannot read ${name}: it is a binary workbook (.xlsb), not an xlsx (save it as .xlsx in Excel)`);
+  if (zip.file('content.xml') && zip.file('mimetype')) throw new UserError(`cannot read ${name}: it is an OpenDocument file (.ods), not an xlsx (save it as .xlsx)`);
   if (!zip.file('[Content_Types].xml') || !zip.file('xl/workbook.xml')) throw new UserError(`cannot read ${name}: a zip archive but not an xlsx workbook (no xl/workbook.xml)`);
   return zip;
 }

@@ -148,6 +148,16 @@ describe('readXlsxSnapshot: unreadable input', () => {
     const buf = await zip.generateAsync({ type: 'nodebuffer' });
     expect(await reason(buf)).toBe('cannot read book.xlsx: a zip archive but not an xlsx workbook (no xl/workbook.xml)');
   });
+  it('says an .xlsb or .ods is not an xlsx, and how to get one', async () => {
+    const xlsb = new JSZip();
+    xlsb.file('[Content_Types].xml', '<Types/>');
+    xlsb.file('xl/workbook.bin', 'binary');
+    expect(await reason(await xlsb.generateAsync({ type: 'nodebuffer' }))).toBe('cannot read book.xlsx: it is a binary workbook (.xlsb), not an xlsx (save it as .xlsx in Excel)');
+    const ods = new JSZip();
+    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
+    ods.file('content.xml', '<office:document-content/>');
+    expect(await reason(await ods.generateAsync({ type: 'nodebuffer' }))).toBe('cannot read book.xlsx: it is an OpenDocument file (.ods), not an xlsx (save it as .xlsx)');
+  });
   it('says an encrypted (OLE container with EncryptedPackage) file is password-protected', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512), Buffer.from('EncryptedPackage', 'utf16le')]);
     expect(await reason(ole)).toMatch(/^cannot read book\.xlsx: the workbook is password-protected/);
