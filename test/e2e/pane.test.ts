@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import type { Page } from 'playwright-core';
 import { buildAddin, buildFakeOffice } from './build';
 import { serve, type Served } from './serve';
@@ -96,6 +97,27 @@ async function paneCounts(page: Page) {
 
 /** 'C12', "'Budget WP'!J12" or 'Project!C12:C13' → the sheet-less first cell, upper case. */
 const firstCell = (address: string) => address.replace(/^.*!/, '').replace(/\$/g, '').split(':')[0].toUpperCase();
+
+describe('the production build', () => {
+  test('taskpane.html loads office.js from Microsoft’s CDN and our scripts, under 180 kB gzipped in all', () => {
+    const dir = path.join(tmp, 'site');
+    const html = fs.readFileSync(path.join(dir, 'taskpane.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(scripts[0]).toBe(OFFICE_JS);
+    const ours = scripts.slice(1);
+    expect(ours.some((s) => s.startsWith('taskpane.'))).toBe(true);
+    expect(ours.some((s) => s.startsWith('commands.'))).toBe(true);
+    const sizes = Object.fromEntries(ours.map((s) => {
+      const bytes = fs.readFileSync(path.join(dir, s));
+      return [s, { bytes: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length }];
+    }));
+    const total = Object.values(sizes).reduce((t, s) => ({ bytes: t.bytes + s.bytes, gzip: t.gzip + s.gzip }), { bytes: 0, gzip: 0 });
+    fs.writeFileSync(path.join(SHOTS, 'bundle-size.json'), JSON.stringify({ total, sizes }, null, 2));
+    expect(total.gzip).toBeLessThan(180_000);
+    // office.js is Microsoft's: never in our bundle.
+    for (const s of ours) expect(fs.readFileSync(path.join(dir, s), 'utf8')).not.toContain('OSF.DDA');
+  });
+});
 
 describe('task pane in Chromium over the fake Excel host', () => {
   test('Consolidate shows the command line’s counts, marks the cells, and Clear marks puts every look back', async () => {
