@@ -77,13 +77,33 @@ function sheetSnapshot(name: string, visibility: SheetVisibility, used: Excel.Ra
   };
 }
 
-interface PendingSheet {
+interface SheetCells {
   name: string;
-  visibility: SheetVisibility;
-  protection: Excel.WorksheetProtection;
-  owner: Excel.WorksheetCustomProperty | null;
-  used: Excel.Range | null;
-  cellProps: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  used: Excel.Range;
+  cellProps: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+}
+
+/**
+ * The second sync: everything at once; only when Excel refuses the response as too large (5 MB on the web),
+ * again in two halves of the sheets, and so on: one more round trip per extra chunk, none when it fits.
+ */
+async function readInGroups<T, I, C extends SheetCells>(context: Excel.RequestContext, items: I[], queueMeta: () => T, queueCells: (group: I[]) => C[]): Promise<{ meta: T; cells: Map<string, C> }> {
+  const attempt = async (group: I[], withMeta: boolean): Promise<{ meta: T | null; cells: C[] }> => {
+    const meta = withMeta ? queueMeta() : null;
+    const cells = queueCells(group);
+    try {
+      await context.sync();
+      return { meta, cells };
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ResponsePayloadSizeLimitExceeded' || group.length < 2) throw e;
+      const half = Math.ceil(group.length / 2);
+      const first = await attempt(group.slice(0, half), withMeta);
+      const second = await attempt(group.slice(half), false);
+      return { meta: first.meta, cells: [...first.cells, ...second.cells] };
+    }
+  };
+  const r = await attempt(items, true);
+  return { meta: r.meta as T, cells: new Map(r.cells.map((c) => [c.name, c])) };
 }
 
 /** The workbook as the engine and the marks need it. `withValues: false` (Clear marks) skips the cells. */
@@ -95,27 +115,29 @@ export async function readWorkbook(context: Excel.RequestContext, opts: { withVa
   const commentItems = api.comments ? context.workbook.comments.load('items/content') : null;
   await context.sync();
 
-  let stateRange: Excel.Range | null = null;
-  const pending: PendingSheet[] = worksheets.items.map((ws) => {
-    const name = ws.name;
-    const isState = name.toLowerCase() === STATE_SHEET;
-    if (isState) stateRange = ws.getUsedRange(true).load('values');
-    const readCells = opts.withValues && !isState && !mayBeOurs(name);
-    const used = readCells ? ws.getUsedRange(true).load('values,valueTypes,formulas,numberFormat,rowIndex,columnIndex') : null;
+  const items = worksheets.items.map((ws) => ({ ws, name: ws.name, visibility: ws.visibility as SheetVisibility }));
+  const readCells = (name: string) => opts.withValues && name.toLowerCase() !== STATE_SHEET && !mayBeOurs(name);
+  const queueMeta = () => {
+    const stateSheet = items.find((i) => i.name.toLowerCase() === STATE_SHEET);
     return {
-      name,
-      visibility: ws.visibility as SheetVisibility,
-      protection: ws.protection.load('protected'),
-      owner: api.customProperties && mayBeOurs(name) ? ws.customProperties.getItemOrNullObject(OWNER_PROPERTY.key).load('value') : null,
-      used,
-      cellProps: used ? used.getCellProperties({ address: false, format: { fill: { color: true, pattern: true } } }) : null,
+      stateRange: stateSheet ? stateSheet.ws.getUsedRange(true).load('values') : null,
+      protection: items.map((i) => i.ws.protection.load('protected')),
+      owners: items.map((i) => (api.customProperties && mayBeOurs(i.name) ? i.ws.customProperties.getItemOrNullObject(OWNER_PROPERTY.key).load('value') : null)),
+      noteCells: noteItems ? noteItems.items.map((n) => n.getLocation().load('address')) : [],
+      commentCells: commentItems ? commentItems.items.map((n) => n.getLocation().load('address')) : [],
     };
-  });
-  const noteCells = noteItems ? noteItems.items.map((n) => n.getLocation().load('address')) : [];
-  const commentCells = commentItems ? commentItems.items.map((n) => n.getLocation().load('address')) : [];
-  await context.sync();
+  };
+  const queueCells = (group: typeof items) =>
+    group.filter((i) => readCells(i.name)).map((i) => {
+      const used = i.ws.getUsedRange(true).load('values,valueTypes,formulas,numberFormat,rowIndex,columnIndex');
+      return { name: i.name, visibility: i.visibility, used, cellProps: used.getCellProperties({ format: { fill: { color: true, pattern: true } } }) };
+    });
+  const { meta, cells } = await readInGroups(context, items, queueMeta, queueCells);
+  const stateRange = meta.stateRange;
+  const { noteCells, commentCells } = meta;
+  const pending = items.map((i, k) => ({ name: i.name, visibility: i.visibility, protection: meta.protection[k], owner: meta.owners[k], cells: cells.get(i.name) ?? null }));
 
-  const stateValues = stateRange ? ((stateRange as Excel.Range).values as unknown[][]) : [];
+  const stateValues = stateRange ? (stateRange.values as unknown[][]) : [];
   const state = parseState(joinStateChunks(stateValues.map((row) => row[0])));
   const fills = new Map<string, string | null>();
   const sheets: SheetInfo[] = [];
@@ -123,16 +145,16 @@ export async function readWorkbook(context: Excel.RequestContext, opts: { withVa
   for (const p of pending) {
     const ownerMarked = p.owner !== null && !p.owner.isNullObject && p.owner.value === OWNER_PROPERTY.value;
     sheets.push({ name: p.name, visibility: p.visibility, protected: p.protection.protected, ownerMarked });
-    if (!p.used || !p.cellProps || isOurTab(state, p.name)) continue;
-    const top = p.used.rowIndex;
-    const left = p.used.columnIndex;
-    p.cellProps.value.forEach((row, r) =>
+    if (!p.cells || isOurTab(state, p.name)) continue;
+    const top = p.cells.used.rowIndex;
+    const left = p.cells.used.columnIndex;
+    p.cells.cellProps.value.forEach((row, r) =>
       row.forEach((cell, c) => {
         const fill = cell.format?.fill;
         fills.set(cellKey(p.name, a1(top + r, left + c)), !fill || fill.pattern === 'None' ? null : (fill.color ?? null));
       }),
     );
-    snapshotSheets.push(sheetSnapshot(p.name, p.visibility, p.used));
+    snapshotSheets.push(sheetSnapshot(p.name, p.visibility, p.cells.used));
   }
   const located = (items: { content: string }[], where: Excel.Range[]) => {
     const out = new Map<string, string>();
