@@ -79,7 +79,7 @@ export async function recalculate(files: string[]): Promise<string[]> {
 }
 
 /** Each file printed to PDF (as a finance officer would print it), then every page to PNG: returns the PNG paths. */
-export async function renderToPng(files: string[], outDir: string, resolution = 60): Promise<string[]> {
+export async function renderToPng(files: string[], outDir: string, resolution = 90): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   await soffice(['--convert-to', 'pdf', '--outdir', outDir, ...files]);
   const pngs: string[] = [];

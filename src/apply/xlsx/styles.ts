@@ -10,7 +10,7 @@ export const CELL_STYLES: Record<CellStyleName, Partial<Style>> = {
   header: {
     font: { name: 'Calibri', size: 11, bold: true },
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
-    alignment: { wrapText: true, vertical: 'middle' },
+    alignment: { wrapText: true, vertical: 'bottom' },
     border: { bottom: thin },
   },
   body: { font: { name: 'Calibri', size: 11 } },

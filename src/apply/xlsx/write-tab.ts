@@ -1,8 +1,9 @@
 /** One planned report tab onto a fresh ExcelJS worksheet: values, live formulas with cached results, looks, print setup. */
 import type { Cell, Worksheet } from 'exceljs';
 import type { PlannedTab, PlanValue } from '../../plan/types';
-import { a1, quoteSheet } from '../../util/a1';
+import { a1, columnLetters, quoteSheet } from '../../util/a1';
 import { CELL_STYLES, LINK_FONT } from './styles';
+import { tabLayout } from './print-layout';
 
 function setValue(cell: Cell, v: PlanValue): void {
   switch (v.kind) {
@@ -22,14 +23,29 @@ function setValue(cell: Cell, v: PlanValue): void {
 }
 
 export function writeTab(ws: Worksheet, tab: PlannedTab): void {
+  const layout = tabLayout(tab);
   for (const pc of tab.cells) {
     const cell = ws.getCell(a1(pc.row, pc.col));
     setValue(cell, pc.value);
     const look = pc.style ? CELL_STYLES[pc.style] : {};
     const font = pc.value.kind === 'link' ? { ...(look.font ?? {}), ...LINK_FONT } : look.font;
-    cell.style = { ...look, ...(font ? { font } : {}), ...(pc.numberFormat ? { numFmt: pc.numberFormat } : {}) };
+    const k = `${pc.row},${pc.col}`;
+    const alignment = {
+      ...(look.alignment ?? {}),
+      ...(layout.rightAligned.has(k) ? { horizontal: 'right' as const } : {}),
+      ...(layout.wrapped.has(k) ? { wrapText: true } : {}),
+      // In a row grown for wrapped text every cell starts at the top; a header's labels sit on its bottom line.
+      ...(layout.rowHeights.has(pc.row) ? { vertical: pc.style === 'header' ? ('bottom' as const) : ('top' as const) } : {}),
+    };
+    cell.style = {
+      ...look,
+      ...(font ? { font } : {}),
+      ...(Object.keys(alignment).length ? { alignment } : {}),
+      ...(pc.numberFormat ? { numFmt: pc.numberFormat } : {}),
+    };
   }
-  tab.columnWidths.forEach((w, i) => {
+  for (const [row, height] of layout.rowHeights) ws.getRow(row + 1).height = height;
+  layout.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
   for (const m of tab.merges) ws.mergeCells(m);
@@ -40,11 +56,12 @@ export function writeTab(ws: Worksheet, tab: PlannedTab): void {
     paperSize: 9, // A4: the programme's partners are in Europe
     orientation: tab.print.orientation,
     fitToPage: tab.print.fitToWidth,
-    fitToWidth: 1,
+    fitToWidth: layout.pagesWide,
     fitToHeight: 0,
     horizontalCentered: false,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(tab.print.repeatRows ? { printTitlesRow: `${tab.print.repeatRows.first + 1}:${tab.print.repeatRows.last + 1}` } : {}),
+    ...(layout.pagesWide > 1 && cols > 0 ? { printTitlesColumn: `A:${columnLetters(cols - 1)}` } : {}),
   };
   ws.headerFooter.oddFooter = '&L&8&A&R&8Page &P of &N';
   ws.properties.tabColor = { argb: 'FF1F4E79' };

@@ -1,0 +1,91 @@
+/**
+ * What a printed report needs that the plan leaves to the applier: headers aligned with their numbers, wide text
+ * columns narrowed and their text wrapped so the tab fits the page, rows tall enough to show wrapped text
+ * (neither LibreOffice nor Excel grows a row on opening a file), and tabs still too wide spread over as many
+ * pages as keep the print legible, the frozen columns repeated on each.
+ */
+import type { PlannedCell, PlannedTab } from '../../plan/types';
+import { parseA1 } from '../../util/a1';
+
+/** Character units that print legibly on one A4 landscape page (about 75% scale). */
+const UNITS_PER_PAGE = 175;
+const DEFAULT_WIDTH = 9;
+/** A text column is never narrowed below this. */
+const MIN_TEXT_WIDTH = 28;
+/** Points per line of 11 pt text, and the cap on a wrapped row. */
+const LINE = 15;
+const MAX_LINES = 15;
+/** Calibri's average character is narrower than the '0' that defines a width unit. */
+const CHAR = 0.9;
+const CHAR_BOLD = 1.1;
+
+export interface TabLayout {
+  columnWidths: number[];
+  /** Header cells over numbers, aligned right like them, by 'row,col'. */
+  rightAligned: Set<string>;
+  /** Cells whose text is wrapped, by 'row,col'. */
+  wrapped: Set<string>;
+  /** Heights in points of rows taller than one line, by 0-based row. */
+  rowHeights: Map<number, number>;
+  pagesWide: number;
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function textOf(c: PlannedCell): string | null {
+  const v = c.value;
+  if (v.kind === 'text' || v.kind === 'link') return v.text;
+  if (v.kind === 'formula' && typeof v.result === 'string') return v.result;
+  return null;
+}
+
+const isNumber = (c: PlannedCell | undefined) =>
+  !!c && (c.value.kind === 'number' || (c.value.kind === 'formula' && typeof c.value.result === 'number'));
+
+/** Widths with the widest text-only columns narrowed (not below MIN_TEXT_WIDTH) when that makes the tab fit one page. */
+function fittedWidths(tab: PlannedTab): number[] {
+  const widths = tab.columnWidths.map((w) => w || DEFAULT_WIDTH);
+  const body = tab.cells.filter((c) => c.style === 'body' || c.style === undefined);
+  const textCols = new Set(body.filter((c) => textOf(c) !== null).map((c) => c.col));
+  for (const c of body) if (isNumber(c)) textCols.delete(c.col);
+  let excess = widths.reduce((a, w) => a + w, 0) - UNITS_PER_PAGE;
+  const byWidth = [...textCols].filter((c) => c < widths.length).sort((a, b) => widths[b] - widths[a]);
+  const room = byWidth.reduce((a, c) => a + Math.max(0, widths[c] - MIN_TEXT_WIDTH), 0);
+  if (excess > room) return widths; // it will not fit one page anyway: keep the text on one line, print wider
+  for (const c of byWidth) {
+    if (excess <= 0) break;
+    const cut = Math.min(excess, Math.max(0, widths[c] - MIN_TEXT_WIDTH));
+    widths[c] -= cut;
+    excess -= cut;
+  }
+  return widths;
+}
+
+export function tabLayout(tab: PlannedTab): TabLayout {
+  const columnWidths = fittedWidths(tab);
+  const width = (c: number) => columnWidths[c] ?? DEFAULT_WIDTH;
+  const spans = new Map<string, number>();
+  for (const m of tab.merges) {
+    const [a, b] = m.split(':').map(parseA1);
+    let w = 0;
+    for (let c = a.col; c <= b.col; c++) w += width(c);
+    spans.set(key(a.row, a.col), w);
+  }
+  const at = new Map(tab.cells.map((c) => [key(c.row, c.col), c]));
+  const rightAligned = new Set<string>();
+  const wrapped = new Set<string>();
+  const rowHeights = new Map<number, number>();
+  for (const c of tab.cells) {
+    if (c.style === 'header' && isNumber(at.get(key(c.row + 1, c.col)) ?? at.get(key(c.row + 2, c.col)))) rightAligned.add(key(c.row, c.col));
+    const text = textOf(c);
+    if (text === null || c.style === 'title' || c.style === 'subtitle' || c.style === 'note') continue;
+    const w = Math.max(1, (spans.get(key(c.row, c.col)) ?? width(c.col)) - 1);
+    const units = text.length * (c.style === 'header' || c.style === 'total' ? CHAR_BOLD : CHAR);
+    if (units <= w) continue;
+    wrapped.add(key(c.row, c.col));
+    const lines = Math.min(MAX_LINES, Math.ceil(units / w) + (c.style === 'header' ? 1 : 0)); // words break early on short header lines
+    rowHeights.set(c.row, Math.max(rowHeights.get(c.row) ?? LINE, lines * LINE));
+  }
+  const total = columnWidths.reduce((a, w) => a + w, 0);
+  return { columnWidths, rightAligned, wrapped, rowHeights, pagesWide: Math.max(1, Math.ceil(total / UNITS_PER_PAGE)) };
+}
