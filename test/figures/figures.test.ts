@@ -2,6 +2,8 @@ import { computeFigures } from '../../src/figures';
 import { toFiguresJson } from '../../src/figures/json';
 import { CLUSTERIX2 } from '../../src/profile';
 import { buildBook, type BookSpec } from './support/book';
+import { buildSample, specToSnapshot } from '../../src/template';
+import { parse } from '../../src/parse';
 
 const periods = [1, 2, 3].map((n) => ({ number: n, phase: n < 3 ? '1' : '2', start: '2016-04-01', end: '2016-09-30', months: 6 }));
 
@@ -125,9 +127,6 @@ describe('computeFigures on missing data', () => {
 });
 
 describe('the ClusteriX 2.0 sample, parsed', () => {
-  // Imported here so the hand-made tests above do not depend on the parser.
-  const { buildSample, specToSnapshot } = require('../../src/template') as typeof import('../../src/template');
-  const { parse } = require('../../src/parse') as typeof import('../../src/parse');
   const model = parse(specToSnapshot(buildSample(CLUSTERIX2)), CLUSTERIX2);
   const j = toFiguresJson(computeFigures(model, CLUSTERIX2));
 

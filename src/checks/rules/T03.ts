@@ -1,4 +1,4 @@
-import type { Finding, Rule } from '../types';
+import type { Rule } from '../types';
 import { finding } from '../lib/finding';
 
 export const T03: Rule = {
