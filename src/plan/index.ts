@@ -30,7 +30,7 @@ export function planReport(model: Model, findings: Finding[], figures: Figures, 
   const sources = partnerSources(model);
   const info: FrameInfo = { project: figures.project.acronym, reportDate: figures.project.reportDate };
   const notes = new FigureNotes();
-  const summary = summaryTab(figures, sources, info, notes);
+  const summary = summaryTab(figures, info);
   const byPartner = byPartnerTab(figures, sources, info, notes);
   const spending = spendingPlanTab(model, figures, sources, info, notes);
   const indicators = indicatorsTab(model, figures, sources, info, notes);

@@ -1,28 +1,29 @@
 /** Report Summary: by budget line, budget, reported to date, % reported and remaining; then the budget's funding. */
 import { BUDGET_LINE_KEYS } from '../model/types';
 import type { Figures } from '../figures/types';
-import type { PartnerSources } from '../figures/sources';
 import { a1, ref } from '../util/a1';
 import { toEuroNumber, type Cents } from '../util/money';
-import { amountTerm, liveSum } from './formula';
 import { TabBuilder, UNITS_EUR, type FrameInfo } from './frame';
 import { EUR_FORMAT, PERCENT_FORMAT } from './formats';
-import type { FigureNotes } from './notes';
 import { COL, LINE_NAMES, byPartnerTotalRow } from './by-partner';
 import type { PlannedTab } from './types';
 
-export function summaryTab(figures: Figures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {
+export function summaryTab(figures: Figures, info: FrameInfo): PlannedTab {
   const t = new TabBuilder('Report Summary', [36, 18, 18, 13, 18]);
   const header = t.frame('Financial overview by budget line', info, [UNITS_EUR]);
   t.headerRow(header, ['Budget line', 'Budget', 'Reported to date', '% reported', 'Remaining']);
   const first = header + 1;
+  // Each line is the By partner tab's total for it: live at any project size (a SUM over every partner's source
+  // cells would pass Excel's 255-argument limit), and the notes on awkward source cells stand there once.
+  const partnersTotal = byPartnerTotalRow(figures.partners.length);
   BUDGET_LINE_KEYS.forEach((key, i) => {
     const row = first + i;
     t.text(row, 0, LINE_NAMES[key]);
-    const plan = sources.flatMap((s) => s.plan[key].map((c) => amountTerm(c.amount)));
-    const reported = sources.flatMap((s) => s.reported[key].map((c) => amountTerm(c.amount)));
-    notes.place(t, row, 1, liveSum(plan, toEuroNumber(figures.totals.budget[key])), `${LINE_NAMES[key]}, planned, all partners`, EUR_FORMAT);
-    notes.place(t, row, 2, liveSum(reported, toEuroNumber(figures.totals.reported[key])), `${LINE_NAMES[key]}, reported, all partners`, EUR_FORMAT);
+    const cells: [number, Cents][] = [[COL.budget + i, figures.totals.budget[key]], [COL.reported + i, figures.totals.reported[key]]];
+    cells.forEach(([col, value], j) => {
+      const formula = `=${ref('Report By partner', a1(partnersTotal, col))}`;
+      t.put(row, 1 + j, figures.partners.length === 0 ? { kind: 'number', value: 0 } : { kind: 'formula', formula, result: toEuroNumber(value) }, 'body', EUR_FORMAT);
+    });
     derived(t, row, figures.totals.budget[key], figures.totals.reported[key], 'body');
   });
   const total = first + BUDGET_LINE_KEYS.length;
@@ -35,7 +36,6 @@ export function summaryTab(figures: Figures, sources: PartnerSources[], info: Fr
   // Funding of the budget: ERDF and partner contribution as the By partner tab sums them.
   const fund = total + 2;
   t.headerRow(fund, ['Funding of the budget', 'Budget', '', '% of budget']);
-  const partnersTotal = byPartnerTotalRow(figures.partners.length);
   const rows: [string, number, Cents][] = [
     ['ERDF', COL.erdf, figures.totals.erdf],
     ['Partner contribution', COL.contribution, figures.totals.contribution],
