@@ -46,6 +46,7 @@ const CASES: [string, Record<string, string>, ((xml: string) => string) | undefi
   ['threaded comments', { 'xl/threadedComments/threadedComment1.xml': '<x/>' }, undefined, 'threaded comments'],
   ['an external link', { 'xl/externalLinks/externalLink1.xml': '<x/>' }, undefined, 'links to other workbooks (external links)'],
   ['sparklines', {}, (x) => x.replace('</worksheet>', '<extLst><ext><x14:sparklineGroups xmlns:x14="x"/></ext></extLst></worksheet>'), 'sparklines'],
+  ['dynamic arrays', { 'xl/metadata.xml': '<metadata/>' }, undefined, 'dynamic array formulas (spilled results)'],
   ['a table with a calculated column', { 'xl/tables/table1.xml': '<table><tableColumns><tableColumn><calculatedColumnFormula>B2*2</calculatedColumnFormula></tableColumn></tableColumns></table>' }, undefined, 'tables with calculated columns or custom totals'],
 ];
 
@@ -59,6 +60,15 @@ describe.each(CASES)('a workbook with %s', (label, parts, sheetXml, named) => {
     await expect(clearFile(p, out)).rejects.toThrow(named);
     expect(existsSync(out)).toBe(false);
   });
+});
+
+it('refuses a protected workbook structure, naming it', async () => {
+  const zip = await JSZip.loadAsync(readFileSync(book));
+  const xml = await zip.file('xl/workbook.xml')!.async('string');
+  zip.file('xl/workbook.xml', xml.replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>'));
+  const p = join(dir, 'protected.xlsx');
+  writeFileSync(p, await zip.generateAsync({ type: 'nodebuffer' }));
+  await expect(consolidateFile(p, join(dir, 'protected.out.xlsx'), { now, plan: () => handPlan() })).rejects.toThrow(`${p} holds a protected workbook structure,`);
 });
 
 describe('a workbook with what ExcelJS carries', () => {

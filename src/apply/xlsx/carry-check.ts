@@ -22,6 +22,7 @@ const PART_KINDS: { test: RegExp; what: string }[] = [
   { test: /^xl\/(connections\.xml|queryTables\/)/i, what: 'data connections or queries' },
   { test: /^xl\/model\//i, what: 'a data model (Power Pivot)' },
   { test: /^xl\/richData\//i, what: 'pictures in cells or linked data types' },
+  { test: /^xl\/metadata\.xml$/i, what: 'dynamic array formulas (spilled results)' },
 ];
 
 /** Worksheet XML elements ExcelJS drops on reading. */
@@ -35,6 +36,13 @@ const SHEET_KINDS: { test: RegExp; what: string }[] = [
   { test: /<(\w+:)?picture[\s>]/, what: 'sheet background pictures' },
 ];
 
+/** Workbook settings in xl/workbook.xml that ExcelJS drops. */
+const WORKBOOK_KINDS: { test: RegExp; what: string }[] = [
+  { test: /<(\w+:)?workbookProtection[\s>/]/, what: 'a protected workbook structure' },
+  { test: /<(\w+:)?fileSharing[\s>/]/, what: 'a write-reservation password' },
+  { test: /<(\w+:)?customWorkbookViews[\s>]/, what: 'custom views' },
+];
+
 /** Every kind of part in the package ExcelJS would lose, in order of first appearance; empty when all can be carried. */
 export async function partsWeCannotCarry(zip: JSZip): Promise<string[]> {
   const found = new Set<string>();
@@ -42,6 +50,8 @@ export async function partsWeCannotCarry(zip: JSZip): Promise<string[]> {
   for (const name of names) {
     for (const k of PART_KINDS) if (k.test.test(name)) found.add(k.what);
   }
+  const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
+  for (const k of WORKBOOK_KINDS) if (workbookXml && k.test.test(workbookXml)) found.add(k.what);
   for (const name of names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n))) {
     const xml = await zip.file(name)!.async('string');
     for (const k of SHEET_KINDS) if (k.test.test(xml)) found.add(k.what);
