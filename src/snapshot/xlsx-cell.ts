@@ -1,6 +1,5 @@
 /** One ExcelJS cell as the snapshot's plain value, value type and formula. */
 import type { Cell } from 'exceljs';
-import { calendarDate, toSerial } from '../util/dates';
 import type { CellValue, ValueType } from './types';
 
 export interface PlainCell {
@@ -9,16 +8,23 @@ export interface PlainCell {
   formula: string | null;
 }
 
+const DAY_MS = 86400000;
+const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 30);
+
 const EMPTY: PlainCell = { value: null, type: 'Empty', formula: null };
 // ExcelJS's ValueType enum, spelled out so this file does not need ExcelJS at run time.
 const T = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 } as const;
 
-/** A JS Date from ExcelJS (UTC midnight for a calendar day) to an Excel serial, whatever the machine's time zone. */
+/**
+ * A JS Date from ExcelJS back to the Excel serial it came from, whatever the machine's time zone: ExcelJS maps
+ * serial s to 1899-12-30 + s days in UTC (linearly, without Excel's 1900-02-29), so the inverse is linear too;
+ * a time of day (0.5 with h:mm) stays a fraction, and serials 1–60 keep their numbers.
+ */
 export function dateToSerial(d: Date): number {
-  const day = calendarDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-  if (day === null || Number.isNaN(d.getTime())) return NaN;
-  const msOfDay = d.getUTCHours() * 3600000 + d.getUTCMinutes() * 60000 + d.getUTCSeconds() * 1000 + d.getUTCMilliseconds();
-  return toSerial(day) + msOfDay / 86400000;
+  if (Number.isNaN(d.getTime())) return NaN;
+  const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  const msOfDay = d.getTime() - day;
+  return Math.round((day - EXCEL_DAY_ZERO) / DAY_MS) + msOfDay / DAY_MS;
 }
 
 /** A plain value (number, text, boolean, error text) from any ExcelJS value or formula result. */

@@ -110,6 +110,26 @@ describe('readXlsxSnapshot: dates and sheets', () => {
     expect(at(s, 'A3')).toMatchObject({ value: 43557, formula: '=A2+1' });
   });
 
+  it('keeps times of day, the first days of 1900, and dates of a 1904-based workbook as 1900 serials', async () => {
+    const snap = await bookOf((wb) => {
+      const ws = wb.addWorksheet('Dates');
+      ws.getCell('A1').value = 0.5;
+      ws.getCell('A1').numFmt = 'h:mm';
+      ws.getCell('A2').value = 1; // 1900-01-01
+      ws.getCell('A2').numFmt = 'yyyy-mm-dd';
+      ws.getCell('A3').value = 43556.75; // 2019-04-01 18:00
+      ws.getCell('A3').numFmt = 'yyyy-mm-dd hh:mm';
+    });
+    expect(snap.sheets[0].values.map((r) => r[0])).toEqual([0.5, 1, 43556.75]);
+    const wb1904 = new ExcelJS.Workbook();
+    wb1904.properties.date1904 = true;
+    const ws = wb1904.addWorksheet('Dates');
+    ws.getCell('A1').value = new Date(Date.UTC(2019, 3, 1));
+    ws.getCell('A1').numFmt = 'yyyy-mm-dd';
+    const read = await readXlsxSnapshot(Buffer.from((await wb1904.xlsx.writeBuffer()) as ArrayBuffer), '1904.xlsx');
+    expect(read.sheets[0].values[0][0]).toBe(43556); // 2019-04-01 in the 1900 system
+  });
+
   it('reads sheets in tab order with their visibility, empty ones too', async () => {
     const snap = await bookOf((wb) => {
       wb.addWorksheet('Project').getCell('A1').value = 'Project acronym';
