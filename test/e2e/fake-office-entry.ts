@@ -9,6 +9,8 @@ import { a1 } from '../../src/util/a1';
 export interface FixtureOptions {
   /** Office's body background ('#262626' for Excel's dark theme). */
   bodyBackgroundColor?: string;
+  /** Each sync waits this long first, so the test can see the pane's progress. */
+  syncDelayMs?: number;
 }
 
 export interface CellLook {
@@ -44,6 +46,17 @@ office.actions = {
 };
 if (options.bodyBackgroundColor) {
   Object.assign(office.context, { officeTheme: { bodyBackgroundColor: options.bodyBackgroundColor, bodyForegroundColor: '#ffffff', controlBackgroundColor: options.bodyBackgroundColor, controlForegroundColor: '#ffffff' } });
+}
+
+if (options.syncDelayMs) {
+  const excel = (window as unknown as { Excel: { run(batch: (ctx: { sync(v?: unknown): Promise<unknown> }) => Promise<unknown>): Promise<unknown> } }).Excel;
+  const run = excel.run.bind(excel);
+  excel.run = (batch) =>
+    run((ctx) => {
+      const sync = ctx.sync.bind(ctx);
+      ctx.sync = (v) => new Promise((resolve) => setTimeout(resolve, options.syncDelayMs)).then(() => sync(v));
+      return batch(ctx);
+    });
 }
 
 w.__fake = {

@@ -171,6 +171,29 @@ describe('task pane in Chromium over the fake Excel host', () => {
     await page.close();
   });
 
+  test('by keyboard alone: Consolidate shows its progress, then a finding’s link takes Enter', async () => {
+    const { page } = await openPane(sample.snapshot, { syncDelayMs: 400 });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Consolidate');
+    await page.keyboard.press('Enter');
+    const bar = page.getByRole('progressbar');
+    await bar.waitFor();
+    const step = await page.getByTestId('status').textContent();
+    expect(await bar.getAttribute('aria-label')).toBe(step);
+    expect(await page.getByRole('button', { name: 'Check' }).isDisabled()).toBe(true); // one task at a time
+    await page.screenshot({ path: path.join(SHOTS, '07-progress.png'), fullPage: true });
+    await settles(page, /^Consolidated/);
+    // Focus stayed on Consolidate; Tab goes Check, Clear marks, then the first finding (its disclosure after it).
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Consolidate');
+    const first = sample.findings[0];
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`${first.cell}: ${first.message}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as unknown as { __fake: PageFake }).__fake.selection() !== null);
+    expect(await fake(page).selection()).toEqual({ sheet: first.sheet, cell: firstCell(first.cell as string) });
+    await page.close();
+  });
+
   test('the ribbon’s Consolidate completes its event after the work, and the pane shows its outcome', async () => {
     const { page } = await openPane(sample.snapshot);
     const run = await page.evaluate(() => (window as unknown as { __fake: PageFake }).__fake.runRibbon('consolidate'));

@@ -37,9 +37,10 @@ export function App({ actions, store }: AppProps) {
     <main className={styles.root}>
       <h1 className={styles.title}>ClusteriX Reporting</h1>
       <div className={styles.toolbar} role="group" aria-label="Reporting actions">
-        <Button appearance="primary" disabled={busy} onClick={consolidate}>Consolidate</Button>
-        <Button disabled={busy} onClick={check}>Check</Button>
-        <Button disabled={busy} onClick={clear}>Clear marks</Button>
+        {/* disabledFocusable: keyboard focus stays on the button while it works (aria-disabled, not removed). */}
+        <Button appearance="primary" disabledFocusable={busy} onClick={consolidate}>Consolidate</Button>
+        <Button disabledFocusable={busy} onClick={check}>Check</Button>
+        <Button disabledFocusable={busy} onClick={clear}>Clear marks</Button>
       </div>
       <StatusArea state={state} notice={notice} />
       <UndoNote />
