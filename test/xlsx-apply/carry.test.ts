@@ -120,3 +120,27 @@ describe('a workbook with what ExcelJS carries', () => {
     expect(cellPrints(await load(cleared), sheets)).toEqual(cellPrints(before, sheets));
   });
 });
+
+it("keeps Excel's shared formulas (a formula filled down) through consolidate and clear, a marked one included", async () => {
+  const zip = await JSZip.loadAsync(readFileSync(book));
+  const xml = (await zip.file('xl/worksheets/sheet2.xml')!.async('string'))
+    .replace(/<c r="D2"([^>]*)><f>B2\+C2<\/f>/, '<c r="D2"$1><f t="shared" ref="D2:D4" si="0">B2+C2</f>')
+    .replace(/<c r="D3"([^>]*)><f>B3\+C3<\/f>/, '<c r="D3"$1><f t="shared" si="0"/>')
+    .replace(/<c r="D4"([^>]*)><f>B4\+C4<\/f>/, '<c r="D4"$1><f t="shared" si="0"/>');
+  expect(xml.match(/t="shared"/g)).toHaveLength(3);
+  zip.file('xl/worksheets/sheet2.xml', xml);
+  const shared = join(dir, 'shared.xlsx');
+  writeFileSync(shared, await zip.generateAsync({ type: 'nodebuffer' }));
+  const out = join(dir, 'shared.out.xlsx');
+  const cleared = join(dir, 'shared.cleared.xlsx');
+  await consolidateFile(shared, out, { now, plan: () => handPlan([{ sheet: 'Budget WP', cell: 'D3', severity: 'error' }]) });
+  await clearFile(out, cleared);
+  for (const path of [out, cleared]) {
+    const ws = (await load(path)).getWorksheet('Budget WP')!;
+    expect(['D2', 'D3', 'D4'].map((a) => [ws.getCell(a).formula, (ws.getCell(a) as unknown as { result: number }).result])).toEqual([
+      ['B2+C2', 300.3],
+      ['B3+C3', 45.04],
+      ['B4+C4', 110.55],
+    ]);
+  }
+});
