@@ -17,7 +17,7 @@ export async function readXlsxSnapshot(input: string | Buffer, name = typeof inp
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    throw new UserError(`cannot read ${name}: the workbook is damaged (${String((e as Error).message ?? e).split('\n')[0]})`);
+    throw new UserError(`cannot read ${name}: its contents could not be read (${String((e as Error).message ?? e).split('\n')[0]})`);
   }
   const sheets: SheetSnapshot[] = [];
   for (const ws of workbook.worksheets) sheets.push(await sheetSnapshot(ws, name, (sheet) => blankResultCells(zip, sheet)));

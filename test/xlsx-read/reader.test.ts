@@ -168,6 +168,12 @@ describe('readXlsxSnapshot: unreadable input', () => {
     const buf = await zip.generateAsync({ type: 'nodebuffer' });
     expect(await reason(buf)).toBe('cannot read book.xlsx: a zip archive but not an xlsx workbook (no xl/workbook.xml)');
   });
+  it('says when the package is there but its workbook part cannot be read', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="A"');
+    expect(await reason(await zip.generateAsync({ type: 'nodebuffer' }))).toMatch(/^cannot read book\.xlsx: its contents could not be read \(.+\)$/);
+  });
   it('says an .xlsb or .ods is not an xlsx, and how to get one', async () => {
     const xlsb = new JSZip();
     xlsb.file('[Content_Types].xml', '<Types/>');
