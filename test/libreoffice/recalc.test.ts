@@ -3,31 +3,26 @@
  * source amount changes, every formula still agrees with the engine's figures for the changed workbook, and the
  * amounts that moved moved by exactly that amount.
  */
-import ExcelJS from "exceljs";
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
-import { consolidateFile, userSheetsOnly } from "../../src/apply/xlsx";
-import { readState } from "../../src/apply/xlsx/state-sheet";
-import { consolidateWorkbook } from "../../src/engine";
-import { REPORT_TAB_NAMES } from "../../src/plan/types";
-import { readXlsxSnapshot } from "../../src/snapshot/xlsx";
-import { a1 } from "../../src/util/a1";
-import {
-  formulaResults,
-  readWorkbook,
-  recalculate,
-} from "../support/libreoffice";
-import { writeLayout, writeSample, LAYOUTS } from "./books";
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { consolidateFile, userSheetsOnly } from '../../src/apply/xlsx';
+import { readState } from '../../src/apply/xlsx/state-sheet';
+import { consolidateWorkbook } from '../../src/engine';
+import { REPORT_TAB_NAMES } from '../../src/plan/types';
+import { readXlsxSnapshot } from '../../src/snapshot/xlsx';
+import { a1 } from '../../src/util/a1';
+import { formulaResults, readWorkbook, recalculate } from '../support/libreoffice';
+import { writeLayout, writeSample, LAYOUTS } from './books';
 
-const now = new Date("2026-01-15T10:00:00Z");
+const now = new Date('2026-01-15T10:00:00Z');
 const TABS = [...REPORT_TAB_NAMES] as string[];
 const DELTA = 123.45;
 
 /** Close enough to be the same figure: far tighter than a cent (float sums of cents differ by ~1e-10). */
 function same(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "number")
-    return Math.abs(a - b) < 1e-6;
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-6;
   return a === b;
 }
 
@@ -37,17 +32,14 @@ function firstSource(wb: ExcelJS.Workbook): { sheet: string; cell: string } {
   for (const ws of TABS.map((t) => wb.getWorksheet(t)!))
     ws.eachRow((row) =>
       row.eachCell((c) => {
-        const f = (c.value as { formula?: string })?.formula ?? "";
-        for (const m of f.matchAll(
-          /(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!\$?([A-Z]+)\$?(\d+)/g,
-        )) {
+        const f = (c.value as { formula?: string })?.formula ?? '';
+        for (const m of f.matchAll(/(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!\$?([A-Z]+)\$?(\d+)/g)) {
           const sheet = (m[1] ?? m[2]).replace(/''/g, "'");
-          if (!found && !TABS.includes(sheet))
-            found = { sheet, cell: `${m[3]}${m[4]}` }; // a user sheet, not one of ours
+          if (!found && !TABS.includes(sheet)) found = { sheet, cell: `${m[3]}${m[4]}` }; // a user sheet, not one of ours
         }
       }),
     );
-  if (!found) throw new Error("no report formula reads a user sheet");
+  if (!found) throw new Error('no report formula reads a user sheet');
   return found;
 }
 
@@ -57,14 +49,11 @@ async function plannedResults(path: string): Promise<Map<string, unknown>> {
   const snap = userSheetsOnly(await readXlsxSnapshot(path), readState(wb));
   const plan = consolidateWorkbook(snap, { now }).plan;
   const out = new Map<string, unknown>();
-  for (const t of plan.tabs)
-    for (const c of t.cells)
-      if (c.value.kind === "formula")
-        out.set(`${t.name}!${a1(c.row, c.col)}`, c.value.result);
+  for (const t of plan.tabs) for (const c of t.cells) if (c.value.kind === 'formula') out.set(`${t.name}!${a1(c.row, c.col)}`, c.value.result);
   return out;
 }
 
-const books = ["sample", ...Object.keys(LAYOUTS)];
+const books = ['sample', ...Object.keys(LAYOUTS)];
 let dir: string;
 const cached = new Map<string, Map<string, unknown>>();
 const recalced = new Map<string, Map<string, unknown>>();
@@ -81,11 +70,11 @@ const mutated = new Map<
 >();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "clx-lo-"));
+  dir = mkdtempSync(join(tmpdir(), 'clx-lo-'));
   const outs: string[] = [];
   for (const name of books) {
     const book = join(dir, `${name}.xlsx`);
-    if (name === "sample") await writeSample(book);
+    if (name === 'sample') await writeSample(book);
     else await writeLayout(name, book);
     const out = join(dir, `${name}.consolidated.xlsx`);
     await consolidateFile(book, out, { now });
@@ -95,11 +84,8 @@ beforeAll(async () => {
       name,
       new Set(
         [...cached.get(name)!.keys()].filter((k) => {
-          const [sheet, cell] = k.split("!");
-          return written
-            .getWorksheet(sheet)!
-            .getCell(cell)
-            .numFmt?.includes("%");
+          const [sheet, cell] = k.split('!');
+          return written.getWorksheet(sheet)!.getCell(cell).numFmt?.includes('%');
         }),
       ),
     );
@@ -108,9 +94,7 @@ beforeAll(async () => {
     const wb = await readWorkbook(out);
     const source = firstSource(wb);
     const cell = wb.getWorksheet(source.sheet)!.getCell(source.cell);
-    const before = Number(
-      (cell.value as { result?: number })?.result ?? cell.value,
-    );
+    const before = Number((cell.value as { result?: number })?.result ?? cell.value);
     cell.value = Math.round((before + DELTA) * 100) / 100;
     const changed = join(dir, `${name}.changed.xlsx`);
     await wb.xlsx.writeFile(changed);
@@ -124,62 +108,41 @@ beforeAll(async () => {
   }
   const results = await recalculate(outs); // one LibreOffice run for all of them
   for (const [i, name] of books.entries()) {
-    recalced.set(
-      name,
-      formulaResults(await readWorkbook(results[2 * i]), TABS),
-    );
-    mutated.get(name)!.recalced = formulaResults(
-      await readWorkbook(results[2 * i + 1]),
-      TABS,
-    );
+    recalced.set(name, formulaResults(await readWorkbook(results[2 * i]), TABS));
+    mutated.get(name)!.recalced = formulaResults(await readWorkbook(results[2 * i + 1]), TABS);
   }
 }, 300000);
 
-describe.each(books)(
-  "%s, consolidated and recalculated in LibreOffice",
-  (name) => {
-    it("every formula on our tabs computes the value we cached", () => {
-      const ours = cached.get(name)!;
-      const theirs = recalced.get(name)!;
-      expect(ours.size).toBeGreaterThan(50);
-      const wrong = [...ours]
-        .filter(([k, v]) => !same(v, theirs.get(k)))
-        .map(([k, v]) => `${k}: cached ${v}, LibreOffice ${theirs.get(k)}`);
-      expect(wrong).toEqual([]);
-    });
+describe.each(books)('%s, consolidated and recalculated in LibreOffice', (name) => {
+  it('every formula on our tabs computes the value we cached', () => {
+    const ours = cached.get(name)!;
+    const theirs = recalced.get(name)!;
+    expect(ours.size).toBeGreaterThan(50);
+    const wrong = [...ours].filter(([k, v]) => !same(v, theirs.get(k))).map(([k, v]) => `${k}: cached ${v}, LibreOffice ${theirs.get(k)}`);
+    expect(wrong).toEqual([]);
+  });
 
-    it("one source amount changed: LibreOffice agrees with the engine on the changed book, amounts move by exactly that much", () => {
-      const m = mutated.get(name)!;
-      const before = cached.get(name)!;
-      const disagree = [...m.cachedAfter]
-        .filter(([k, v]) => !same(v, m.recalced.get(k)))
-        .map(([k, v]) => `${k}: engine ${v}, LibreOffice ${m.recalced.get(k)}`);
-      expect(disagree).toEqual([]);
-      const moved = [...m.recalced].filter(
-        ([k, v]) => typeof v === "number" && !same(v, before.get(k)),
-      );
-      expect(moved.length).toBeGreaterThan(0);
-      // Every amount that moved moved by exactly DELTA (a remaining amount by −DELTA), but the ERDF and partner
-      // contribution split it between them (ERDF rounded down to the cent): those parts add up to whole DELTAs.
-      // Percentages move otherwise and were checked against the engine above.
-      const amounts = moved.filter(([k]) => !percent.get(name)!.has(k));
-      const split = amounts
-        .map(([k, v]) => ({
-          k,
-          move: Math.round(((v as number) - (before.get(k) as number)) * 100),
-        }))
-        .filter((x) => Math.abs(x.move) !== Math.round(DELTA * 100));
-      expect(split.every((x) => x.move > 0 && x.move < DELTA * 100)).toBe(true);
-      expect(
-        split.reduce((a, x) => a + x.move, 0) % Math.round(DELTA * 100),
-      ).toBe(0);
-      expect(split.length % 2).toBe(0);
-      expect(
-        amounts.filter(([k]) => k.startsWith("Report Summary!")).length,
-      ).toBeGreaterThan(0);
-      expect(
-        amounts.filter(([k]) => k.startsWith("Report By partner!")).length,
-      ).toBeGreaterThan(0);
-    });
-  },
-);
+  it('one source amount changed: LibreOffice agrees with the engine on the changed book, amounts move by exactly that much', () => {
+    const m = mutated.get(name)!;
+    const before = cached.get(name)!;
+    const disagree = [...m.cachedAfter].filter(([k, v]) => !same(v, m.recalced.get(k))).map(([k, v]) => `${k}: engine ${v}, LibreOffice ${m.recalced.get(k)}`);
+    expect(disagree).toEqual([]);
+    const moved = [...m.recalced].filter(([k, v]) => typeof v === 'number' && !same(v, before.get(k)));
+    expect(moved.length).toBeGreaterThan(0);
+    // Every amount that moved moved by exactly DELTA (a remaining amount by −DELTA), but the ERDF and partner
+    // contribution split it between them (ERDF rounded down to the cent): those parts add up to whole DELTAs.
+    // Percentages move otherwise and were checked against the engine above.
+    const amounts = moved.filter(([k]) => !percent.get(name)!.has(k));
+    const split = amounts
+      .map(([k, v]) => ({
+        k,
+        move: Math.round(((v as number) - (before.get(k) as number)) * 100),
+      }))
+      .filter((x) => Math.abs(x.move) !== Math.round(DELTA * 100));
+    expect(split.every((x) => x.move > 0 && x.move < DELTA * 100)).toBe(true);
+    expect(split.reduce((a, x) => a + x.move, 0) % Math.round(DELTA * 100)).toBe(0);
+    expect(split.length % 2).toBe(0);
+    expect(amounts.filter(([k]) => k.startsWith('Report Summary!')).length).toBeGreaterThan(0);
+    expect(amounts.filter(([k]) => k.startsWith('Report By partner!')).length).toBeGreaterThan(0);
+  });
+});
