@@ -17,7 +17,7 @@ const LINE = 15;
 const MAX_LINES = 15;
 /** Calibri's average character is narrower than the '0' that defines a width unit. */
 const CHAR = 0.9;
-const CHAR_BOLD = 1.1;
+const CHAR_BOLD = 1.15;
 
 export interface TabLayout {
   columnWidths: number[];
@@ -83,7 +83,7 @@ export function tabLayout(tab: PlannedTab): TabLayout {
     const units = text.length * (c.style === 'header' || c.style === 'total' ? CHAR_BOLD : CHAR);
     if (units <= w) continue;
     wrapped.add(key(c.row, c.col));
-    const lines = Math.min(MAX_LINES, Math.ceil(units / w) + (c.style === 'header' ? 1 : 0)); // words break early on short header lines
+    const lines = Math.min(MAX_LINES, Math.ceil(units / w));
     rowHeights.set(c.row, Math.max(rowHeights.get(c.row) ?? LINE, lines * LINE));
   }
   const total = columnWidths.reduce((a, w) => a + w, 0);
