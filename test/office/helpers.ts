@@ -13,10 +13,10 @@ export function sampleSnapshot(): WorkbookSnapshot {
   return specToSnapshot(buildSample());
 }
 
-export function inFake(snapshot: WorkbookSnapshot, opts: FakeOfficeOptions & { profile?: Profile; chunkBytes?: number } = {}) {
+export function inFake(snapshot: WorkbookSnapshot, opts: FakeOfficeOptions & { profile?: Profile; chunkBytes?: number; readBytes?: number } = {}) {
   const wb = workbookFromSnapshot(snapshot);
   const fake: FakeOffice = installFakeOffice(globalThis, wb, opts);
-  const actions = createOfficeActions({ profile: opts.profile ?? CLUSTERIX2, now: () => NOW, chunkBytes: opts.chunkBytes });
+  const actions = createOfficeActions({ profile: opts.profile ?? CLUSTERIX2, now: () => NOW, chunkBytes: opts.chunkBytes, readBytes: opts.readBytes });
   return { wb, fake, actions };
 }
 

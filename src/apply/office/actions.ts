@@ -20,6 +20,8 @@ export interface OfficeActionOptions {
   now?: () => Date;
   /** Payload per sync before the writes are split (default 4 MB, under Excel on the web's 5 MB). */
   chunkBytes?: number;
+  /** Response budget per read sync (default just under 5 MB); sheets beyond it are read in planned chunks. */
+  readBytes?: number;
 }
 
 const LOOKED_FOR = "a Project sheet: a sheet with the field 'Project acronym' and the value to its right";
@@ -53,7 +55,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
     try {
       return await runInExcel(async (context) => {
         progress?.('Reading the workbook', 0.1);
-        const read = await readWorkbook(context, { withValues: true });
+        const read = await readWorkbook(context, { withValues: true, readBytes: options.readBytes });
         progress?.('Checking', 0.5);
         const checked = checkWorkbook(read.snapshot, profile);
         if (!isReportingWorkbook(checked.model)) return { kind: 'notReporting', lookedFor: LOOKED_FOR } as const;
@@ -79,7 +81,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
       try {
         return await runInExcel(async (context) => {
           progress?.('Reading the marks', 0.2);
-          const read = await readWorkbook(context, { withValues: false });
+          const read = await readWorkbook(context, { withValues: false, readBytes: options.readBytes });
           progress?.('Restoring your formatting', 0.6);
           const r = await applyClear(context, read, applyOpts);
           progress?.('Done', 1);
@@ -108,7 +110,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
           const refused = await writeTemplate(context, profile, applyOpts);
           if (refused) return { kind: 'failed', message: refused } as const;
           progress?.('Checking', 0.8);
-          const read = await readWorkbook(context, { withValues: true });
+          const read = await readWorkbook(context, { withValues: true, readBytes: options.readBytes });
           const { model, findings } = checkWorkbook(read.snapshot, profile);
           if (!isReportingWorkbook(model)) return { kind: 'notReporting', lookedFor: LOOKED_FOR } as const;
           return { kind: 'done', findings, counts: counts(findings), explanations: explanations(), consolidated: false, marked: 0 } as const;

@@ -1,17 +1,18 @@
 /**
- * Reading the open workbook in two round trips: the sheet list (and where notes/comments are, and the
- * calculation mode) in one sync; every user sheet's used range, the fills of its cells, the _clusterix state,
- * sheet protection, our owner markers and the notes' cells in ONE more.
+ * Reading the open workbook in two round trips, and one more per extra 5 MB of cells: the sheet list (and
+ * where notes/comments are, and the calculation mode) in one sync; the user sheets' sizes and cells (read-cells.ts),
+ * the _clusterix state, sheet protection, our owner markers and the notes' cells in the next.
  *
  * Fills: a mark needs the user's own fill saved in the same sync that writes the mark, so fills are read up
  * front, for the cells of each sheet's values-only used range (getCellProperties: colour and pattern). A finding
  * outside that range is not marked (it shows in the pane and on the Checks tab): its look is not known.
  */
-import type { CellValue, SheetSnapshot, SheetVisibility, ValueType, WorkbookSnapshot } from '../../snapshot/types';
+import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../snapshot/types';
 import { OWNER_PROPERTY, REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState } from '../../plan/types';
 import { isOurTab, joinStateChunks, parseState } from '../../plan/state';
 import { a1 } from '../../util/a1';
 import { cellKey, splitAddress } from './address';
+import { DEFAULT_READ_BYTES, SHEET_PRIOR_BYTES, halve, learnedBytesPerCell, pieceOf, planChunks, queuePiece, sheetSnapshot, type Box, type Piece, type PieceRequest } from './read-cells';
 
 /** Prefix of the names our tabs are built under before the final rename. */
 export const BUILD_PREFIX = '_cx_build_';
@@ -59,55 +60,40 @@ export function mayBeOurs(name: string): boolean {
   return REPORT_NAMES.has(n) || n.startsWith(BUILD_PREFIX);
 }
 
-function sheetSnapshot(name: string, visibility: SheetVisibility, used: Excel.Range): SheetSnapshot {
-  const types = used.valueTypes as ValueType[][];
-  const base = { name, visibility };
-  if (types.every((row) => row.every((t) => t === 'Empty'))) return { ...base, top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] };
-  const values = used.values as unknown[][];
-  const formulas = used.formulas as unknown[][];
-  return {
-    ...base,
-    top: used.rowIndex,
-    left: used.columnIndex,
-    values: values.map((row, r) => row.map((v, c) => (types[r][c] === 'Empty' ? null : (v as CellValue)))),
-    valueTypes: types,
-    // Office.js gives a plain cell's value in `formulas`: only a real formula counts.
-    formulas: formulas.map((row, r) => row.map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== values[r][c] ? f : null))),
-    numberFormats: used.numberFormat as string[][],
-  };
+const TOO_LARGE = 'ResponsePayloadSizeLimitExceeded';
+
+function tooLarge(e: unknown): boolean {
+  return (e as { code?: string }).code === TOO_LARGE;
 }
 
-interface SheetCells {
-  name: string;
-  used: Excel.Range;
-  cellProps: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+export interface ReadOptions {
+  withValues: boolean;
+  /** Budget per read sync (default just under 5 MB). */
+  readBytes?: number;
+}
+
+/** Syncs one planned group of pieces, halving it only if Excel still refuses it (the estimate was wrong). */
+async function readGroup(context: Excel.RequestContext, group: PieceRequest[], into: Map<string, Piece[]>): Promise<void> {
+  const queued = group.map((req) => queuePiece(context, req));
+  try {
+    await context.sync(); // one sync per planned 5 MB chunk
+  } catch (e) {
+    const halves = tooLarge(e) ? halve(group) : null;
+    if (!halves) throw e;
+    for (const h of halves) await readGroup(context, h, into);
+    return;
+  }
+  for (const q of queued) into.set(q.sheet, [...(into.get(q.sheet) ?? []), pieceOf(q)]);
 }
 
 /**
- * The second sync: everything at once; only when Excel refuses the response as too large (5 MB on the web),
- * again in two halves of the sheets, and so on: one more round trip per extra chunk, none when it fits.
+ * The workbook as the engine and the marks need it. `withValues: false` (Clear marks) skips the cells.
+ * Sync 1 lists the sheets. Sync 2 brings every user sheet's used-range size, the state, protection, owners
+ * and note cells, and the cells of as many sheets as fit the budget counted at a prior size (Office.js cannot
+ * size a used range before the sheet list is known). The other sheets follow in chunks planned from their sizes.
  */
-async function readInGroups<T, I, C extends SheetCells>(context: Excel.RequestContext, items: I[], queueMeta: () => T, queueCells: (group: I[]) => C[]): Promise<{ meta: T; cells: Map<string, C> }> {
-  const attempt = async (group: I[], withMeta: boolean): Promise<{ meta: T | null; cells: C[] }> => {
-    const meta = withMeta ? queueMeta() : null;
-    const cells = queueCells(group);
-    try {
-      await context.sync();
-      return { meta, cells };
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'ResponsePayloadSizeLimitExceeded' || group.length < 2) throw e;
-      const half = Math.ceil(group.length / 2);
-      const first = await attempt(group.slice(0, half), withMeta);
-      const second = await attempt(group.slice(half), false);
-      return { meta: first.meta, cells: [...first.cells, ...second.cells] };
-    }
-  };
-  const r = await attempt(items, true);
-  return { meta: r.meta as T, cells: new Map(r.cells.map((c) => [c.name, c])) };
-}
-
-/** The workbook as the engine and the marks need it. `withValues: false` (Clear marks) skips the cells. */
-export async function readWorkbook(context: Excel.RequestContext, opts: { withValues: boolean }): Promise<WorkbookRead> {
+export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions): Promise<WorkbookRead> {
+  const budget = opts.readBytes ?? DEFAULT_READ_BYTES;
   const api = apiSupport();
   const worksheets = context.workbook.worksheets.load('items/name,items/visibility');
   const application = context.workbook.application.load('calculationMode');
@@ -116,10 +102,15 @@ export async function readWorkbook(context: Excel.RequestContext, opts: { withVa
   await context.sync();
 
   const items = worksheets.items.map((ws) => ({ ws, name: ws.name, visibility: ws.visibility as SheetVisibility }));
-  const readCells = (name: string) => opts.withValues && name.toLowerCase() !== STATE_SHEET && !mayBeOurs(name);
-  const queueMeta = () => {
+  const userSheets = opts.withValues ? items.filter((i) => i.name.toLowerCase() !== STATE_SHEET && !mayBeOurs(i.name)) : [];
+  const queueMeta = (withFirst: boolean) => {
     const stateSheet = items.find((i) => i.name.toLowerCase() === STATE_SHEET);
+    const firstCount = withFirst ? Math.min(userSheets.length, Math.floor(budget / SHEET_PRIOR_BYTES)) : 0;
+    const first = userSheets.slice(0, firstCount).map((i) => queuePiece(context, { sheet: i.name, address: null, box: null }));
     return {
+      first,
+      // The first sheets' used ranges carry their size; the others' are sized here.
+      sizes: userSheets.map((i, k) => (k < firstCount ? first[k].range : i.ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount'))),
       stateRange: stateSheet ? stateSheet.ws.getUsedRange(true).load('values') : null,
       protection: items.map((i) => i.ws.protection.load('protected')),
       owners: items.map((i) => (api.customProperties && mayBeOurs(i.name) ? i.ws.customProperties.getItemOrNullObject(OWNER_PROPERTY.key).load('value') : null)),
@@ -127,35 +118,37 @@ export async function readWorkbook(context: Excel.RequestContext, opts: { withVa
       commentCells: commentItems ? commentItems.items.map((n) => n.getLocation().load('address')) : [],
     };
   };
-  const queueCells = (group: typeof items) =>
-    group.filter((i) => readCells(i.name)).map((i) => {
-      const used = i.ws.getUsedRange(true).load('values,valueTypes,formulas,numberFormat,rowIndex,columnIndex');
-      return { name: i.name, visibility: i.visibility, used, cellProps: used.getCellProperties({ format: { fill: { color: true, pattern: true } } }) };
-    });
-  const { meta, cells } = await readInGroups(context, items, queueMeta, queueCells);
-  const stateRange = meta.stateRange;
-  const { noteCells, commentCells } = meta;
-  const pending = items.map((i, k) => ({ name: i.name, visibility: i.visibility, protection: meta.protection[k], owner: meta.owners[k], cells: cells.get(i.name) ?? null }));
+  let meta = queueMeta(true);
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!tooLarge(e) || meta.first.length === 0) throw e;
+    meta = queueMeta(false); // a first sheet far above the prior: size them all, then read by plan
+    await context.sync();
+  }
+  const pieces = new Map<string, Piece[]>();
+  for (const q of meta.first) pieces.set(q.sheet, [pieceOf(q)]);
+  const boxes = new Map(userSheets.map((i, k) => [i.name, { top: meta.sizes[k].rowIndex, left: meta.sizes[k].columnIndex, rows: meta.sizes[k].rowCount, cols: meta.sizes[k].columnCount }]));
+  const rest = userSheets.filter((i) => !pieces.has(i.name)).map((i) => ({ name: i.name, box: boxes.get(i.name) as Box }));
+  const perCell = learnedBytesPerCell([...pieces.values()].flat());
+  for (const group of planChunks(rest, budget, perCell)) await readGroup(context, group, pieces);
 
+  const { stateRange, noteCells, commentCells } = meta;
   const stateValues = stateRange ? (stateRange.values as unknown[][]) : [];
   const state = parseState(joinStateChunks(stateValues.map((row) => row[0])));
   const fills = new Map<string, string | null>();
   const sheets: SheetInfo[] = [];
   const snapshotSheets: SheetSnapshot[] = [];
-  for (const p of pending) {
-    const ownerMarked = p.owner !== null && !p.owner.isNullObject && p.owner.value === OWNER_PROPERTY.value;
-    sheets.push({ name: p.name, visibility: p.visibility, protected: p.protection.protected, ownerMarked });
-    if (!p.cells || isOurTab(state, p.name)) continue;
-    const top = p.cells.used.rowIndex;
-    const left = p.cells.used.columnIndex;
-    p.cells.cellProps.value.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        const fill = cell.format?.fill;
-        fills.set(cellKey(p.name, a1(top + r, left + c)), !fill || fill.pattern === 'None' ? null : (fill.color ?? null));
-      }),
-    );
-    snapshotSheets.push(sheetSnapshot(p.name, p.visibility, p.cells.used));
-  }
+  items.forEach((item, k) => {
+    const owner = meta.owners[k];
+    const ownerMarked = owner !== null && !owner.isNullObject && owner.value === OWNER_PROPERTY.value;
+    sheets.push({ name: item.name, visibility: item.visibility, protected: meta.protection[k].protected, ownerMarked });
+    const box = boxes.get(item.name);
+    if (!box || isOurTab(state, item.name)) return;
+    const read = sheetSnapshot(item.name, item.visibility, box, pieces.get(item.name) ?? []);
+    read.fills.forEach((row, r) => row.forEach((fill, c) => fills.set(cellKey(item.name, a1(box.top + r, box.left + c)), fill)));
+    snapshotSheets.push(read.sheet);
+  });
   const located = (items: { content: string }[], where: Excel.Range[]) => {
     const out = new Map<string, string>();
     where.forEach((range, i) => {
