@@ -8,7 +8,8 @@ const OFFICE_CODES: Record<string, string> = {
   GeneralException: 'Excel could not finish the change. Leave cell editing mode (press Esc) and try again.',
   InvalidOperationInCellEditMode: 'Excel is editing a cell. Press Enter or Esc, then try again.',
   EditModeCannotPerformOperation: 'Excel is editing a cell. Press Enter or Esc, then try again.',
-  RequestPayloadSizeLimitExceeded: 'The workbook is too large to read in one go on Excel on the web.',
+  RequestPayloadSizeLimitExceeded: 'The workbook is too large for Excel on the web to handle in one go.',
+  ResponsePayloadSizeLimitExceeded: 'The workbook is too large for Excel on the web to handle in one go.',
   Conflict: 'Someone else changed the workbook at the same time. Try again.',
 };
 

@@ -11,6 +11,8 @@ export interface FixtureOptions {
   bodyBackgroundColor?: string;
   /** Each sync waits this long first, so the test can see the pane's progress. */
   syncDelayMs?: number;
+  /** Excel on the web's payload limit per sync, made small to see the refusal. */
+  payloadLimitBytes?: number;
 }
 
 export interface CellLook {
@@ -32,7 +34,7 @@ export interface PageFake {
 
 const w = window as unknown as { __clusterixFixture: { snapshot: WorkbookSnapshot; options: FixtureOptions }; __fake: PageFake };
 const { snapshot, options } = w.__clusterixFixture;
-const fake = installFakeOffice(window, workbookFromSnapshot(snapshot), {});
+const fake = installFakeOffice(window, workbookFromSnapshot(snapshot), { payloadLimitBytes: options.payloadLimitBytes });
 const workbook = (): FakeWorkbook => fake.host.workbook;
 
 // The ribbon: Excel calls what Office.actions.associate registered, with an event to complete.

@@ -75,10 +75,13 @@ const fake = (page: Page) => ({
   looks: () => page.evaluate(() => (window as unknown as { __fake: PageFake }).__fake.looks()),
 });
 
-/** Waits until the status says `expected` or that the run failed, then insists on `expected` (so a failure shows its words). */
+/** Any sentence the status ends a run with (summarize.ts). */
+const FINAL = /^(Consolidated|Checked|Marks cleared|Reporting workbook laid out|This workbook is not|Could not finish)/;
+
+/** Waits until the run has ended, then insists the status says `expected` (so another ending shows its words). */
 async function settles(page: Page, expected: RegExp): Promise<void> {
   const status = page.getByTestId('status');
-  await status.filter({ hasText: new RegExp(`${expected.source}|^Could not finish`) }).waitFor({ timeout: 60000 });
+  await status.filter({ hasText: FINAL }).waitFor({ timeout: 60000 });
   expect(await status.textContent()).toMatch(expected);
 }
 
@@ -192,6 +195,26 @@ describe('task pane in Chromium over the fake Excel host', () => {
     await page.waitForFunction(() => (window as unknown as { __fake: PageFake }).__fake.selection() !== null);
     expect(await fake(page).selection()).toEqual({ sheet: first.sheet, cell: firstCell(first.cell as string) });
     await page.close();
+  });
+
+  test('refusals reach the pane in words, not a stack trace, and the pane is ready to try again', async () => {
+    const ending = async (page: Page, shot: string) => {
+      await page.getByRole('button', { name: 'Consolidate' }).click();
+      await settles(page, /^Could not finish: /);
+      const words = (await page.getByTestId('status').textContent()) as string;
+      expect(words).not.toMatch(/\bat \S+:\d+|TypeError|undefined/);
+      expect(await page.getByRole('button', { name: 'Consolidate' }).isEnabled()).toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+      await page.close();
+      return words;
+    };
+    // A user's own sheet with one of our tabs' names is never overwritten: the pane says so.
+    const clash: WorkbookSnapshot = {
+      sheets: [...sample.snapshot.sheets, { name: 'Report Summary', visibility: 'Visible', top: 0, left: 0, values: [['My own summary']], valueTypes: [['String']], formulas: [[null]], numberFormats: [['General']] }],
+    };
+    expect(await ending((await openPane(clash)).page, '08-refused-name.png')).toMatch(/Report Summary/);
+    // Excel on the web refuses a request over its payload limit.
+    expect(await ending((await openPane(sample.snapshot, { payloadLimitBytes: 3000 })).page, '09-refused-size.png')).toMatch(/too large/);
   });
 
   test('the ribbon’s Consolidate completes its event after the work, and the pane shows its outcome', async () => {
