@@ -71,6 +71,16 @@ export async function runDemo(outDir: string, log: (line: string) => void): Prom
   log('   as expected: exactly the two errors the project description carries, and no warning:');
   for (const e of expectedFindings()) log(`   - ${e.what}`);
 
-  // 3. consolidate (helper F): write the report tabs beside the sample and say where.
+  const out = path.join(outDir, 'clusterix-sample.consolidated.xlsx');
+  log(`3. clusterix consolidate ${book} -o ${out}`);
+  const { runConsolidate } = await import('./commands/consolidate');
+  const cons = await runConsolidate(book, { out });
+  const consDiff = differences(cons.findings);
+  if (consDiff.length > 0) {
+    log('Consolidate found other findings than check:');
+    for (const d of consDiff) log(`  - ${d}`);
+    return 1;
+  }
+  log(`   wrote the five report tabs and the marks to ${out} (open it on 'Report Summary'); clusterix clear takes them away`);
   return 0;
 }

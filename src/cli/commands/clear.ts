@@ -1,7 +1,6 @@
 /** `clusterix clear BOOK.xlsx [-o OUT]`: our tabs and marks taken away, the user's formatting and notes restored. */
 import type { Command } from 'commander';
 import * as path from 'path';
-import { clearFile } from '../../apply/xlsx';
 
 /** BOOK.xlsx → BOOK.cleared.xlsx, beside BOOK (BOOK itself is never written). */
 export function defaultClearedOut(book: string): string {
@@ -11,7 +10,7 @@ export function defaultClearedOut(book: string): string {
 
 export async function runClear(book: string, opts: { out?: string } = {}): Promise<{ out: string; output: string }> {
   const out = opts.out ?? defaultClearedOut(book);
-  await clearFile(book, out);
+  await (await import('../../apply/xlsx')).clearFile(book, out);
   return { out, output: `Report tabs and marks taken away; written to ${out}.\n` };
 }
 

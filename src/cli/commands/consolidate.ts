@@ -1,7 +1,6 @@
 /** `clusterix consolidate BOOK.xlsx [-o OUT] [--json]`: check, then write the report tabs and marks into OUT. */
 import type { Command } from 'commander';
 import * as path from 'path';
-import { consolidateFile } from '../../apply/xlsx';
 import type { ConsolidateOutcome } from '../../engine';
 import type { Finding } from '../../checks/types';
 import { toFiguresJson } from '../../figures/json';
@@ -24,6 +23,8 @@ export function defaultOut(book: string): string {
 /** The consolidate command without the process around it (the demo calls it too). */
 export async function runConsolidate(book: string, opts: { out?: string; json?: boolean; now?: Date } = {}): Promise<ConsolidateRun> {
   const out = opts.out ?? defaultOut(book);
+  // Loaded on use: the writer and ExcelJS cost every other command's start-up time.
+  const { consolidateFile } = await import('../../apply/xlsx');
   const outcome = (await consolidateFile(book, out, { now: opts.now ?? new Date() })) as ConsolidateOutcome;
   const output = opts.json
     ? `${JSON.stringify(toFiguresJson(outcome.figures), null, 2)}\n`
