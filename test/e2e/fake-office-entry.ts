@@ -29,7 +29,7 @@ export interface PageFake {
   /** Value, formula, fill and note of every cell that has any, by sheet and A1 address. */
   looks(): Record<string, Record<string, CellLook>>;
   /** Runs a ribbon function as Excel would; resolves once the add-in calls event.completed(). */
-  runRibbon(name: string): Promise<{ completedAfterMs: number }>;
+  runRibbon(name: string): Promise<{ completedAfterMs: number; atCompletion: { working: boolean; lastTask: string | null; lastKind: string | null } }>;
 }
 
 const w = window as unknown as { __clusterixFixture: { snapshot: WorkbookSnapshot; options: FixtureOptions }; __fake: PageFake };
@@ -84,7 +84,14 @@ w.__fake = {
     if (!fn) return Promise.reject(new Error(`no function associated with ${name}`));
     const started = performance.now();
     return new Promise((resolve) => {
-      void fn({ completed: () => resolve({ completedAfterMs: performance.now() - started }) });
+      // What the pane's shared store held when the add-in said it was done (the store lives on the page).
+      const store = () => (window as unknown as { __clusterixPaneStore?: { get(): { working: unknown; last: { task: string; outcome: { kind: string } } | null } } }).__clusterixPaneStore?.get();
+      void fn({
+        completed: () => {
+          const s = store();
+          resolve({ completedAfterMs: performance.now() - started, atCompletion: { working: !!s?.working, lastTask: s?.last?.task ?? null, lastKind: s?.last?.outcome.kind ?? null } });
+        },
+      });
     });
   },
 };

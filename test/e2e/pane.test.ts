@@ -220,8 +220,8 @@ describe('task pane in Chromium over the fake Excel host', () => {
   test('the ribbon’s Consolidate completes its event after the work, and the pane shows its outcome', async () => {
     const { page } = await openPane(sample.snapshot);
     const run = await page.evaluate(() => (window as unknown as { __fake: PageFake }).__fake.runRibbon('consolidate'));
-    expect(run.completedAfterMs).toBeGreaterThan(0);
-    // Completed only after the work: by then the pane already shows the consolidated counts.
+    // Completed only after the work: the shared store already held the outcome, and the pane shows it.
+    expect(run.atCompletion).toEqual({ working: false, lastTask: 'consolidate', lastKind: 'done' });
     expect(await page.getByTestId('status').textContent()).toMatch(/^Consolidated/);
     expect(await paneCounts(page)).toEqual(countsOf(sample.findings));
     expect(await fake(page).sheetNames()).toEqual(expect.arrayContaining([...REPORT_TAB_NAMES]));
