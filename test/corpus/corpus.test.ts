@@ -6,6 +6,9 @@ import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCheck } from '../../src/cli/commands/check';
+import { runConsolidate } from '../../src/cli/commands/consolidate';
+import { readXlsxSnapshot } from '../../src/snapshot/xlsx';
+import { REPORT_TAB_NAMES, STATE_SHEET } from '../../src/plan/types';
 import { UserError } from '../../src/util/errors';
 import { CASES, SAMPLE_ERRORS, type Seen } from './cases';
 
@@ -29,6 +32,10 @@ describe.each(CASES.map((c, i) => [c.name, c, i] as const))('corpus: %s', (_name
       expect(err).toBeInstanceOf(UserError);
       expect((err as Error).message).toBe(c.reason(file));
       expect((err as Error).message).not.toContain('\n');
+      // Consolidate refuses the same way, and writes nothing.
+      const out = join(dir, `case-${i}.out.xlsx`);
+      await expect(runConsolidate(file, { out, now: new Date() })).rejects.toThrow(UserError);
+      await expect(fs.stat(out)).rejects.toThrow();
       return;
     }
     const run = await runCheck(file, { json: true });
@@ -38,5 +45,12 @@ describe.each(CASES.map((c, i) => [c.name, c, i] as const))('corpus: %s', (_name
     // --json output is the same findings, as JSON and nothing else.
     expect(JSON.parse(run.output)).toEqual(run.findings);
     expect(run.exitCode).toBe(run.findings.some((f) => f.severity === 'error') ? 1 : 0);
+    // Consolidate gives the same findings, writes OUT, and OUT reads back with the user's sheets first.
+    const out = join(dir, `case-${i}.out.xlsx`);
+    const cons = await runConsolidate(file, { out, now: new Date('2024-05-02T10:00:00Z') });
+    expect(cons.findings).toEqual(run.findings);
+    const names = (await readXlsxSnapshot(out)).sheets.map((s) => s.name);
+    expect(names.slice(0, names.length - REPORT_TAB_NAMES.length - 1)).toEqual((await readXlsxSnapshot(file)).sheets.map((s) => s.name));
+    expect(names.slice(-REPORT_TAB_NAMES.length - 1)).toEqual([...REPORT_TAB_NAMES, STATE_SHEET]);
   });
 });
