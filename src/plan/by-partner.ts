@@ -23,7 +23,8 @@ const SHORT: Record<BudgetLineKey, string> = { staff: 'Staff', office: 'Office &
 
 /** Columns: No, Partner, Country, budget lines + Total, ERDF, contribution, reported lines + Total, % reported. */
 export const COL = { budget: 3, budgetTotal: 9, erdf: 10, contribution: 11, reported: 12, reportedTotal: 18, percent: 19 } as const;
-const HEADER_ROW = 6;
+/** Where frame() puts the header with one line of units (title, project, report date, units, a blank row). */
+const HEADER_ROW = 5;
 const FIRST_ROW = HEADER_ROW + 2;
 
 /** Row of the totals on this tab, for the Summary's ERDF and contribution. */
@@ -34,6 +35,7 @@ export function byPartnerTotalRow(partnerCount: number): number {
 export function byPartnerTab(figures: Figures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {
   const t = new TabBuilder('Report By partner', [6, 36, 9, ...Array(7).fill(14), 14, 14, ...Array(7).fill(14), 11]);
   const header = t.frame('Budget and reported expenditure by partner', info, [UNITS_EUR]);
+  if (header !== HEADER_ROW) throw new Error(`By partner: header on row ${header}, expected ${HEADER_ROW}`);
   t.group(header, COL.budget, COL.contribution, 'Budget');
   t.group(header, COL.reported, COL.percent, 'Reported to date');
   const lineHeads = BUDGET_LINE_KEYS.map((k) => SHORT[k]);
