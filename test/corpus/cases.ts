@@ -78,6 +78,17 @@ export const CASES: CorpusCase[] = [
     reason: (f) => `cannot read ${f}: the file is truncated or damaged (its zip archive cannot be read)`,
   },
   {
+    name: 'a stray value at XFD1048576, the last cell of a user sheet',
+    sees: "exit 2: sheet 'My notes' has a used range A1:XFD1048576 too large to read (a stray value far from the data?)",
+    make: () =>
+      sampleWith((wb) => {
+        const ws = wb.addWorksheet('My notes');
+        ws.getCell('A1').value = 'to ask the JS';
+        ws.getCell('XFD1048576').value = 'x';
+      }),
+    reason: (f) => `cannot read ${f}: sheet 'My notes' has a used range A1:XFD1048576 too large to read (a stray value far from the data?)`,
+  },
+  {
     name: 'Project sheet with no Partners table',
     sees: 'T02 on Project (Partners table missing); P03 on each budget sheet (its partner is not listed)',
     make: () =>
