@@ -3,6 +3,7 @@
  * beyond the sample's own (rule, sheet, cell), or exit 2 with its one-line reason.
  */
 import ExcelJS from 'exceljs';
+import { encryptXlsx } from './encrypt';
 import { freshBook, sampleBytes, sampleWith, sheet, truncatedSample, zipNotXlsx } from './books';
 
 export interface Seen {
@@ -76,6 +77,12 @@ export const CASES: CorpusCase[] = [
     sees: 'exit 2: the file is truncated or damaged',
     make: truncatedSample,
     reason: (f) => `cannot read ${f}: the file is truncated or damaged (its zip archive cannot be read)`,
+  },
+  {
+    name: 'password-protected xlsx (really encrypted: ECMA-376 AES-128 in an OLE compound file)',
+    sees: 'exit 2: the workbook is password-protected (remove the password in Excel and save again)',
+    make: async () => encryptXlsx(await sampleBytes(), 'secret'),
+    reason: (f) => `cannot read ${f}: the workbook is password-protected (remove the password in Excel and save again)`,
   },
   {
     name: 'a stray value at XFD1048576, the last cell of a user sheet',
