@@ -27,8 +27,9 @@ const value = fc.oneof(
 const fill = fc.option(fc.constantFrom('FF00B050', 'FFFFC000', 'FF7030A0'), { nil: undefined });
 const note = fc.option(fc.constantFrom('asked the JS', 'see invoice 17', 'rich'), { nil: undefined });
 const edit = fc.record({ row: fc.integer({ min: 7, max: 11 }), col: fc.integer({ min: 0, max: 7 }), value: fc.option(value, { nil: undefined }), fill, note });
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
 
-async function book(dir: string, edits: fc.RecordValue<typeof edit>[]): Promise<string> {
+async function book(dir: string, edits: Edit[]): Promise<string> {
   const path = join(dir, 'book.xlsx');
   const bytes = await sampleWith((wb) => {
     const ws = sheet(wb, WP);
