@@ -31,6 +31,19 @@ describe('clusterix check on unreadable files', () => {
   }, 60000);
 });
 
+describe('clusterix check on a damaged but readable workbook', () => {
+  it('every Excel error value: exit 1, a short table naming each sheet and cell', async () => {
+    const file = join(dir, 'errors.xlsx');
+    await fs.writeFile(file, await CASES.find((c) => c.name === 'every Excel error value')!.make());
+    const r = clusterix(['check', file]);
+    expect([r.status, r.signal, r.stderr]).toEqual([1, null, '']);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(`${file}: 9 errors, 0 warnings, 6 infos`);
+    for (const [where, err] of [['Budget West-Pannon!B7', '#REF!'], ['Budget West-Pannon!C7', '#DIV/0!'], ['Budget West-Pannon!D9', '#VALUE!'], ['Budget West-Pannon!E10', '#N/A'], ['Budget West-Pannon!F11', '#NAME?'], ['Project!H31', '#NUM!'], ['Indicators!C20', '#NULL!']])
+      expect(lines.filter((l) => l.startsWith('T01') && l.includes(` ${where} `) && l.includes(err))).toHaveLength(1);
+  }, 60000);
+});
+
 describe('dates under two time zones', () => {
   it('gives the same findings under TZ=Pacific/Kiritimati and TZ=America/Los_Angeles, dates as serials or as text', async () => {
     const serials = join(dir, 'serials.xlsx');

@@ -2,6 +2,7 @@
  * Every corpus workbook through `clusterix check` (the command's own function, in process): exactly the findings
  * the case lists (rule, sheet, cell), or a UserError (exit 2) with its one-line reason.
  */
+import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -52,5 +53,20 @@ describe.each(CASES.map((c, i) => [c.name, c, i] as const))('corpus: %s', (_name
     const names = (await readXlsxSnapshot(out)).sheets.map((s) => s.name);
     expect(names.slice(0, names.length - REPORT_TAB_NAMES.length - 1)).toEqual((await readXlsxSnapshot(file)).sheets.map((s) => s.name));
     expect(names.slice(-REPORT_TAB_NAMES.length - 1)).toEqual([...REPORT_TAB_NAMES, STATE_SHEET]);
+    // Every sheet a report formula points at exists under that exact name (quotes, apostrophes, any letters).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const refs = new Set<string>();
+    for (const tab of REPORT_TAB_NAMES)
+      wb.getWorksheet(tab)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type !== ExcelJS.ValueType.Formula) return;
+          for (const m of cell.formula.matchAll(/'((?:[^']|'')+)'!|(?<![\w.'])([A-Za-z_][\w.]*)!/g)) refs.add(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+        }),
+      );
+    expect(refs.size).toBeGreaterThan(0);
+    expect([...refs].filter((r) => !names.includes(r))).toEqual([]);
+    const odd = names.filter((n) => /[\s"'\u0400-\u04ff\u3000-\u9fff]/.test(n) && !(REPORT_TAB_NAMES as readonly string[]).includes(n));
+    if (c.name.startsWith('sheet names')) expect(odd.filter((n) => !refs.has(n))).toEqual([]); // each odd name is pointed at by a live formula
   });
 });
