@@ -31,6 +31,40 @@ describe('clusterix check on unreadable files', () => {
   }, 60000);
 });
 
+// Every corpus file through check and consolidate in one node process with --unhandled-rejections=strict: a stray
+// rejection or crash ends the process, and the codes line would be missing.
+const driver = `
+const { run } = require(${JSON.stringify(join(root, 'scripts', 'run-ts.js'))});
+const { runCli } = run('src/cli/program.ts', 'lib/src/cli/program.js');
+(async () => {
+  const codes = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = () => true; // the commands' own output: not needed here
+  process.stderr.write = () => true;
+  for (const f of process.argv.slice(1)) {
+    const check = await runCli(['node', 'clusterix', 'check', f, '--json']);
+    const consolidate = await runCli(['node', 'clusterix', 'consolidate', f, '-o', f + '.out.xlsx', '--json']);
+    codes.push([check, consolidate]);
+  }
+  process.exitCode = 0;
+  write(JSON.stringify(codes));
+})();
+`;
+
+describe('the whole corpus under --unhandled-rejections=strict', () => {
+  it('check and consolidate end with 0, 1 or 2 as each case says, in one process that never crashes', async () => {
+    const files: string[] = [];
+    for (const [i, c] of CASES.entries()) {
+      files.push(join(dir, `all-${i}.xlsx`));
+      await fs.writeFile(files[i], await c.make());
+    }
+    const r = spawnSync(process.execPath, ['--unhandled-rejections=strict', '-e', driver, ...files], { encoding: 'utf8', timeout: 300000 });
+    expect([r.status, r.signal]).toEqual([0, null]);
+    const codes: [number, number][] = JSON.parse(r.stdout);
+    expect(codes).toEqual(CASES.map((c) => (c.reason ? [2, 2] : [1, 1]))); // every readable case has an error finding
+  }, 300000);
+});
+
 describe('clusterix check on a damaged but readable workbook', () => {
   it('every Excel error value: exit 1, a short table naming each sheet and cell', async () => {
     const file = join(dir, 'errors.xlsx');
