@@ -97,7 +97,7 @@ export const CASES: CorpusCase[] = [
   },
   {
     name: 'Project sheet with no Partners table',
-    sees: 'T02 on Project (Partners table missing); P03 on each budget sheet (its partner is not listed)',
+    sees: 'T02 on Project (Partners table missing, cell null); then P03 on each of the 11 budget sheets (B3) and I01 on all 77 indicator rows: no partner is listed',
     make: () =>
       sampleWith((wb) => {
         const p = sheet(wb, 'Project');
@@ -108,7 +108,7 @@ export const CASES: CorpusCase[] = [
   },
   {
     name: 'budget sheet with a header and no rows',
-    sees: 'T02 on the sheet for each missing budget line',
+    sees: 'T02 at the header (A6) for each of the five missing budget lines, and B04 (budget total 0.00 against the approved 178,550.00)',
     make: () =>
       sampleWith((wb) => {
         const b = sheet(wb, WP);
@@ -118,7 +118,7 @@ export const CASES: CorpusCase[] = [
   },
   {
     name: 'merged cells inside a table',
-    sees: 'the merged-away cell reads blank: B03 on its Total',
+    sees: 'the merged-away cell (D9) reads blank: B03 on the line total J9, the P3 total D12 and J12; B04 and B05 follow from the smaller total',
     make: () =>
       sampleWith((wb) => {
         sheet(wb, WP).mergeCells('C9:D9');
