@@ -7,7 +7,8 @@ import type { Profile, ProfilePartner } from '../../src/profile/types';
 import { CLUSTERIX2 } from '../../src/profile/clusterix2';
 import { buildSampleFigures } from '../../src/profile/sample-figures';
 import { buildSample, specToSnapshot, type WorkbookSpec } from '../../src/template';
-import type { WorkbookSnapshot } from '../../src/snapshot/types';
+import { FORMAT } from '../../src/template/spec';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../src/snapshot/types';
 import type { LegalStatus } from '../../src/model/types';
 import { cents, euros, sumCents, type Cents } from '../../src/util/money';
 import type { CalendarDate } from '../../src/util/dates';
@@ -71,9 +72,28 @@ export function bigWorkbookSpec(partnerCount: number): WorkbookSpec {
   return buildSample(bigProfile(partnerCount));
 }
 
+export interface BigWorkbookOptions {
+  /** Every planned and reported amount typed as text ('12500.00'), as a partner pasting from elsewhere does:
+   * read all the same, but each one a B06 warning, so a finding and a mark per amount cell. */
+  amountsAsText?: boolean;
+}
+
 /** The same workbook as the snapshot a reader would give, for engine runs without files. */
-export function bigWorkbookSnapshot(partnerCount: number): WorkbookSnapshot {
-  return specToSnapshot(bigWorkbookSpec(partnerCount));
+export function bigWorkbookSnapshot(partnerCount: number, opts: BigWorkbookOptions = {}): WorkbookSnapshot {
+  const snapshot = specToSnapshot(bigWorkbookSpec(partnerCount));
+  if (opts.amountsAsText) for (const sheet of snapshot.sheets) if (sheet.name.startsWith('Budget ')) amountsToText(sheet);
+  return snapshot;
+}
+
+/** The typed amounts of a budget sheet (numbers in an amount format, not formulas) as text with two decimals. */
+function amountsToText(sheet: SheetSnapshot): void {
+  sheet.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v !== 'number' || sheet.formulas[r][c] !== null || sheet.numberFormats[r][c] !== FORMAT.amount) return;
+      row[c] = v.toFixed(2);
+      sheet.valueTypes[r][c] = 'String';
+    }),
+  );
 }
 
 /** Cells the engine reads: every cell of every sheet's used range, as the snapshot holds them. */
