@@ -17,5 +17,5 @@ test('progress against a target (I02) counts the same rows as the report figures
   const { findings, figures } = consolidateWorkbook(snapshot, { now: new Date('2024-05-02T10:00:00Z') });
   expect(findings.filter((f) => f.rule === 'I01').map((f) => [f.sheet, f.cell, f.message])).toEqual([['Indicators', `A${ind.values.length}`, 'Partner 99 is not a partner listed on the Project sheet']]);
   expect(figures.indicators.find((i) => i.code === 'PLE')!.achieved).toBe(22);
-  expect(findings.find((f) => f.rule === 'I02' && f.cell === 'C43')).toMatchObject({ expected: 32, actual: 22, message: 'PLE Policy learning events organised: 22 achieved of 32 (68.7%)' });
+  expect(findings.find((f) => f.rule === 'I02' && f.cell === 'C43')).toMatchObject({ expected: 32, actual: 22, message: 'PLE Policy learning events organised: 22 achieved of 32 (68.8%)' });
 });

@@ -42,9 +42,9 @@ export const I01: Rule = {
       const partner = row.partner.value;
       if (partner === null) {
         if (!loggedAt(model, row.partner.at)) out.push(finding('I01', 'error', row.partner.at, 'Partner is blank', { expected: 'a partner of the Project sheet' }));
-      } else if (partnersNamed(model, partner).length !== 1) {
+      } else if (partnersNamed(model, partner).length === 0) {
         out.push(finding('I01', 'error', row.partner.at, `Partner ${partner} is not a partner listed on the Project sheet`, { actual: partner }));
-      }
+      } // several partners fit: the Partners table lists a number twice, which P03 says on the Project sheet
       const indicator = row.indicator.value;
       if (indicator === null) {
         if (!loggedAt(model, row.indicator.at)) out.push(finding('I01', 'error', row.indicator.at, 'Indicator is blank', { expected: 'an indicator of the Targets table' }));

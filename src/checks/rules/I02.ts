@@ -2,7 +2,7 @@ import type { Model, Target } from '../../model/types';
 import type { Profile } from '../../profile/types';
 import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
-import { isProfileProject } from '../lib/partners';
+import { isProfileProject, partnersNamed } from '../lib/partners';
 import { targetOf } from './I01';
 import { norm } from '../lib/norm';
 
@@ -11,6 +11,8 @@ export function achieved(model: Model, target: Target): number | null {
   let sum = 0;
   for (const row of model.indicators) {
     if (targetOf(model, row.indicator.value) !== target) continue;
+    // A row for no listed partner counts towards nothing (I01), as in the report's figures.
+    if (row.partner.value === null || partnersNamed(model, row.partner.value).length !== 1) continue;
     for (const v of row.values) {
       if (v.value === null) {
         if (v.raw.trim() !== '') return null;
