@@ -21,7 +21,8 @@ export function daysInMonth(y: number, m: number): number {
 
 /** Excel serial (1900 system) to a calendar date; the fraction (time of day) is dropped. */
 export function fromSerial(serial: number): CalendarDate | null {
-  if (!Number.isFinite(serial) || serial < 1) return null;
+  // Excel's dates run from 1900-01-01 (serial 1) to 9999-12-31 (serial 2958465).
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
   const whole = Math.floor(serial);
   if (whole === 60) return null; // 1900-02-29 does not exist
   const dayNo = whole < 60 ? whole + 1 : whole;

@@ -11,6 +11,8 @@ describe('calendar dates', () => {
     expect(fromSerial(61)).toBe('1900-03-01');
     expect(fromSerial(60)).toBeNull();
     expect(fromSerial(43556.99)).toBe('2019-04-01');
+    expect(fromSerial(2958465)).toBe('9999-12-31');
+    expect(fromSerial(2958466)).toBeNull();
   });
   it('reads ISO and day-first text', () => {
     expect(parseDateText('2019-04-01')).toBe('2019-04-01');

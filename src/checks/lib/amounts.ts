@@ -43,10 +43,10 @@ export function rowTotal(row: BudgetRow): Cents | null {
 
 /** The period cells of one row as a range ('C5:J5'), or its label cell when it has none. */
 export function rowRange(sheet: string, row: BudgetRow): Place {
-  const first = row.amounts[0];
-  const last = row.amounts[row.amounts.length - 1];
-  if (!first || !last) return { sheet, cell: row.label.at.cell };
-  return { sheet, cell: range(first.at.row, first.at.col, last.at.row, last.at.col) };
+  if (row.amounts.length === 0) return { sheet, cell: row.label.at.cell };
+  // Period columns may come in any order: the range runs left to right whatever their numbers.
+  const cols = row.amounts.map((a) => a.at.col);
+  return { sheet, cell: range(row.row, Math.min(...cols), row.row, Math.max(...cols)) };
 }
 
 /** Where a table's total is reported: the Total row's Total cell, else the Total row's period cells, else all period cells. */
