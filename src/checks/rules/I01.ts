@@ -42,7 +42,7 @@ export const I01: Rule = {
       const partner = row.partner.value;
       if (partner === null) {
         if (!loggedAt(model, row.partner.at)) out.push(finding('I01', 'error', row.partner.at, 'Partner is blank', { expected: 'a partner of the Project sheet' }));
-      } else if (partnersNamed(model, partner).length === 0) {
+      } else if (model.project.partnersHeader !== null && partnersNamed(model, partner).length === 0) {
         out.push(finding('I01', 'error', row.partner.at, `Partner ${partner} is not a partner listed on the Project sheet`, { actual: partner }));
       } // several partners fit: the Partners table lists a number twice, which P03 says on the Project sheet
       const indicator = row.indicator.value;

@@ -35,7 +35,8 @@ export const P03: Rule = {
     for (const extra of leads.slice(1)) {
       out.push(finding('P03', 'error', extra.role.at, `${partnerLabel(extra)} is a second lead partner (the first is ${partnerLabel(leads[0])}): exactly one LP`, { expected: 'PP', actual: 'LP' }));
     }
-    out.push(...sheetsPerPartner(model.budgets, project.partners, project.sheet, model));
+    // Without a Partners table (T02 says so) every budget sheet would be "not a listed partner": say it once, there.
+    if (project.partnersHeader !== null) out.push(...sheetsPerPartner(model.budgets, project.partners, project.sheet, model));
     return out;
   },
 };
