@@ -37,7 +37,7 @@ describe('clusterix template and sample', () => {
     expect(wb.getWorksheet('Project')!.getCell('B4').value).toBe('ClusteriX 2.0');
   });
   it('refuses a folder that does not exist', () => {
-    expectRefusal(clusterix('sample', 'no/such/dir/x.xlsx'), /^clusterix: cannot write no\/such\/dir\/x\.xlsx: no such folder$/);
+    expectRefusal(clusterix('sample', 'no/such/dir/x.xlsx'), /^clusterix: cannot write no\/such\/dir\/x\.xlsx: its folder does not exist$/);
   });
 });
 

@@ -43,7 +43,7 @@ describe('the template and sample written to xlsx and read back', () => {
 
   it('writes nothing, and leaves no temporary file, when the folder does not exist', async () => {
     const target = path.join(dir, 'missing', 'sample.xlsx');
-    await expect(writeSpecXlsx(buildSample(), target)).rejects.toThrow(new UserError(`cannot write ${target}: no such folder`));
+    await expect(writeSpecXlsx(buildSample(), target)).rejects.toThrow(new UserError(`cannot write ${target}: its folder does not exist`));
     expect(fs.existsSync(path.join(dir, 'missing'))).toBe(false);
   });
 

@@ -4,9 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
-import * as path from 'path';
 import { isFormula, type SheetSpec, type SpecFill, type WorkbookSpec } from '../../template/spec';
-import { UserError } from '../../util/errors';
+import { writeWhole } from './safe-write';
 
 const FILL_ARGB: Record<SpecFill, string> = { header: 'FFDDEBF7', input: 'FFFFF2CC', total: 'FFEDEDED' };
 
@@ -42,16 +41,6 @@ export function specToWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
 
 /** Writes the spec to `target` atomically; a UserError (exit 2) when the place cannot be written. */
 export async function writeSpecXlsx(spec: WorkbookSpec, target: string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const buf = await specToWorkbook(spec).xlsx.writeBuffer();
-    await fs.writeFile(temp, Buffer.from(buf as ArrayBuffer));
-    await fs.rename(temp, target);
-  } catch (e) {
-    await fs.rm(temp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code) throw new UserError(`cannot write ${target}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
-    throw e;
-  }
+  const buf = await specToWorkbook(spec).xlsx.writeBuffer();
+  await writeWhole(target, (temp) => fs.writeFile(temp, Buffer.from(buf as ArrayBuffer)));
 }
