@@ -45,6 +45,7 @@ export function createFakeOffice(workbook: FakeWorkbook, options: FakeOfficeOpti
     RequestContext: FakeRequestContext,
     ErrorCodes,
     SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+    PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
     CalculationMode: { automatic: 'Automatic', automaticExceptTables: 'AutomaticExceptTables', manual: 'Manual' },
   };
   const Office = {

@@ -40,6 +40,8 @@ export interface FakeSheet {
   /** Column widths in points, by 0-based column. */
   columnWidths: Map<number, number>;
   merges: string[];
+  /** Print settings (ExcelApi 1.9 pageLayout): fit to pages (0 = automatic), rows repeated at the top ('$1:$3'). */
+  pageLayout: { orientation: 'Portrait' | 'Landscape'; fitWide: number | null; fitTall: number | null; scale: number | null; printTitleRows: string | null };
 }
 
 export interface FakeWorkbook {
@@ -61,7 +63,7 @@ export function emptyCell(): FakeCell {
 }
 
 export function newSheet(name: string): FakeSheet {
-  return { id: newSheetId(), name, visibility: 'Visible', protected: false, cells: new Map(), customProperties: new Map(), frozenRows: 0, frozenCols: 0, columnWidths: new Map(), merges: [] };
+  return { id: newSheetId(), name, visibility: 'Visible', protected: false, cells: new Map(), customProperties: new Map(), frozenRows: 0, frozenCols: 0, columnWidths: new Map(), merges: [], pageLayout: { orientation: 'Portrait', fitWide: null, fitTall: null, scale: null, printTitleRows: null } };
 }
 
 export function cellKey(row: number, col: number): string {

@@ -36,6 +36,7 @@ export class FakeWorksheet extends FakeClientObject {
   private _props?: FakeCustomPropertyCollection;
   private _notes?: FakeNoteCollection;
   private _comments?: FakeCommentCollection;
+  private _layout?: FakePageLayout;
   constructor(
     ctx: FakeContextBase,
     path: string,
@@ -127,6 +128,9 @@ export class FakeWorksheet extends FakeClientObject {
   }
   get comments(): FakeCommentCollection {
     return (this._comments ??= new FakeCommentCollection(this.context, `${this._path}.comments`, this));
+  }
+  get pageLayout(): FakePageLayout {
+    return (this._layout ??= new FakePageLayout(this.context, `${this._path}.pageLayout`, this));
   }
   activate(): void {
     this._write(
@@ -223,6 +227,54 @@ export class FakeFreezePanes extends FakeClientObject {
       s.frozenRows = 0;
       s.frozenCols = 0;
     });
+  }
+}
+
+/** Print settings (ExcelApi 1.9): orientation, zoom (a scale or fit to pages), print title rows. */
+export class FakePageLayout extends FakeClientObject {
+  constructor(
+    ctx: FakeContextBase,
+    path: string,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, path);
+    this._api = '1.9';
+  }
+  _scalars(): string[] {
+    return ['orientation', 'zoom'];
+  }
+  _read(wb: FakeWorkbook, prop: string): unknown {
+    const l = this.ws._sheet(wb).pageLayout;
+    if (prop === 'orientation') return l.orientation;
+    return l.scale !== null ? { scale: l.scale } : { horizontalFitToPages: l.fitWide ?? 0, verticalFitToPages: l.fitTall ?? 0 };
+  }
+  get orientation(): string {
+    return this._get('orientation');
+  }
+  set orientation(v: string) {
+    this._write({ set: 'orientation', value: v }, (wb) => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw officeError(ErrorCodes.invalidArgument, `Bad orientation ${v}`);
+      this.ws._sheet(wb).pageLayout.orientation = v;
+    }, { api: '1.9', writes: false });
+  }
+  get zoom(): unknown {
+    return this._get('zoom');
+  }
+  set zoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this._write({ set: 'zoom', value: v }, (wb) => {
+      const l = this.ws._sheet(wb).pageLayout;
+      if (v.scale !== undefined && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined)) throw officeError(ErrorCodes.invalidArgument, 'A zoom is a scale or fit to pages, not both.');
+      if (v.scale !== undefined && (v.scale < 10 || v.scale > 400)) throw officeError(ErrorCodes.invalidArgument, `Scale ${v.scale} out of 10..400.`);
+      l.scale = v.scale ?? null;
+      l.fitWide = v.scale !== undefined ? null : (v.horizontalFitToPages ?? 0);
+      l.fitTall = v.scale !== undefined ? null : (v.verticalFitToPages ?? 0);
+    }, { api: '1.9', writes: false });
+  }
+  setPrintTitleRows(rows: string): void {
+    this._write({ call: 'setPrintTitleRows', rows }, (wb) => {
+      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw officeError(ErrorCodes.invalidArgument, `Not whole rows: ${rows}`);
+      this.ws._sheet(wb).pageLayout.printTitleRows = rows;
+    }, { api: '1.9', writes: false });
   }
 }
 

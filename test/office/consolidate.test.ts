@@ -41,6 +41,16 @@ describe('Consolidate on the sample', () => {
         if (v.kind === 'link') expect(got.hyperlink?.documentReference).toMatch(new RegExp(`!${v.cell}$`));
       }
     }
+    // Print settings as planned: orientation, one page wide, the header rows on every page.
+    for (const tab of expected.plan.tabs)
+      expect(findSheet(wb, tab.name)!.pageLayout).toEqual({
+        orientation: tab.print.orientation === 'landscape' ? 'Landscape' : 'Portrait',
+        fitWide: tab.print.fitToWidth ? 1 : null,
+        fitTall: tab.print.fitToWidth ? 0 : null,
+        scale: null,
+        printTitleRows: tab.print.repeatRows ? `$${tab.print.repeatRows.first + 1}:$${tab.print.repeatRows.last + 1}` : null,
+      });
+    expect(expected.plan.tabs.some((t) => t.print.repeatRows !== null)).toBe(true);
     expect(fake.stats.writesWithEventsOn + fake.stats.writesWithAutomaticCalculation + fake.stats.writesWithScreenUpdating).toBe(0);
     expect([wb.enableEvents, wb.calculationMode]).toEqual([true, 'Automatic']);
   });

@@ -89,7 +89,7 @@ async function bookWithLooks(name: string): Promise<{ file: string; marks: Mark[
 function xlsxLook(ws: ExcelJS.Worksheet, cell: string): { fill: string | null; note: string | null } {
   const c = ws.getCell(cell);
   const fill = c.style?.fill;
-  const note = c.note === undefined ? null : typeof c.note === 'string' ? c.note : c.note.texts.map((t) => t.text).join('');
+  const note = c.note === undefined ? null : typeof c.note === 'string' ? c.note : (c.note.texts ?? []).map((t) => t.text).join('');
   return { fill: fill && fill.type === 'pattern' && fill.pattern === 'solid' ? `#${fill.fgColor!.argb!.slice(2)}` : null, note };
 }
 

@@ -75,6 +75,13 @@ export function widthInPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/** The plan's print settings (ExcelApi 1.9 pageLayout): orientation, fit to one page wide, title rows on each page. */
+export function queuePrint(ws: Excel.Worksheet, print: PlannedTab['print']): void {
+  ws.pageLayout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  if (print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+}
+
 /** Queue the writes of one tab onto the sheet `sheetName` (already added in an earlier step). */
 export function queueTab(queue: WriteQueue, sheetName: string, tab: PlannedTab): void {
   const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(sheetName);
@@ -116,6 +123,7 @@ export function queueTab(queue: WriteQueue, sheetName: string, tab: PlannedTab):
       else if (fr > 0) ws.freezePanes.freezeRows(fr);
       else if (fc > 0) ws.freezePanes.freezeColumns(fc);
       for (const m of tab.merges) ws.getRange(m).merge(false);
+      queuePrint(ws, tab.print);
     },
     [runs, links.length * 80, tab.columnWidths, tab.merges],
   );
