@@ -46,6 +46,16 @@ export interface Amount {
 export type BudgetLineKey = 'staff' | 'office' | 'travel' | 'external' | 'equipment' | 'preparation';
 export const BUDGET_LINE_KEYS: readonly BudgetLineKey[] = ['staff', 'office', 'travel', 'external', 'equipment', 'preparation'];
 
+/** The budget lines' names as the programme writes them: in the template, messages and the report. */
+export const BUDGET_LINE_NAMES: Record<BudgetLineKey, string> = {
+  staff: 'Staff costs',
+  office: 'Office and administration',
+  travel: 'Travel and accommodation',
+  external: 'External expertise and services',
+  equipment: 'Equipment',
+  preparation: 'Preparation costs',
+};
+
 export interface Phase {
   /** normalizeLabel of the phase's name: phase 1 and "1" are the same phase. */
   key: string;

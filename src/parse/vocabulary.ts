@@ -51,15 +51,7 @@ export const BUDGET_LINE_LABELS: Record<BudgetLineKey, readonly string[]> = {
 /** Budget lines every budget table must have (preparation costs are optional, lead partner only). */
 export const REQUIRED_LINES: readonly BudgetLineKey[] = ['staff', 'office', 'travel', 'external', 'equipment'];
 
-/** Human names of the budget lines, for messages and the report. */
-export const BUDGET_LINE_NAMES: Record<BudgetLineKey, string> = {
-  staff: 'Staff costs',
-  office: 'Office and administration',
-  travel: 'Travel and accommodation',
-  external: 'External expertise and services',
-  equipment: 'Equipment',
-  preparation: 'Preparation costs',
-};
+export { BUDGET_LINE_NAMES } from '../model/types';
 
 /** 'P1', 'Period 1', 'p 1' → 1; anything else → null. */
 export function periodNumber(normalized: string): number | null {

@@ -1,6 +1,6 @@
 /** Report By partner: each partner's budget and reported expenditure by budget line, ERDF and partner contribution. */
 import type { BudgetLineKey } from '../model/types';
-import { BUDGET_LINE_KEYS } from '../model/types';
+import { BUDGET_LINE_KEYS, BUDGET_LINE_NAMES } from '../model/types';
 import type { Figures } from '../figures/types';
 import type { PartnerSources } from '../figures/sources';
 import { a1, ref } from '../util/a1';
@@ -11,14 +11,7 @@ import { EUR_FORMAT, PERCENT_FORMAT } from './formats';
 import type { FigureNotes } from './notes';
 import type { PlannedTab } from './types';
 
-export const LINE_NAMES: Record<BudgetLineKey, string> = {
-  staff: 'Staff costs',
-  office: 'Office and administration',
-  travel: 'Travel and accommodation',
-  external: 'External expertise and services',
-  equipment: 'Equipment',
-  preparation: 'Preparation costs',
-};
+export const LINE_NAMES = BUDGET_LINE_NAMES;
 const SHORT: Record<BudgetLineKey, string> = { staff: 'Staff', office: 'Office & admin.', travel: 'Travel', external: 'External expertise', equipment: 'Equipment', preparation: 'Preparation' };
 
 /** Columns: No, Partner, Country, budget lines + Total, ERDF, contribution, reported lines + Total, % reported. */

@@ -35,3 +35,29 @@ export function snapshotFromGrid(name: string, grid: CellValue[][], opts: { visi
   const numberFormats = values.map((r) => r.map(() => 'General'));
   return { name, visibility: opts.visibility ?? 'Visible', top: 0, left: 0, values, valueTypes, formulas, numberFormats };
 }
+
+export interface Box {
+  top: number;
+  left: number;
+  height: number;
+  width: number;
+}
+
+/** The box around every cell given (the used range); null for none. Loops, not Math.min(...cells): spreading a few hundred thousand cells overflows the stack. */
+export function boundingBox(cells: Iterable<{ row: number; col: number }>): Box | null {
+  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  for (const c of cells) {
+    if (c.row < top) top = c.row;
+    if (c.col < left) left = c.col;
+    if (c.row > bottom) bottom = c.row;
+    if (c.col > right) right = c.col;
+  }
+  return bottom < 0 ? null : { top, left, height: bottom - top + 1, width: right - left + 1 };
+}
+
+/** A sheet snapshot over `box` with every cell empty, to be filled in. */
+export function emptySheet(name: string, visibility: SheetSnapshot['visibility'], box: Box | null): SheetSnapshot {
+  if (box === null) return { name, visibility, top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] };
+  const grid = <T>(fill: T): T[][] => Array.from({ length: box.height }, () => Array.from({ length: box.width }, () => fill));
+  return { name, visibility, top: box.top, left: box.left, values: grid(null), valueTypes: grid<ValueType>('Empty'), formulas: grid(null), numberFormats: grid('General') };
+}

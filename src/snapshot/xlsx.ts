@@ -9,6 +9,7 @@ import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from './types';
 import { openXlsx, readBytes } from './xlsx-open';
 import { blankResultCells } from './xlsx-blank-results';
 import { readCell, type PlainCell } from './xlsx-cell';
+import { boundingBox, emptySheet } from './cells';
 
 export async function readXlsxSnapshot(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<WorkbookSnapshot> {
   const buf = typeof input === 'string' ? await readBytes(input) : input;
@@ -43,24 +44,14 @@ async function sheetSnapshot(ws: ExcelJS.Worksheet, file: string, blankResults: 
     const blank = await blankResults(ws.name);
     for (const c of cells) if (c.cell.type === 'Uncalculated' && blank.has(c.address)) c.cell = { ...c.cell, type: 'Empty' };
   }
-  const base = { name: ws.name, visibility: VISIBILITY[ws.state] ?? 'Visible' };
-  if (cells.length === 0) return { ...base, top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] };
-  // The used range: the box around every cell with a value or formula.
-  // Loops, not Math.min(...cells): spreading a few hundred thousand cells overflows the stack.
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
-  for (const c of cells) {
-    top = Math.min(top, c.row);
-    left = Math.min(left, c.col);
-    bottom = Math.max(bottom, c.row);
-    right = Math.max(right, c.col);
-  }
-  const height = bottom - top + 1;
-  const width = right - left + 1;
+  const box = boundingBox(cells);
+  const visibility = VISIBILITY[ws.state] ?? 'Visible';
+  if (box === null) return emptySheet(ws.name, visibility, null);
+  const { top, left, height, width } = box;
   if (height * width > MAX_USED_CELLS) {
-    throw new UserError(`cannot read ${file}: sheet '${ws.name}' has a used range ${a1(top, left)}:${a1(bottom, right)} too large to read (a stray value far from the data?)`);
+    throw new UserError(`cannot read ${file}: sheet '${ws.name}' has a used range ${a1(top, left)}:${a1(top + height - 1, left + width - 1)} too large to read (a stray value far from the data?)`);
   }
-  const grid = <T>(fill: T): T[][] => Array.from({ length: height }, () => Array.from({ length: width }, () => fill));
-  const snap: SheetSnapshot = { ...base, top, left, values: grid(null), valueTypes: grid('Empty'), formulas: grid(null), numberFormats: grid('General') };
+  const snap = emptySheet(ws.name, visibility, box);
   for (const c of cells) {
     const r = c.row - top;
     const k = c.col - left;

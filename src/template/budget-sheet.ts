@@ -2,21 +2,14 @@
  * One partner's budget sheet: the plan and the reported expenditure by budget line and period, with Total
  * column and row as SUM formulas carrying their results, then the ERDF and partner contribution fields.
  */
-import type { BudgetLineKey } from '../model/types';
+import { BUDGET_LINE_NAMES, type BudgetLineKey } from '../model/types';
 import type { ProfilePartner } from '../profile/types';
 import { a1 } from '../util/a1';
 import { applyRateDown, toEuroNumber, type Cents } from '../util/money';
 import { FORMAT, type SheetSpec } from './spec';
 import { field, headerRow, newSheet, put, title } from './sheet-builder';
 
-export const BUDGET_LINE_LABELS: Record<BudgetLineKey, string> = {
-  staff: 'Staff costs',
-  office: 'Office and administration',
-  travel: 'Travel and accommodation',
-  external: 'External expertise and services',
-  equipment: 'Equipment',
-  preparation: 'Preparation costs',
-};
+export const BUDGET_LINE_LABELS = BUDGET_LINE_NAMES;
 
 export function budgetSheetName(partner: ProfilePartner): string {
   return `Budget ${partner.shortName}`;

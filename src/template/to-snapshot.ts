@@ -1,6 +1,7 @@
 /** A WorkbookSpec as the snapshot a reader would give for it, so engine tests run without files. */
 import type { SheetSnapshot, ValueType, WorkbookSnapshot, CellValue } from '../snapshot/types';
 import { isFormula, type SheetSpec, type WorkbookSpec } from './spec';
+import { boundingBox, emptySheet } from '../snapshot/cells';
 
 const ERROR_TEXT = /^#(REF!|DIV\/0!|VALUE!|N\/A|NAME\?|NUM!|NULL!)$/;
 
@@ -13,20 +14,10 @@ function typeOf(v: CellValue): ValueType {
 
 export function sheetSpecToSnapshot(spec: SheetSpec): SheetSnapshot {
   const used = spec.cells.filter((c) => c.value !== null && c.value !== '');
-  const base = { name: spec.name, visibility: 'Visible' as const };
-  if (used.length === 0) return { ...base, top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] };
-  // Loops, not Math.min(...cells): spreading a few hundred thousand cells overflows the stack.
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
-  for (const c of used) {
-    top = Math.min(top, c.row);
-    left = Math.min(left, c.col);
-    bottom = Math.max(bottom, c.row);
-    right = Math.max(right, c.col);
-  }
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const grid = <T>(fill: T): T[][] => Array.from({ length: height }, () => Array.from({ length: width }, () => fill));
-  const snap: SheetSnapshot = { ...base, top, left, values: grid(null), valueTypes: grid('Empty'), formulas: grid(null), numberFormats: grid('General') };
+  const box = boundingBox(used);
+  const snap = emptySheet(spec.name, 'Visible', box);
+  if (box === null) return snap;
+  const { top, left, height, width } = box;
   for (const c of spec.cells) {
     const r = c.row - top;
     const k = c.col - left;
