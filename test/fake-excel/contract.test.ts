@@ -340,6 +340,63 @@ describe('worksheets', () => {
     });
   });
 
+  test('walking the sheets without their names: getFirst, getNextOrNullObject, null objects after the last one', async () => {
+    const { run, wb } = setup();
+    const e = await failure(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.add('Empty');
+        ctx.workbook.worksheets.getItem('Budget WP').visibility = 'Hidden';
+        await ctx.sync();
+        const walked = [ctx.workbook.worksheets.getFirst()];
+        for (let k = 0; k < 4; k++) walked.push(walked[k].getNextOrNullObject());
+        const used = walked.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+        walked.forEach((ws) => ws.load('name,visibility'));
+        const visible = ctx.workbook.worksheets.getFirst(true).getNextOrNullObject(true).load('name');
+        // Unloaded and unsynced properties throw, null object or not.
+        expect(() => walked[4].isNullObject).toThrow(/not available/);
+        expect(() => walked[0].name).toThrow(/not available/);
+        await ctx.sync();
+        expect(walked.slice(1).map((ws) => ws.isNullObject)).toEqual([false, false, true, true]); // getFirst() is no null object: it has no isNullObject to read
+        expect(walked.map((ws) => [ws.name, ws.visibility])).toEqual([
+          ['Project', 'Visible'],
+          ['Budget WP', 'Hidden'],
+          ['Empty', 'Visible'],
+          [null, null],
+          [null, null],
+        ]);
+        expect(used.map((r) => (r.isNullObject ? null : [r.rowIndex, r.columnIndex, r.rowCount, r.columnCount]))).toEqual([[0, 0, 2, 2], [0, 0, 2, 2], null, null, null]);
+        expect(used[4].rowCount).toBeNull(); // a null object's loaded properties read as null
+        expect(visible.name).toBe('Empty'); // visibleOnly skips the hidden sheet
+        expect(() => walked[0].position).toThrow(/not available/);
+        // A walked sheet is that sheet from then on, even after a rename; writing through a null object fails the batch.
+        walked[1].name = 'Budget renamed';
+        walked[4].getRange('A1').values = [[1]];
+      }),
+    );
+    expect(e.code).toBe('ItemNotFound');
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Project', 'Budget WP', 'Empty']);
+  });
+
+  test('a walk costs requests, not round trips: 256 steps over 3 sheets in one sync, the request small', async () => {
+    const { run, fake } = setup();
+    await run(async (ctx) => {
+      let ws = ctx.workbook.worksheets.getFirst();
+      const names = [ws.load('name')];
+      for (let k = 1; k < 256; k++) names.push((ws = ws.getNextOrNullObject()).load('name'));
+      await ctx.sync();
+      expect(names.slice(1).filter((w) => !w.isNullObject).map((w) => w.name)).toEqual(['Budget WP']);
+      expect(names[0].name).toBe('Project');
+    });
+    expect(fake.stats.roundTrips).toBe(1);
+    expect(fake.stats.syncs[0].requestBytes).toBeLessThan(60_000);
+  });
+
+  test('getNextOrNullObject needs ExcelApi 1.5', async () => {
+    const { run } = setup({ excelApi: '1.4' });
+    const e = await failure(run(async (ctx) => void ctx.workbook.worksheets.getFirst().getNextOrNullObject().load('name')));
+    expect(e.code).toBe('ApiNotFound');
+  });
+
   test('the workbook exports back to the snapshot it came from', () => {
     const snap = { sheets: [snapshotFromGrid('Project', [['Project acronym', 'ClusteriX 2.0'], [null, 5]])] };
     const back = snapshotFromWorkbook(workbookFromSnapshot(snap));

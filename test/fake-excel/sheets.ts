@@ -37,6 +37,8 @@ export class FakeWorksheet extends FakeClientObject {
   private _notes?: FakeNoteCollection;
   private _comments?: FakeCommentCollection;
   private _layout?: FakePageLayout;
+  /** A sheet found by walking (getFirst, getNextOrNullObject): resolved at the sync, then pinned like any other. */
+  _locate: ((wb: FakeWorkbook) => FakeSheet | undefined) | null = null;
   constructor(
     ctx: FakeContextBase,
     path: string,
@@ -50,6 +52,7 @@ export class FakeWorksheet extends FakeClientObject {
     let s = this._id !== null ? wb.sheets.find((x) => x.id === this._id) : undefined;
     if (!s && this._active) s = wb.sheets.find((x) => x.id === wb.activeSheetId);
     if (!s && this._name !== null) s = findSheet(wb, this._name);
+    if (!s && this._locate) s = this._locate(wb);
     if (!s) throw officeError(ErrorCodes.itemNotFound, `The requested resource doesn't exist (worksheet ${this._name ?? this._id}).`, this._path);
     if (!this._active) this._id = s.id;
     return s;
@@ -160,6 +163,22 @@ export class FakeWorksheet extends FakeClientObject {
   getUsedRange(valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.context, `${this._path}.getUsedRange(${!!valuesOnly})`, this, { used: { valuesOnly: !!valuesOnly, nullable: false } });
   }
+  /** The next sheet in tab order (ExcelApi 1.5); a null object after the last one, and after a null object. */
+  getNextOrNullObject(visibleOnly?: boolean): FakeWorksheet {
+    const depth = (this._walkDepth ?? 0) + 1;
+    const w = new FakeWorksheet(this.context, `worksheets.getFirst().getNextOrNullObject()*${depth}`, null, null);
+    w._walkDepth = depth;
+    w._api = '1.5';
+    w._locate = (wb) => {
+      if (!this._exists(wb)) return undefined;
+      const i = wb.sheets.indexOf(this._sheet(wb));
+      return wb.sheets.slice(i + 1).find((s) => !visibleOnly || s.visibility === 'Visible');
+    };
+    trackNull(w, (wb) => w._exists(wb));
+    return w;
+  }
+  /** Steps from getFirst() (so a walked sheet's path stays short, as Office.js refers to it by an id). */
+  _walkDepth: number | null = null;
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const r = new FakeRange(this.context, `${this._path}.getUsedRangeOrNullObject(${!!valuesOnly})`, this, { used: { valuesOnly: !!valuesOnly, nullable: true } });
     trackNull(r, (wb) => r._exists(wb));
@@ -371,6 +390,14 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   getItemOrNullObject(name: string): FakeWorksheet {
     const w = new FakeWorksheet(this.context, `worksheets.getItemOrNullObject(${JSON.stringify(name)})`, null, name);
     trackNull(w, (wb) => w._exists(wb));
+    return w;
+  }
+  /** The first sheet in tab order (ExcelApi 1.5); a workbook always has one. */
+  getFirst(visibleOnly?: boolean): FakeWorksheet {
+    const w = new FakeWorksheet(this.context, 'worksheets.getFirst()', null, null);
+    w._walkDepth = 0;
+    w._api = '1.5';
+    w._locate = (wb) => wb.sheets.find((s) => !visibleOnly || s.visibility === 'Visible');
     return w;
   }
   getActiveWorksheet(): FakeWorksheet {
