@@ -3,6 +3,7 @@
  * through Office.js). Unreadable input is a UserError with a one-line reason naming the file.
  */
 import ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { UserError } from '../util/errors';
 import { a1 } from '../util/a1';
 import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from './types';
@@ -11,18 +12,36 @@ import { blankResultCells } from './xlsx-blank-results';
 import { readCell, type PlainCell } from './xlsx-cell';
 import { boundingBox, emptySheet } from './cells';
 
-export async function readXlsxSnapshot(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<WorkbookSnapshot> {
-  const buf = typeof input === 'string' ? await readBytes(input) : input;
-  const zip = await openXlsx(buf, name);
+export interface OpenedXlsx {
+  bytes: Buffer;
+  zip: JSZip;
+  workbook: ExcelJS.Workbook;
+}
+
+/** The file's bytes, its zip package and its ExcelJS workbook; a UserError with the reason when it is no readable xlsx. */
+export async function openXlsxWorkbook(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook', checkPackage?: (zip: JSZip) => Promise<void>): Promise<OpenedXlsx> {
+  const bytes = typeof input === 'string' ? await readBytes(input) : input;
+  const zip = await openXlsx(bytes, name);
+  // A check of the package itself (what the writer cannot carry) speaks before ExcelJS can fail on it.
+  if (checkPackage) await checkPackage(zip);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw new UserError(`cannot read ${name}: its contents could not be read (${String((e as Error).message ?? e).split('\n')[0]})`);
   }
+  return { bytes, zip, workbook };
+}
+
+/** The snapshot of a workbook already opened (consolidate opens BOOK once for reading and writing). */
+export async function snapshotOfWorkbook(opened: OpenedXlsx, name: string): Promise<WorkbookSnapshot> {
   const sheets: SheetSnapshot[] = [];
-  for (const ws of workbook.worksheets) sheets.push(await sheetSnapshot(ws, name, (sheet) => blankResultCells(zip, sheet)));
+  for (const ws of opened.workbook.worksheets) sheets.push(await sheetSnapshot(ws, name, (sheet) => blankResultCells(opened.zip, sheet)));
   return { sheets };
+}
+
+export async function readXlsxSnapshot(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<WorkbookSnapshot> {
+  return snapshotOfWorkbook(await openXlsxWorkbook(input, name), name);
 }
 
 /** A used range larger than this would not fit in memory as a grid (Office.js refuses far less). */

@@ -6,8 +6,7 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { consolidateWorkbook, isReportingWorkbook, type ConsolidateOutcome } from '../../engine';
-import { readXlsxSnapshot } from '../../snapshot/xlsx';
-import { openXlsx, readBytes } from '../../snapshot/xlsx-open';
+import { openXlsxWorkbook, snapshotOfWorkbook, type OpenedXlsx } from '../../snapshot/xlsx';
 import type { WorkbookSnapshot } from '../../snapshot/types';
 import { isOurTab } from '../../plan/state';
 import { STATE_SHEET, type ClusterixState, type ReportPlan } from '../../plan/types';
@@ -25,14 +24,9 @@ async function assertNotSameFile(bookPath: string, outPath: string): Promise<voi
   if ((await real(bookPath)) === (await real(outPath))) throw new UserError(`the output may not be the input file itself (${outPath}): BOOK is never written`);
 }
 
-/** BOOK's bytes, checked to be an xlsx we can carry whole, and its workbook as ExcelJS reads it. */
-export async function openBook(bookPath: string): Promise<{ bytes: Buffer; workbook: ExcelJS.Workbook }> {
-  const bytes = await readBytes(bookPath);
-  const zip = await openXlsx(bytes, bookPath); // one line on why a file is no xlsx, before we look inside
-  await assertCarriable(zip, bookPath);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return { bytes, workbook };
+/** BOOK opened once (bytes, package, ExcelJS workbook), checked to be an xlsx we can carry whole. */
+export async function openBook(bookPath: string): Promise<OpenedXlsx> {
+  return openXlsxWorkbook(bookPath, bookPath, (zip) => assertCarriable(zip, bookPath));
 }
 
 /** The workbook as the engine must see it: without our tabs and state (they are rebuilt, never read as data). */
@@ -54,8 +48,9 @@ export interface ConsolidateFileOptions {
 
 export async function consolidateFile(bookPath: string, outPath: string, opts: ConsolidateFileOptions): Promise<ConsolidateOutcome | { plan: ReportPlan }> {
   await assertNotSameFile(bookPath, outPath);
-  const { bytes, workbook } = await openBook(bookPath);
-  const snapshot = userSheetsOnly(await readXlsxSnapshot(bytes, bookPath), readState(workbook));
+  const opened = await openBook(bookPath);
+  const { workbook } = opened;
+  const snapshot = userSheetsOnly(await snapshotOfWorkbook(opened, bookPath), readState(workbook));
   let outcome: ConsolidateOutcome | { plan: ReportPlan };
   if (opts.plan) {
     outcome = { plan: opts.plan(snapshot) };
