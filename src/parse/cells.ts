@@ -22,20 +22,22 @@ function logMissingValue(s: SheetReader, row: number, col: number, log: ReadLog,
 }
 
 export function readAmount(s: SheetReader, row: number, col: number, log: ReadLog, what: string): Amount {
+  // Hot path (every period cell of every budget sheet): one shape of object literal, no spreads.
   const at = s.ref(row, col);
   const formula = s.formula(row, col);
   const raw = s.text(row, col);
-  const base = { at, formula, raw };
-  if (logMissingValue(s, row, col, log, what)) {
-    return { ...base, cents: null, source: s.type(row, col) === 'Error' ? 'error' : 'uncalculated', twoDecimals: true };
+  const type = s.type(row, col);
+  if (type === 'Error' || type === 'Uncalculated') {
+    logMissingValue(s, row, col, log, what);
+    return { cents: null, source: type === 'Error' ? 'error' : 'uncalculated', twoDecimals: true, formula, raw, at };
   }
   const v = s.value(row, col);
-  if (v === null || (typeof v === 'string' && v.trim() === '')) return { ...base, cents: 0 as Cents, source: 'empty', twoDecimals: true };
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return { cents: 0 as Cents, source: 'empty', twoDecimals: true, formula, raw, at };
   if (typeof v === 'number') {
     const { cents, twoDecimals } = numberToCents(v);
     if (!twoDecimals) log.issue({ kind: 'badDecimals', at, raw, what });
     if (v < 0) log.issue({ kind: 'negative', at, raw, what });
-    return { ...base, cents, source: formula ? 'formula' : 'number', twoDecimals };
+    return { cents, source: formula ? 'formula' : 'number', twoDecimals, formula, raw, at };
   }
   if (typeof v === 'string') {
     const parsed = parseNumericText(v);
@@ -43,11 +45,11 @@ export function readAmount(s: SheetReader, row: number, col: number, log: ReadLo
       log.issue({ kind: 'numericText', at, raw, cents: parsed.cents as Cents, what });
       if (!parsed.twoDecimals) log.issue({ kind: 'badDecimals', at, raw, what });
       if (parsed.cents < 0) log.issue({ kind: 'negative', at, raw, what });
-      return { ...base, cents: parsed.cents as Cents, source: 'text', twoDecimals: parsed.twoDecimals };
+      return { cents: parsed.cents as Cents, source: 'text', twoDecimals: parsed.twoDecimals, formula, raw, at };
     }
   }
   log.issue({ kind: 'notAmount', at, raw, what });
-  return { ...base, cents: null, source: 'invalid', twoDecimals: true };
+  return { cents: null, source: 'invalid', twoDecimals: true, formula, raw, at };
 }
 
 export function readDate(s: SheetReader, row: number, col: number, log: ReadLog, what: string): Located<CalendarDate> {

@@ -10,7 +10,7 @@ export class SheetReader {
   readonly left: number;
   readonly bottom: number; // exclusive
   readonly right: number; // exclusive
-  private readonly norms = new Map<number, string>();
+  private readonly norms = new Map<string, string>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -45,12 +45,13 @@ export class SheetReader {
 
   /** The cell's text normalized for label matching ('' for numbers and blanks). */
   norm(row: number, col: number): string {
-    const key = row * 16384 + col;
-    let n = this.norms.get(key);
+    const v = this.value(row, col);
+    if (typeof v !== 'string') return '';
+    // Sheets repeat the same labels and names many times: normalize each distinct text once.
+    let n = this.norms.get(v);
     if (n === undefined) {
-      const v = this.value(row, col);
-      n = typeof v === 'string' ? normalizeLabel(v) : '';
-      this.norms.set(key, n);
+      n = normalizeLabel(v);
+      this.norms.set(v, n);
     }
     return n;
   }

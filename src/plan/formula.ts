@@ -54,15 +54,19 @@ export function liveSum(terms: Term[], result: number, unit: 'EUR' | 'count' = '
     return { value: { kind: 'number', value: result }, notes: [`written as the number ${show(result, unit)}, not a formula: ${cells} ${missing.length > 1 ? 'hold' : 'holds'} no readable value and ${missing.length > 1 ? 'count' : 'counts'} as 0`] };
   }
   const refs = terms.filter((t) => t.kind === 'ref').map((t) => t.at);
-  const args = [...ranges(refs), ...terms.filter((t) => t.kind === 'round').map((t) => `ROUND(${ref(t.at.sheet, t.at.cell)},2)`)];
   const constants = terms.filter((t): t is Extract<Term, { kind: 'constant' }> => t.kind === 'constant');
   const notes = constants.map((t) => `${ref(t.at.sheet, t.at.cell)} holds the text '${t.raw}', which Excel's SUM ignores: the formula carries ${show(t.value, unit)} in its place (type it as a number to make it live)`);
+  // Each sheet gives at least one argument: more sheets than SUM takes arguments cannot be one formula.
+  if (new Set(refs.map((r) => r.sheet)).size > MAX_ARGS) return scattered(result, unit, notes);
+  const args = [...ranges(refs), ...terms.filter((t) => t.kind === 'round').map((t) => `ROUND(${ref(t.at.sheet, t.at.cell)},2)`)];
   if (args.length === 0) return { value: { kind: 'number', value: result }, notes };
   const formula = `=SUM(${args.join(',')})${constants.map((t) => (t.value < 0 ? `-${plain(-t.value)}` : `+${plain(t.value)}`)).join('')}`;
-  if (args.length > MAX_ARGS || formula.length > MAX_LENGTH) {
-    return { value: { kind: 'number', value: result }, notes: [...notes, `written as the number ${show(result, unit)}: its source cells are too scattered for one formula`] };
-  }
+  if (args.length > MAX_ARGS || formula.length > MAX_LENGTH) return scattered(result, unit, notes);
   return { value: { kind: 'formula', formula, result }, notes };
+}
+
+function scattered(result: number, unit: 'EUR' | 'count', notes: string[]): LiveFigure {
+  return { value: { kind: 'number', value: result }, notes: [...notes, `written as the number ${show(result, unit)}: its source cells are too scattered for one formula`] };
 }
 
 /** Cells grouped into as few rectangles as runs allow: a row's periods B8:I8, a column's lines B8:B13. */
