@@ -7,8 +7,19 @@ export function partnerByNo(model: Model, no: number): Partner | null {
   return model.project?.partners.find((p) => p.no.value === no) ?? null;
 }
 
+/** Answers per model and text: indicator rows name the same partners thousands of times. */
+const namedCache = new WeakMap<Model, Map<string, Partner[]>>();
+
 /** Partners a name or number as typed refers to: the number, the full name, or a short form of it ('West-Pannon'). */
 export function partnersNamed(model: Model, text: string): Partner[] {
+  let cache = namedCache.get(model);
+  if (!cache) namedCache.set(model, (cache = new Map()));
+  let found = cache.get(text);
+  if (!found) cache.set(text, (found = findPartnersNamed(model, text)));
+  return found;
+}
+
+function findPartnersNamed(model: Model, text: string): Partner[] {
   const partners = model.project?.partners ?? [];
   const t = text.trim();
   if (/^(pp|lp|partner)?\s*\d+$/i.test(t)) {
