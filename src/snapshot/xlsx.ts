@@ -19,11 +19,11 @@ export interface OpenedXlsx {
 }
 
 /** The file's bytes, its zip package and its ExcelJS workbook; a UserError with the reason when it is no readable xlsx. */
-export async function openXlsxWorkbook(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook', checkPackage?: (zip: JSZip) => Promise<void>): Promise<OpenedXlsx> {
+export async function openXlsxWorkbook(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook', checkPackage?: (zip: JSZip, bytes: Buffer) => Promise<void>): Promise<OpenedXlsx> {
   const bytes = typeof input === 'string' ? await readBytes(input) : input;
   const zip = await openXlsx(bytes, name);
   // A check of the package itself (what the writer cannot carry) speaks before ExcelJS can fail on it.
-  if (checkPackage) await checkPackage(zip);
+  if (checkPackage) await checkPackage(zip, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -4,6 +4,7 @@
  */
 import type JSZip from 'jszip';
 import { UserError } from '../../util/errors';
+import { readZipEntries } from '../../snapshot/zip-entries';
 
 /** Package parts by folder or name, in the finance officer's words. */
 const PART_KINDS: { test: RegExp; what: string }[] = [
@@ -36,6 +37,8 @@ const SHEET_KINDS: { test: RegExp; what: string }[] = [
   { test: /<(\w+:)?picture[\s>]/, what: 'sheet background pictures' },
 ];
 
+const ANY_SHEET_KIND = new RegExp(SHEET_KINDS.map((k) => `(?:${k.test.source})`).join('|'));
+
 /** Workbook settings in xl/workbook.xml that ExcelJS drops. */
 const WORKBOOK_KINDS: { test: RegExp; what: string }[] = [
   { test: /<(\w+:)?workbookProtection[\s>/]/, what: 'a protected workbook structure' },
@@ -44,7 +47,7 @@ const WORKBOOK_KINDS: { test: RegExp; what: string }[] = [
 ];
 
 /** Every kind of part in the package ExcelJS would lose, in order of first appearance; empty when all can be carried. */
-export async function partsWeCannotCarry(zip: JSZip): Promise<string[]> {
+export async function partsWeCannotCarry(zip: JSZip, bytes?: Buffer): Promise<string[]> {
   const found = new Set<string>();
   const names = Object.keys(zip.files);
   for (const name of names) {
@@ -52,9 +55,12 @@ export async function partsWeCannotCarry(zip: JSZip): Promise<string[]> {
   }
   const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
   for (const k of WORKBOOK_KINDS) if (workbookXml && k.test.test(workbookXml)) found.add(k.what);
-  for (const name of names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n))) {
-    const xml = await zip.file(name)!.async('string');
-    for (const k of SHEET_KINDS) if (k.test.test(xml)) found.add(k.what);
+  const isSheet = (n: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n);
+  const native = bytes ? readZipEntries(bytes, isSheet) : null;
+  for (const name of names.filter(isSheet)) {
+    const xml = native?.get(name) ?? (await zip.file(name)!.async('string'));
+    // One pass over the sheet for all kinds; naming them only for the rare sheet that has one.
+    if (ANY_SHEET_KIND.test(xml)) for (const k of SHEET_KINDS) if (k.test.test(xml)) found.add(k.what);
   }
   // Plain tables (Format as Table) come through; ExcelJS drops a table's calculated-column and custom total formulas.
   for (const name of names.filter((n) => /^xl\/tables\/[^/]+\.xml$/i.test(n))) {
@@ -65,8 +71,8 @@ export async function partsWeCannotCarry(zip: JSZip): Promise<string[]> {
 }
 
 /** Refuse with a one-line reason when the workbook holds parts we would drop. */
-export async function assertCarriable(zip: JSZip, fileName: string): Promise<void> {
-  const parts = await partsWeCannotCarry(zip);
+export async function assertCarriable(zip: JSZip, fileName: string, bytes?: Buffer): Promise<void> {
+  const parts = await partsWeCannotCarry(zip, bytes);
   if (parts.length > 0) {
     throw new UserError(
       `${fileName} holds ${parts.join(', ')}, which this command line cannot carry over; ` +

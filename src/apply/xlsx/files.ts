@@ -26,7 +26,7 @@ async function assertNotSameFile(bookPath: string, outPath: string): Promise<voi
 
 /** BOOK opened once (bytes, package, ExcelJS workbook), checked to be an xlsx we can carry whole. */
 export async function openBook(bookPath: string): Promise<OpenedXlsx> {
-  return openXlsxWorkbook(bookPath, bookPath, (zip) => assertCarriable(zip, bookPath));
+  return openXlsxWorkbook(bookPath, bookPath, (zip, bytes) => assertCarriable(zip, bookPath, bytes));
 }
 
 /** The workbook as the engine must see it: without our tabs and state (they are rebuilt, never read as data). */
