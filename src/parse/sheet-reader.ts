@@ -10,7 +10,6 @@ export class SheetReader {
   readonly left: number;
   readonly bottom: number; // exclusive
   readonly right: number; // exclusive
-  private readonly norms = new Map<string, string>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -46,14 +45,7 @@ export class SheetReader {
   /** The cell's text normalized for label matching ('' for numbers and blanks). */
   norm(row: number, col: number): string {
     const v = this.value(row, col);
-    if (typeof v !== 'string') return '';
-    // Sheets repeat the same labels and names many times: normalize each distinct text once.
-    let n = this.norms.get(v);
-    if (n === undefined) {
-      n = normalizeLabel(v);
-      this.norms.set(v, n);
-    }
-    return n;
+    return typeof v === 'string' ? normalizeLabel(v) : '';
   }
 
   /** Display text of a cell, for messages. */
