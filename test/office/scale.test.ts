@@ -4,6 +4,7 @@ import { consolidateWorkbook } from '../../src/engine';
 import { applyReport, readWorkbook } from '../../src/apply/office';
 import { snapshotFromWorkbook, type FakeOffice } from '../fake-excel';
 import { a1 } from '../../src/util/a1';
+import { snapshotFromGrid } from '../../src/snapshot/cells';
 import { cellOf, inFake, NOW, sampleSnapshot } from './helpers';
 
 let uninstall: (() => void) | null = null;
@@ -15,17 +16,29 @@ function describeSyncs(fake: FakeOffice): string {
   return fake.stats.syncs.map((s) => `${s.requestBytes}/${s.responseBytes}${s.failed ? ` ${s.failed}` : ''}`).join(', ');
 }
 
-test('11 partners: Check and Consolidate in 3 round trips, the read well under 5 MB', async () => {
+test('11 partners: Check and Consolidate in 3 round trips (sheets and sizes; cells; writes), the read well under 5 MB', async () => {
   const { fake, actions } = inFake(sampleSnapshot());
   uninstall = fake.uninstall;
   await actions.consolidate();
   process.stdout.write(`office 11 partners: ${describeSyncs(fake)} (request/response bytes per sync)\n`);
   expect(fake.stats.roundTrips).toBe(3);
   expect(fake.stats.syncs.map((s) => s.failed)).toEqual([null, null, null]);
+  expect(fake.stats.syncs[0].responseBytes).toBeLessThan(20_000); // names and sizes only
   expect(fake.stats.syncs[1].responseBytes).toBeLessThan(400_000);
+  for (const s of fake.stats.syncs) expect(s.requestBytes).toBeLessThan(200_000);
 });
 
-test('200 partners (5.1 MB of cells and fills): the read is planned in two syncs under 5 MB, no refused sync, findings as the CLI path', async () => {
+test('Check at 11 partners: 3 round trips too (the marks are the writes)', async () => {
+  const { fake, actions } = inFake(sampleSnapshot());
+  uninstall = fake.uninstall;
+  const out = await actions.check();
+  expect(out.kind === 'done' && out.findings).toEqual(consolidateWorkbook(sampleSnapshot(), { now: NOW }).findings);
+  expect(fake.stats.roundTrips).toBe(3);
+  expect(fake.stats.syncs.map((s) => s.failed)).toEqual([null, null, null]);
+  expect(out.kind === 'done' && out.marked).toBeGreaterThan(0);
+});
+
+test('200 partners (4.7 MB of cells and fills): the whole read in one sync under 5 MB, 3 round trips, no refused sync, findings as the CLI path', async () => {
   const snapshot = bigWorkbookSnapshot(200);
   const profile = bigProfile(200);
   const { fake, actions } = inFake(snapshot, { profile });
@@ -33,11 +46,10 @@ test('200 partners (5.1 MB of cells and fills): the read is planned in two syncs
   const out = await actions.consolidate();
   expect(out).toEqual(expect.objectContaining({ kind: 'done' }));
   process.stdout.write(`office 200 partners: ${describeSyncs(fake)} (request/response bytes per sync)\n`);
-  // Sheet list; sizes and the first 163 sheets; the other 39 sheets as planned; the writes.
-  expect(fake.stats.roundTrips).toBe(4);
-  expect(fake.stats.syncs.map((s) => s.failed)).toEqual([null, null, null, null]);
-  const readBytes = fake.stats.syncs[1].responseBytes + fake.stats.syncs[2].responseBytes;
-  expect(readBytes).toBeGreaterThan(FIVE_MB); // one sync cannot hold it: exactly one extra round trip
+  // Sheets and their sizes; every sheet's cells (planned from the sizes), state, protection, notes; the writes.
+  expect(fake.stats.roundTrips).toBe(3);
+  expect(fake.stats.syncs.map((s) => s.failed)).toEqual([null, null, null]);
+  expect(fake.stats.syncs[1].responseBytes).toBeGreaterThan(4_000_000);
   for (const s of fake.stats.syncs) expect(Math.max(s.requestBytes, s.responseBytes)).toBeLessThan(FIVE_MB);
   const expected = consolidateWorkbook(snapshot, { profile, now: NOW });
   expect(out.kind === 'done' && out.findings).toEqual(expected.findings);
@@ -46,6 +58,37 @@ test('200 partners (5.1 MB of cells and fills): the read is planned in two syncs
   const formulas = tab.cells.filter((c) => c.value.kind === 'formula');
   expect(formulas.length).toBeGreaterThan(200);
   for (const c of formulas) expect(cellOf(fake, tab.name, a1(c.row, c.col)).formula).toBe(c.value.kind === 'formula' && c.value.formula);
+});
+
+test('250 partners (5.9 MB of cells and fills): one extra read sync, each under 5 MB, never a refused sync, findings as the CLI path', async () => {
+  const snapshot = bigWorkbookSnapshot(250);
+  const profile = bigProfile(250);
+  const { fake, actions } = inFake(snapshot, { profile });
+  uninstall = fake.uninstall;
+  const out = await actions.consolidate();
+  process.stdout.write(`office 250 partners: ${describeSyncs(fake)} (request/response bytes per sync)\n`);
+  const reads = fake.stats.syncs.slice(1, -1);
+  expect(reads.reduce((a, s) => a + s.responseBytes, 0)).toBeGreaterThan(FIVE_MB);
+  expect(fake.stats.roundTrips).toBe(4);
+  expect(fake.stats.syncs.every((s) => s.failed === null && s.requestBytes < FIVE_MB && s.responseBytes < FIVE_MB)).toBe(true);
+  expect(out.kind === 'done' && out.findings).toEqual(consolidateWorkbook(snapshot, { profile, now: NOW }).findings);
+});
+
+test('more sheets than one walk (256): one more sync walks on, the findings as the CLI path', async () => {
+  const sample = sampleSnapshot();
+  const notes = Array.from({ length: 260 }, (_, i) => ({ ...snapshotFromGrid(`Note ${i + 1}`, [[`working note ${i + 1}`]]), visibility: i === 3 ? ('Hidden' as const) : ('Visible' as const) }));
+  const snapshot = { sheets: [...sample.sheets, ...notes] };
+  const { fake, actions } = inFake(snapshot);
+  uninstall = fake.uninstall;
+  const out = await actions.check();
+  // Sheets 1-256; sheets 257-275; cells; marks.
+  expect(fake.stats.roundTrips).toBe(4);
+  expect(fake.stats.syncs.map((s) => s.failed)).toEqual([null, null, null, null]);
+  expect(out.kind === 'done' && out.findings).toEqual(consolidateWorkbook(snapshot, { now: NOW }).findings);
+  const ctx = fake.newContext() as unknown as Excel.RequestContext;
+  const read = await readWorkbook(ctx, { withValues: true });
+  expect(read.sheets.map((s) => s.name)).toEqual([...snapshot.sheets.map((s) => s.name), '_clusterix']); // the state Check saved
+  expect(read.snapshot.sheets.find((s) => s.name === 'Note 4')).toEqual(notes[3]); // hidden, and walked in the first sync
 });
 
 test('a read budget cut to 1 MB: one more round trip per extra chunk, each within the budget, never a refused sync, the same result', async () => {
@@ -71,7 +114,7 @@ test('a read budget cut to 1 MB: one more round trip per extra chunk, each withi
   expect(snapshotFromWorkbook(wb)).toEqual(snapshotFromWorkbook(whole.wb));
 });
 
-test('one sheet far bigger than a reporting sheet: one refused try, then its rows read in planned bands', async () => {
+test('one sheet far bigger than a reporting sheet: sized first, so read without a refused try', async () => {
   const sample = sampleSnapshot();
   const rows = 3000;
   const ledger = {
@@ -90,12 +133,24 @@ test('one sheet far bigger than a reporting sheet: one refused try, then its row
   const out = await actions.consolidate();
   process.stdout.write(`office sample + 3,000-row ledger: ${describeSyncs(fake)}\n`);
   expect(out.kind === 'done' && out.findings).toEqual(consolidateWorkbook(snapshot, { now: NOW }).findings);
-  const failed = fake.stats.syncs.filter((s) => s.failed);
-  expect(failed.map((s) => s.failed)).toEqual(['ResponsePayloadSizeLimitExceeded']);
-  const reads = fake.stats.syncs.slice(3, -1);
-  const total = reads.reduce((a, s) => a + s.responseBytes, 0);
-  expect(reads.every((s) => s.failed === null)).toBe(true);
-  expect(reads.length).toBeLessThanOrEqual(Math.ceil(total / 4_900_000) + 1);
+  expect(fake.stats.syncs.map((s) => s.failed)).toEqual([null, null, null]);
+  expect(fake.stats.syncs[1].responseBytes).toBeGreaterThan(4_000_000);
+  for (const s of fake.stats.syncs) expect(s.responseBytes).toBeLessThan(FIVE_MB);
+});
+
+test('a ledger whose text is much longer than an estimate counts: one refused try, then that chunk planned again at twice the bytes a cell, the same result', async () => {
+  const sample = sampleSnapshot();
+  const rows = 5000;
+  const ledger = snapshotFromGrid('Ledger', Array.from({ length: rows }, (_, r) => Array.from({ length: 12 }, (_, c) => `entry ${r} ${c} of the partner's own ledger, with a long description`)));
+  const snapshot = { sheets: [...sample.sheets, ledger] };
+  const { fake, actions } = inFake(snapshot);
+  uninstall = fake.uninstall;
+  const out = await actions.check();
+  process.stdout.write(`office sample + 5,000-row long-text ledger: ${describeSyncs(fake)}\n`);
+  expect(out.kind === 'done' && out.findings).toEqual(consolidateWorkbook(snapshot, { now: NOW }).findings);
+  expect(fake.stats.syncs.filter((s) => s.failed).map((s) => s.failed)).toEqual(['ResponsePayloadSizeLimitExceeded']);
+  // Walk; refused; the extras; the cells in as many syncs as twice the estimate needs; the marks.
+  expect(fake.stats.roundTrips).toBeLessThanOrEqual(7);
   for (const s of fake.stats.syncs.filter((x) => !x.failed)) expect(s.responseBytes).toBeLessThan(FIVE_MB);
 });
 
