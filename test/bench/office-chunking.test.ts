@@ -92,7 +92,9 @@ describe('round trips grow by one per extra chunk, whatever the chunk size', () 
     const total = single.writes[0].requestBytes;
     expect(run.syncs.length - run.writes.length).toBe(2);
     expect(run.writes.length).toBeGreaterThanOrEqual(Math.ceil(total / limit));
-    expect(run.writes.length).toBeLessThanOrEqual(Math.ceil(total / chunkBytes) + 1);
+    // The adapter weighs each step conservatively (up to about twice what the fake measures), so that no sync is
+    // ever refused: it may take up to twice the fewest chunks, never more.
+    expect(run.writes.length).toBeLessThanOrEqual(Math.ceil((2 * total) / chunkBytes) + 1);
     for (const s of run.syncs) expect(s.requestBytes).toBeLessThanOrEqual(limit);
     expect(run.after).toBe(single.after);
   });

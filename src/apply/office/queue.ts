@@ -5,9 +5,9 @@
  */
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 /** What a small operation (a fill, a note, a rename) weighs in a request: its object paths and names. */
-const SMALL_OP_BYTES = 600;
+const SMALL_OP_BYTES = 350;
 /** Values travel with their object path and property names: a quarter more than their own JSON (5.33 MB sent for 4 MB counted before). */
-const PAYLOAD_OVERHEAD = 1.25;
+const PAYLOAD_OVERHEAD = 1.1;
 
 export interface WriteStep {
   bytes: number;
@@ -18,8 +18,9 @@ export class WriteQueue {
   private readonly steps: WriteStep[] = [];
   constructor(readonly chunkBytes: number = DEFAULT_CHUNK_BYTES) {}
 
-  add(queue: (context: Excel.RequestContext) => void, payload?: unknown): void {
-    const bytes = SMALL_OP_BYTES + (payload === undefined ? 0 : Math.ceil(JSON.stringify(payload).length * PAYLOAD_OVERHEAD));
+  /** `operations`: how many small operations the step queues besides its payload (a style run sets up to three properties). */
+  add(queue: (context: Excel.RequestContext) => void, payload?: unknown, operations = 1): void {
+    const bytes = SMALL_OP_BYTES * operations + (payload === undefined ? 0 : Math.ceil(JSON.stringify(payload).length * PAYLOAD_OVERHEAD));
     this.steps.push({ bytes, queue });
   }
 

@@ -95,7 +95,8 @@ export function queueTab(queue: WriteQueue, sheetName: string, tab: PlannedTab):
       values[c.row][c.col] = e.value;
       formats[c.row][c.col] = e.format;
     }
-    for (const block of rowBlocks(values, queue.chunkBytes / 2)) {
+    // Blocks of an eighth of a chunk pack well beside the small steps; half-chunk blocks left chunks a third empty.
+    for (const block of rowBlocks(values, queue.chunkBytes / 8)) {
       const address = `A${block.start + 1}:${columnLetters(cols - 1)}${block.start + block.rows.length}`;
       const blockFormats = formats.slice(block.start, block.start + block.rows.length);
       queue.add((context) => {
@@ -105,16 +106,31 @@ export function queueTab(queue: WriteQueue, sheetName: string, tab: PlannedTab):
       }, [block.rows, blockFormats]);
     }
   }
-  const runs = styleRuns(tab.cells);
-  const links = tab.cells.filter((c) => c.value.kind === 'link');
+  // Styles and links are many small operations: queued in blocks, each counted at its size, so no step outgrows a chunk.
+  for (const block of blocksOf(styleRuns(tab.cells), OPS_PER_STEP)) {
+    queue.add(
+      (context) => {
+        const ws = sheet(context);
+        for (const run of block) applyStyle(ws.getRange(run.address), run.style);
+      },
+      block,
+      block.reduce((n, run) => n + styleWeight(STYLE_OPERATIONS[run.style]), 0),
+    );
+  }
+  const links = tab.cells.flatMap((c) => (c.value.kind === 'link' ? [{ address: a1(c.row, c.col), documentReference: `${quoteSheet(c.value.sheet)}!${c.value.cell}`, textToDisplay: c.value.text }] : []));
+  for (const block of blocksOf(links, OPS_PER_STEP)) {
+    queue.add(
+      (context) => {
+        const ws = sheet(context);
+        for (const l of block) ws.getRange(l.address).hyperlink = { documentReference: l.documentReference, textToDisplay: l.textToDisplay };
+      },
+      block,
+      block.length,
+    );
+  }
   queue.add(
     (context) => {
       const ws = sheet(context);
-      for (const run of runs) applyStyle(ws.getRange(run.address), run.style);
-      for (const c of links) {
-        if (c.value.kind !== 'link') continue;
-        ws.getRange(a1(c.row, c.col)).hyperlink = { documentReference: `${quoteSheet(c.value.sheet)}!${c.value.cell}`, textToDisplay: c.value.text };
-      }
       tab.columnWidths.forEach((w, i) => {
         if (w > 0) ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = widthInPoints(w);
       });
@@ -125,6 +141,24 @@ export function queueTab(queue: WriteQueue, sheetName: string, tab: PlannedTab):
       for (const m of tab.merges) ws.getRange(m).merge(false);
       queuePrint(ws, tab.print);
     },
-    [runs, links.length * 80, tab.columnWidths, tab.merges],
+    [tab.columnWidths, tab.merges],
+    tab.columnWidths.length + tab.merges.length + 4,
   );
+}
+
+/** Properties each style sets (applyStyle). */
+const STYLE_OPERATIONS: Record<CellStyleName, number> = { title: 2, header: 3, total: 1, subtitle: 1, note: 1, body: 0 };
+
+/** A run's properties share one range path: the first costs a small operation, the others a third of one. */
+function styleWeight(properties: number): number {
+  return properties === 0 ? 0 : 1 + (properties - 1) / 3;
+}
+
+/** Small operations per write step. */
+const OPS_PER_STEP = 200;
+
+function blocksOf<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
