@@ -27,6 +27,8 @@ function registerTs() {
   };
 }
 
+exports.newestMtime = newestMtime;
+
 exports.run = function run(tsEntry, jsEntry) {
   const js = path.join(root, jsEntry);
   if (fs.existsSync(js) && fs.statSync(js).mtimeMs >= newestMtime(path.join(root, 'src'))) {

@@ -2,16 +2,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    const t = e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs;
-    if (t > newest) newest = t;
-  }
-  return newest;
-}
+import { newestMtime } from '../run-ts';
 
 /** Compiles with tsconfig.cli.json; type errors still emit (others' work in progress), so only say how many. */
 export function compileCli(root: string): string {
