@@ -1,10 +1,10 @@
 /** Budget sheets: Partner No / Partner fields, the plan table, the optional Reported table, ERDF and contribution. */
-import type { BudgetLineKey, BudgetRow, BudgetSheet, BudgetTable, Located } from '../model/types';
+import type { BudgetLineKey, BudgetRow, BudgetSheet, BudgetTable } from '../model/types';
 import { BUDGET_LINE_KEYS } from '../model/types';
 import { normalizeLabel } from '../util/labels';
 import type { SheetReader } from './sheet-reader';
 import type { ReadLog } from './read-log';
-import { readAmount, readText } from './cells';
+import { readAmount, readPartnerNo, readText } from './cells';
 import { findField } from './fields';
 import { bodyRows, findHeader, matchHeader, type FoundHeader, type TableSpec } from './tables';
 import { BUDGET_LINE_LABELS, BUDGET_LINE_NAMES, COLUMN, FIELD, REQUIRED_LINES } from './vocabulary';
@@ -47,20 +47,13 @@ export function parseBudgetSheet(s: SheetReader, log: ReadLog): BudgetSheet {
   const contribF = field(FIELD.contribution);
   return {
     sheet: s.name,
-    partnerNo: noField ? readNo(s, noField.row, noField.col, log) : null,
+    partnerNo: noField ? readPartnerNo(s, noField.row, noField.col, log) : null,
     partnerName: nameField ? readText(s, nameField.row, nameField.col, log, 'Partner') : null,
     plan,
     reported,
     erdf: erdfF ? readAmount(s, erdfF.row, erdfF.col, log, 'ERDF') : null,
     contribution: contribF ? readAmount(s, contribF.row, contribF.col, log, 'Partner contribution') : null,
   };
-}
-
-function readNo(s: SheetReader, r: number, c: number, log: ReadLog): Located<number> {
-  const t = readText(s, r, c, log, 'Partner No');
-  const m = t.value === null ? null : /^(?:pp|lp|partner)?\s*0*(\d{1,4})$/i.exec(t.value);
-  if (t.value !== null && !m) log.issue({ kind: 'unreadable', at: t.at, raw: t.value, what: 'Partner No', expected: 'a partner number (1, 2, 3…)' });
-  return { value: m ? Number(m[1]) : null, at: t.at };
 }
 
 function readTable(s: SheetReader, h: FoundHeader, kind: 'plan' | 'reported', isStop: (r: number) => boolean, log: ReadLog, excluded: Set<number>): BudgetTable {

@@ -6,6 +6,7 @@ import { fromSerial, parseDateText, type CalendarDate } from '../util/dates';
 import type { SheetReader } from './sheet-reader';
 import type { ReadLog } from './read-log';
 import { parseNumericText } from './numeric-text';
+import { partnerNumber } from './vocabulary';
 
 /** An error value or an uncalculated formula: logged, and the caller treats the cell as missing. */
 function logMissingValue(s: SheetReader, row: number, col: number, log: ReadLog, what: string): boolean {
@@ -81,4 +82,13 @@ export function readText(s: SheetReader, row: number, col: number, log: ReadLog,
   if (v === null) return { value: null, at };
   const t = String(v).trim();
   return { value: t === '' ? null : t, at };
+}
+
+/** A Partner No cell (on the Partners table or a budget sheet): a number, or text such as 'PP3'. */
+export function readPartnerNo(s: SheetReader, row: number, col: number, log: ReadLog): Located<number> {
+  const t = readText(s, row, col, log, 'Partner No');
+  if (t.value === null) return { value: null, at: t.at };
+  const n = partnerNumber(t.value);
+  if (n === null) log.issue({ kind: 'unreadable', at: t.at, raw: t.value, what: 'Partner No', expected: 'a partner number (1, 2, 3…)' });
+  return { value: n, at: t.at };
 }

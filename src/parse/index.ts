@@ -7,6 +7,7 @@ import type { IndicatorRow, Model, Project } from '../model/types';
 import type { Profile } from '../profile/types';
 import { REPORT_TAB_NAMES, STATE_SHEET } from '../plan/types';
 import { normalizeLabel } from '../util/labels';
+import { partnerNumber } from './vocabulary';
 import { SheetReader } from './sheet-reader';
 import { ReadLog } from './read-log';
 import { isProjectSheet, parseProject } from './project';
@@ -51,8 +52,8 @@ export function parse(snapshot: WorkbookSnapshot, _profile: Profile): Model {
 /** Which partner number an indicator row's Partner cell names (number or name), if any. */
 export function resolvePartner(project: Project, text: string | null): number | null {
   if (text === null) return null;
-  const m = /^(?:pp|lp|partner)?\s*0*(\d{1,4})$/i.exec(text.trim());
-  if (m) return Number(m[1]);
+  const no = partnerNumber(text);
+  if (no !== null) return no;
   const n = normalizeLabel(text);
   const p = project.partners.find((x) => x.name.value !== null && normalizeLabel(x.name.value) === n);
   return p?.no.value ?? null;

@@ -3,7 +3,7 @@ import type { Located, Partner, Period, Phase, Project, Target } from '../model/
 import { normalizeLabel } from '../util/labels';
 import type { SheetReader } from './sheet-reader';
 import type { ReadLog } from './read-log';
-import { readAmount, readDate, readNumber, readText } from './cells';
+import { readAmount, readDate, readNumber, readPartnerNo, readText } from './cells';
 import { findField } from './fields';
 import { bodyRows, findHeader, matchHeader, nearHeader, type FoundHeader, type TableSpec } from './tables';
 import { COLUMN, FIELD } from './vocabulary';
@@ -132,18 +132,6 @@ function readPeriod(s: SheetReader, r: number, h: FoundHeader, log: ReadLog): Pe
     months: readNumber(s, r, h.cols.months, log, 'Period months'),
     at: s.ref(r, h.cols.period),
   };
-}
-
-function readPartnerNo(s: SheetReader, r: number, c: number, log: ReadLog): Located<number> {
-  const t = readText(s, r, c, log, 'Partner No');
-  if (t.value === null) return { value: null, at: t.at };
-  const m = /^(?:pp|lp|partner)?\s*0*(\d{1,4})$/i.exec(t.value.trim());
-  const n = m ? Number(m[1]) : null;
-  if (n === null || (typeof s.value(r, c) === 'number' && !Number.isInteger(s.value(r, c)))) {
-    log.issue({ kind: 'unreadable', at: t.at, raw: t.value, what: 'Partner No', expected: 'a partner number (1, 2, 3…)' });
-    return { value: null, at: t.at };
-  }
-  return { value: n, at: t.at };
 }
 
 const STATUSES: Record<string, string> = { public: 'public', privatenonprofit: 'private non-profit', norwegian: 'norwegian' };

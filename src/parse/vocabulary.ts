@@ -58,3 +58,9 @@ export function periodNumber(normalized: string): number | null {
   const m = /^(?:p|period)(\d{1,3})$/.exec(normalized);
   return m ? Number(m[1]) : null;
 }
+
+/** A partner number as typed: 3, '3', '03', 'PP3', 'LP 1', 'Partner 3' → 3; anything else → null. */
+export function partnerNumber(text: string): number | null {
+  const m = /^(?:pp|lp|partner)?\s*0*(\d{1,4})$/i.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
