@@ -1,26 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../src/cli/program';
+import { cliInProcess } from '../support/cli-in-process';
 import * as engine from '../../src/engine';
 import { writeSpecXlsx } from '../../src/apply/xlsx/spec-writer';
 import { buildSample } from '../../src/template';
 
-// In-process runs of the command line: its exit statuses and one-line messages without spawning node.
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    const code = await runCli(['node', 'clusterix', ...args]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-    process.exitCode = 0;
-  }
-}
+const run = cliInProcess;
 
 describe('runCli', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-program-'));

@@ -9,26 +9,14 @@ import { dirname, join } from 'path';
 // The class behind workbook.xlsx: its writeFile is where the bytes go to disk.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const XLSX = require('exceljs/lib/xlsx/xlsx.js');
-import { runCli } from '../../src/cli/program';
+import { cliInProcess } from '../support/cli-in-process';
 import { sampleBytes } from '../corpus/books';
 
 const root = join(__dirname, '..', '..');
 let dir: string;
 let book: string;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
-  try {
-    return { code: await runCli(['node', 'clusterix', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = 0;
-  }
-}
+const cli = cliInProcess;
 
 beforeEach(async () => {
   dir = await fs.mkdtemp(join(tmpdir(), 'clx-safe-'));

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { runCli } from '../../src/cli/program';
+import { cliInProcess } from '../support/cli-in-process';
 import { parseState } from '../../src/plan/state';
 import { MARK_FILL, REPORT_TAB_NAMES, STATE_SHEET } from '../../src/plan/types';
 import { writeSpecXlsx } from '../../src/apply/xlsx/spec-writer';
@@ -18,20 +18,7 @@ let dir: string;
 let book: string;
 let userSheets: string[];
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
-  try {
-    const code = await runCli(['node', 'clusterix', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = 0;
-  }
-}
+const cli = cliInProcess;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clx-cli-'));
