@@ -40,7 +40,11 @@ export async function snapshotOfWorkbook(opened: OpenedXlsx, name: string): Prom
   return { sheets };
 }
 
-export async function readXlsxSnapshot(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<WorkbookSnapshot> {
+/** The snapshot through the package reader of our own (src/snapshot/package-reader.ts). */
+export { readXlsxSnapshotOwn as readXlsxSnapshot } from './package-reader';
+
+/** The same through ExcelJS (tests compare the two). */
+export async function readXlsxSnapshotExcelJS(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<WorkbookSnapshot> {
   return snapshotOfWorkbook(await openXlsxWorkbook(input, name), name);
 }
 
