@@ -72,7 +72,7 @@ export function parseXml(text: string, part: string, file: string, h: XmlHandler
 }
 
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
 }
 
 /** Text for an XML text node: escaped, and characters XML 1.0 forbids written as Excel's _xHHHH_. */
