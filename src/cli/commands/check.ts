@@ -11,7 +11,7 @@ export interface CheckRun {
 
 /** The check command without the process around it (the demo calls it too). */
 export async function runCheck(book: string, opts: { json?: boolean } = {}): Promise<CheckRun> {
-  // Loaded on use, so `clusterix --help` does not pay for ExcelJS and the engine.
+  // Loaded on use, so `clusterix --help` does not pay for the reader and the engine.
   const { readAndCheck } = await import('../book');
   const { exitCodeFor, findingsTable } = await import('../findings-table');
   const { findings } = await readAndCheck(book);

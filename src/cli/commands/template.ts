@@ -1,7 +1,7 @@
 /** `clusterix template OUT.xlsx` and `clusterix sample OUT.xlsx`: new reporting workbooks from the profile. */
 import type { Command } from 'commander';
 
-/** Loaded on use, so `clusterix --help` does not pay for ExcelJS. */
+/** Loaded on use, so `clusterix --help` does not pay for the writer. */
 async function write(which: 'template' | 'sample', out: string): Promise<void> {
   const { buildSample, buildTemplate } = await import('../../template');
   const { writeSpecXlsx } = await import('../../apply/xlsx/spec-writer');
