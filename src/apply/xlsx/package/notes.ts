@@ -182,6 +182,7 @@ export class SheetNotes {
     if (!anyShape) {
       if (this.vmlPart) {
         this.edit.delete(this.vmlPart);
+        this.edit.undeclare(new Set([this.vmlPart]));
         const id = legacyDrawingId(sheetText);
         if (id) this.edit.removeRels(this.sheetPart, new Set([id]));
         this.edit.set(this.sheetPart, removeLegacyDrawing(this.edit.text(this.sheetPart)!));

@@ -145,7 +145,7 @@ export class PackageEdit {
     const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
     for (const d of elements(text, 'Default')) if ((attr(d, 'Extension') ?? '').toLowerCase() === ext && attr(d, 'ContentType') === contentType) return;
     for (const o of elements(text, 'Override')) if ((attr(o, 'PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase()) return;
-    const add = ext === 'vml' ? `<Default Extension="vml" ContentType="${contentType}"/>` : `<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`;
+    const add = `<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`;
     const close = /<\/(\w+:)?Types>\s*$/.exec(text)!;
     this.set(name, text.slice(0, close.index) + add + text.slice(close.index));
   }
