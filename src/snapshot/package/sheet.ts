@@ -86,23 +86,24 @@ export function readSheetXml(xml: string, part: string, file: string, sharedStri
     let type: ValueType = 'Empty';
     if (cellType === 'inlineStr') {
       const s = inline ?? v ?? '';
-      if (s !== '') [value, type] = [s, 'String'];
+      if (s !== '') { value = s; type = 'String'; }
     } else if (v === null) {
       if (formula !== null) type = 'Uncalculated';
     } else if (cellType === 's') {
       const s = sharedStrings[Number(v)] ?? '';
-      if (s !== '') [value, type] = [s, 'String'];
+      if (s !== '') { value = s; type = 'String'; }
     } else if (cellType === 'str') {
-      if (v !== '') [value, type] = [unescapeOoxml(v), 'String'];
+      if (v !== '') { value = unescapeOoxml(v); type = 'String'; }
     } else if (cellType === 'b') {
-      if (v !== '') [value, type] = [v.trim() === '1' || v.trim() === 'true', 'Boolean'];
+      if (v !== '') { value = v.trim() === '1' || v.trim() === 'true'; type = 'Boolean'; }
     } else if (cellType === 'e') {
-      if (v !== '') [value, type] = [v.trim(), 'Error'];
+      if (v !== '') { value = v.trim(); type = 'Error'; }
     } else if (cellType === 'd') {
-      if (v.trim() !== '') [value, type] = [isoToSerial(v.trim()), 'Double'];
+      if (v.trim() !== '') { value = isoToSerial(v.trim()); type = 'Double'; }
     } else if (v.trim() !== '') {
       const n = Number(v);
-      [value, type] = Number.isNaN(n) ? [v, 'String'] : [n, 'Double'];
+      value = Number.isNaN(n) ? v : n;
+      type = Number.isNaN(n) ? 'String' : 'Double';
     }
     if (type !== 'Empty' || formula !== null || cellStyle !== 0) cells.push({ row, col, value, type, formula, style: cellStyle });
   };
@@ -110,8 +111,15 @@ export function readSheetXml(xml: string, part: string, file: string, sharedStri
   parseXml(xml, part, file, {
     open(name, a) {
       if (inCell) {
-        if (name === 'v') [depth, v] = ['v', ''];
-        else if (name === 'f') [depth, f, fAttrs] = ['f', '', a];
+        if (name === 'v') {
+          depth = 'v';
+          v = '';
+        }
+        else if (name === 'f') {
+          depth = 'f';
+          f = '';
+          fAttrs = a;
+        }
         else if (name === 'rPh') inPhonetic = true;
         else if (name === 't' && !inPhonetic) {
           depth = 't';
@@ -133,7 +141,10 @@ export function readSheetXml(xml: string, part: string, file: string, sharedStri
         case 'c': {
           if (!inSheetData) return;
           const ref = a.r !== undefined ? decodeRef(a.r) : null;
-          if (ref) [row, col] = [ref.row, ref.col];
+          if (ref) {
+            row = ref.row;
+            col = ref.col;
+          }
           else col += 1;
           if (row < 0) row = 0;
           inCell = true;

@@ -28,9 +28,15 @@ export interface StylesInfo {
 
 const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#(\d+);/g, (_, d) => String.fromCharCode(Number(d))).replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/&amp;/g, '&');
 
+const ATTR = new Map<string, RegExp>();
+
 export const attr = (tag: string, name: string): string | undefined => {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? unescape(m[1] ?? m[2]) : undefined;
+  let re = ATTR.get(name);
+  if (!re) ATTR.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
+  if (!m) return undefined;
+  const v = m[1] ?? m[2];
+  return v.indexOf('&') < 0 ? v : unescape(v);
 };
 
 /** The inner text of the first <(p:)?name …>…</(p:)?name> section, with its bounds; null when absent or empty-tag. */

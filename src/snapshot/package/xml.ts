@@ -27,6 +27,10 @@ export interface XmlHandlers {
 
 /** Attributes by local name (r:id and id both as 'id' unless both are there: then the prefixed one as 'r:id' too). */
 function attrsOf(tag: SaxesTagPlain): Record<string, string> {
+  const attributes = tag.attributes as Record<string, string>;
+  let prefixed = false;
+  for (const k in attributes) if (k.indexOf(':') >= 0) prefixed = true;
+  if (!prefixed) return attributes; // the usual case (a cell's r, s, t): no copy
   const out: Record<string, string> = {};
   for (const k in tag.attributes) {
     const v = tag.attributes[k] as string;

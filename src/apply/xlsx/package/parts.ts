@@ -37,6 +37,8 @@ type Part = { copy: ZipEntry; bytes?: Uint8Array } | { bytes: Uint8Array };
 export class PackageEdit {
   private readonly parts = new Map<string, Part>();
   private readonly changed = new Set<string>();
+  /** Relationships read, by the part that holds them (dropped when that rels part changes). */
+  private readonly relsCache = new Map<string, Rel[]>();
 
   constructor(private readonly pkg: XlsxPackage) {
     for (const [name, entry] of pkg.entries) {
@@ -73,12 +75,14 @@ export class PackageEdit {
   }
 
   set(name: string, content: string | Uint8Array): void {
+    if (name.endsWith('.rels')) this.relsCache.clear();
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
     this.parts.set(name, { bytes });
     this.changed.add(name);
   }
 
   delete(name: string): void {
+    if (name.endsWith('.rels')) this.relsCache.clear();
     this.parts.delete(name);
     this.changed.add(name);
   }
@@ -100,9 +104,12 @@ export class PackageEdit {
   // --- relationships ---
 
   rels(part: string): Rel[] {
+    const hit = this.relsCache.get(part);
+    if (hit) return hit;
     const text = this.text(relsPartOf(part));
-    if (text === undefined) return [];
-    return elements(text, 'Relationship').map((r) => ({ id: attr(r, 'Id') ?? '', type: attr(r, 'Type') ?? '', target: attr(r, 'Target') ?? '', external: attr(r, 'TargetMode') === 'External' }));
+    const rels = text === undefined ? [] : elements(text, 'Relationship').map((r) => ({ id: attr(r, 'Id') ?? '', type: attr(r, 'Type') ?? '', target: attr(r, 'Target') ?? '', external: attr(r, 'TargetMode') === 'External' }));
+    this.relsCache.set(part, rels);
+    return rels;
   }
 
   /** The part a relationship of `part` points to. */

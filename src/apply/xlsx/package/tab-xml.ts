@@ -52,7 +52,7 @@ export class TabStyles {
   constructor(private readonly styles: StylesEdit) {}
 
   index(style: PlannedCell['style'], link: boolean, numberFormat: string | undefined, align: { right?: boolean; wrap?: boolean; vertical?: 'top' | 'bottom' }): number {
-    const key = JSON.stringify([style, link, numberFormat, align]);
+    const key = `${style}|${link ? 1 : 0}|${numberFormat ?? ''}|${align.right ? 1 : 0}${align.wrap ? 1 : 0}|${align.vertical ?? ''}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const look: Look = style ? LOOKS[style] : {};
