@@ -66,6 +66,7 @@ export function readPackage(bytes: Uint8Array, file: string): ReadBook {
     if (info.kind !== 'worksheet') continue;
     const text = info.part ? pkg.text(info.part) : undefined;
     const raw: RawSheet = text !== undefined ? readSheetXml(text, info.part!, file, strings) : { cells: [], merges: [], rowStyles: new Map(), colStyles: [] };
+    if (info.part) pkg.forget(info.part); // read once; the writer inflates again only the sheets it marks
     const at = new Map<number, RawCell>();
     for (const c of raw.cells) at.set(c.row * KEY + c.col, c);
     sheets.push({ info, raw, at });

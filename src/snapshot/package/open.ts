@@ -34,6 +34,8 @@ export interface XlsxPackage {
   /** A part's bytes (inflated once), or undefined when the package has no such part. */
   part(name: string): Uint8Array | undefined;
   text(name: string): string | undefined;
+  /** Lets go of a part's inflated bytes (it is inflated again if asked for). */
+  forget(name: string): void;
   workbookPart: string;
   sheets: PackageSheet[];
   definedNames: DefinedName[];
@@ -139,7 +141,8 @@ export function openPackage(bytes: Uint8Array, file: string): XlsxPackage {
     });
   }
   if (!lower.has(workbookPart.toLowerCase()) || !lower.has('[content_types].xml')) throw new UserError(`cannot read ${file}: a zip archive but not an xlsx workbook (no xl/workbook.xml)`);
-  const pkg: XlsxPackage = { file, bytes, entries, part, text, workbookPart, sheets: [], definedNames: [], date1904: false };
+  const forget = (name: string) => void cache.delete(name);
+  const pkg: XlsxPackage = { file, bytes, entries, part, text, forget, workbookPart, sheets: [], definedNames: [], date1904: false };
   readWorkbook(pkg);
   return pkg;
 }
