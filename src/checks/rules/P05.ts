@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../types';
 import { finding, percentBp } from '../lib/finding';
 import { partnerLabel } from '../lib/partners';
 import { loggedAt } from '../lib/known';
+import { rulesOf } from '../lib/rules';
 
 export const P05: Rule = {
   id: 'P05',
@@ -13,10 +14,11 @@ export const P05: Rule = {
     why: 'Interreg Europe 2014-2020 co-finances public bodies at 85% and private non-profit bodies at 75% from the ERDF; Norwegian partners get 50% from Norwegian funds.',
     fix: 'Type the legal status as public, private non-profit or norwegian, and the rate that goes with it.',
   },
-  run({ model, profile }) {
+  run(ctx) {
+    const { model } = ctx;
     const project = model.project;
     if (!project) return [];
-    const rates = profile.rules.erdfRateBpByStatus;
+    const rates = rulesOf(ctx).erdfRateBpByStatus;
     const out: Finding[] = [];
     for (const p of project.partners) {
       const status = p.legalStatus.value;
