@@ -103,11 +103,11 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         throw new Error(describeError(e));
       }
     },
-    async newReportingWorkbook(progress) {
+    async newReportingWorkbook(progress, programme) {
       try {
         return await runInExcel(async (context) => {
           progress?.('Laying out the template', 0.3);
-          const refused = await writeTemplate(context, profile, applyOpts);
+          const refused = await writeTemplate(context, profile, { ...applyOpts, programme });
           if (refused) return { kind: 'failed', message: refused } as const;
           progress?.('Checking', 0.8);
           const read = await readWorkbook(context, { withValues: true, readBytes: options.readBytes });

@@ -1,7 +1,8 @@
 /** "New reporting workbook": the template's sheets laid out in the open workbook (never over a sheet of the same name). */
 import type { Profile } from '../../profile/types';
 import type { PlannedCell, PlannedTab, ReportTabName } from '../../plan/types';
-import { buildTemplate, type SheetSpec } from '../../template';
+import { buildProgrammeTemplate, buildTemplate, type SheetSpec } from '../../template';
+import type { PresetId } from '../../rules/types';
 import { isFormula } from '../../template/spec';
 import { a1 } from '../../util/a1';
 import { WriteQueue } from './queue';
@@ -27,8 +28,9 @@ function asTab(sheet: SheetSpec): PlannedTab {
 }
 
 /** Returns words when a sheet of the template's names is already there (nothing written), else null. */
-export async function writeTemplate(context: Excel.RequestContext, profile: Profile, opts: { chunkBytes?: number }): Promise<string | null> {
-  const spec = buildTemplate(profile);
+/** `programme`: '2021-2027' lays out an empty 2021–2027 project; otherwise the profile's template. */
+export async function writeTemplate(context: Excel.RequestContext, profile: Profile, opts: { chunkBytes?: number; programme?: PresetId }): Promise<string | null> {
+  const spec = opts.programme === '2021-2027' ? buildProgrammeTemplate('2021-2027') : buildTemplate(profile);
   const sheets = context.workbook.worksheets.load('items/name');
   await context.sync();
   const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
