@@ -29,7 +29,6 @@ export interface Partner2021 {
   preparation: number[] | null;
 }
 
-const zeros = () => [0, 0, 0, 0, 0, 0, 0, 0];
 const spread = (perPeriod: number) => Array(8).fill(perPeriod) as number[];
 
 export const PARTNERS_2021: Partner2021[] = [
