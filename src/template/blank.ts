@@ -24,7 +24,10 @@ export function buildBlankTemplate(preset: Preset): WorkbookSpec {
   const budgets = PARTNERS.map((p) => {
     const s = budgetSheet(p, PERIODS.length, { plan: null, reported: null }, preset.rules.budgetLines);
     // No name yet: no empty text in the Partner field, and the title names the partner by number.
-    s.cells = s.cells.filter((c) => c.value !== '').map((c) => (c.row === 0 && c.col === 0 ? { ...c, value: `Budget and reported expenditure: partner ${p.no}` } : c));
+    // 2021–2027 calls the ERDF Interreg funds (a synonym of the field ERDF).
+    s.cells = s.cells
+      .filter((c) => c.value !== '')
+      .map((c) => (c.row === 0 && c.col === 0 ? { ...c, value: `Budget and reported expenditure: partner ${p.no}` } : c.col === 0 && c.value === 'ERDF' ? { ...c, value: 'Interreg funds' } : c));
     return s;
   });
   return { sheets: [projectSheet(preset), ...budgets, indicatorSheet()] };
