@@ -12,9 +12,9 @@ export const B01: Rule = {
   title: 'Office and administration at 15% of staff costs',
   severity: 'error',
   explanation: {
-    what: 'Office and administration is 15% of staff costs in every period, planned and reported, rounded down or to the nearest cent.',
-    why: 'Interreg Europe pays office and administration as a flat rate of 15% of staff costs (Regulation (EU) No 1299/2013, Art. 19); it is not claimed on real costs.',
-    fix: 'Set the period\'s office and administration to 15% of its staff costs, e.g. with the formula =ROUNDDOWN(staff*0.15,2).',
+    what: 'Office and administration is the flat rate in force (15%) of staff costs in every period, planned and reported, rounded down or to the nearest cent; so is travel and accommodation where the rules set a travel flat rate (15% in 2021-2027).',
+    why: 'Interreg Europe pays office and administration as a flat rate of staff costs (15%, Regulation (EU) No 1299/2013, Art. 19), and from 2021 travel and accommodation too; they are not claimed on real costs.',
+    fix: 'Set the period\'s amount to the rate of its staff costs, e.g. with the formula =ROUNDDOWN(staff*0.15,2).',
   },
   run(ctx) {
     const { model } = ctx;

@@ -21,9 +21,9 @@ export const B02: Rule = {
   title: 'Budget lines',
   severity: 'error',
   explanation: {
-    what: 'A budget sheet has the programme\'s five budget lines, each once, and no others; preparation costs only on the lead partner\'s sheet, at most EUR 15,000.',
-    why: 'Interreg Europe budgets have five cost categories (staff, office and administration, travel and accommodation, external expertise and services, equipment); preparation costs are a lump sum paid to the lead partner only, up to EUR 15,000.',
-    fix: 'Move the amounts of an unknown line into the budget line they belong to; keep preparation costs on the lead partner\'s sheet and within EUR 15,000.',
+    what: 'A budget sheet has the programme\'s five budget lines, each once, and no line the rules in force do not list; preparation costs only on the lead partner\'s sheet, within the limit in force (EUR 15,000 in 2014-2020).',
+    why: 'Interreg Europe budgets have five cost categories (staff, office and administration, travel and accommodation, external expertise and services, equipment), and from 2021 infrastructure and works for pilot actions; preparation costs are a lump sum paid to the lead partner only.',
+    fix: 'Move the amounts of an unknown line into the budget line they belong to; keep preparation costs on the lead partner\'s sheet and within the limit.',
   },
   run(ctx) {
     const { model } = ctx;

@@ -16,7 +16,7 @@ export const B07: Rule = {
   severity: 'warning',
   explanation: {
     what: 'A partner\'s reported expenditure (all periods) against its planned budget: above 100% is a warning, above 120% an error; the project\'s reported total above its total budget is an error.',
-    why: 'Interreg Europe\'s flexibility rule lets a partner exceed its budget by up to 20% as long as the project as a whole stays within its total budget.',
+    why: 'Interreg Europe\'s flexibility rule lets a partner exceed its budget by up to the flexibility in force (20%) as long as the project as a whole stays within its total budget.',
     fix: 'Check the reported amounts; where a partner rightly spends more, another partner must spend less, or the budget needs a project modification.',
   },
   run(ctx) {

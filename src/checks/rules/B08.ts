@@ -11,7 +11,7 @@ export const B08: Rule = {
   severity: 'warning',
   explanation: {
     what: 'Equipment across all partners (each partner\'s planned equipment, or its reported equipment where that is higher) stays within the project\'s equipment limit.',
-    why: 'ClusteriX 2.0 plans at most EUR 7,000 of equipment for the whole partnership; more needs a justification to the joint secretariat.',
+    why: 'Under the rules in force a project may set a limit on equipment for the whole partnership (ClusteriX 2.0: EUR 7,000); more needs a justification to the joint secretariat. Without a limit (2021-2027) the check is not run.',
     fix: 'Check the equipment amounts; move costs that are no equipment to the line they belong to, or justify the excess.',
   },
   run(ctx) {

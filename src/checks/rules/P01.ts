@@ -13,7 +13,7 @@ export const P01: Rule = {
   severity: 'error',
   explanation: {
     what: 'Each partner\'s Country is the two-letter code of a programme country, and agrees with the partner\'s NUTS code where one is given.',
-    why: 'Interreg Europe 2014-2020 partners come from the 28 EU member states (written EU style: EL for Greece, UK for the United Kingdom), Norway and Switzerland; a NUTS code starts with its country\'s code.',
+    why: 'The partner countries are the programme\'s (the rules in force, listed on Report Checks): in 2014-2020 the 28 EU member states (EU style: EL for Greece, UK for the United Kingdom), Norway and Switzerland; in 2021-2027 the 27 without the UK, Norway, Switzerland and seven non-EU countries. A NUTS code starts with its country\'s code.',
     fix: 'Type the country code as the programme writes it (EL, not GR; UK, not GB), or correct the NUTS code if the country is right.',
   },
   run(ctx) {
