@@ -1,12 +1,14 @@
 /** Empty state: the open workbook has no Project sheet. Say what was looked for and offer to lay one out. */
 import * as React from 'react';
-import { Button, Label, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { PresetId } from '../../rules/types';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0 },
+  // A native select (Fluent's Select costs kilobytes for two options), in the pane's type and colours.
+  select: { font: 'inherit', color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
 });
 
 export function NotReporting({ lookedFor, busy, onNewWorkbook }: { lookedFor: string; busy: boolean; onNewWorkbook(programme: PresetId): void }) {
@@ -21,11 +23,11 @@ export function NotReporting({ lookedFor, busy, onNewWorkbook }: { lookedFor: st
         an empty 2021–2027 project), a budget sheet per partner and the indicator sheet, ready to fill in, with the
         programme&apos;s rules in the Rules table. Sheets already in this workbook are left alone.
       </p>
-      <Label htmlFor="new-workbook-programme">Programme</Label>
-      <Select id="new-workbook-programme" value={programme} disabled={busy} onChange={(_, d) => setProgramme(d.value as PresetId)}>
+      <label htmlFor="new-workbook-programme">Programme</label>
+      <select id="new-workbook-programme" className={styles.select} value={programme} disabled={busy} onChange={(e) => setProgramme(e.target.value as PresetId)}>
         <option value="2014-2020">Interreg Europe 2014–2020 (ClusteriX 2.0)</option>
         <option value="2021-2027">Interreg Europe 2021–2027 (empty project)</option>
-      </Select>
+      </select>
       <Button appearance="primary" disabled={busy} onClick={() => onNewWorkbook(programme)}>New reporting workbook</Button>
     </section>
   );
