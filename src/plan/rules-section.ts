@@ -13,17 +13,18 @@ const NOT_RUN: Partial<Record<string, string>> = {
 /** Writes the section from `row`; returns the row after it. */
 export function rulesSection(t: TabBuilder, row: number, inForce: RulesInForce): number {
   t.text(row++, 0, `Programme rules in force: the ${inForce.preset.programme} preset, with this workbook's Rules table over it`, 'subtitle');
-  t.text(row, 0, 'Rule', 'header');
-  t.text(row, 3, 'Source', 'header');
-  t.text(row++, 4, 'Value', 'header');
+  // In the tab's wide columns (Message, What it checks, Why), so that names and lists read on one line.
+  t.text(row, 4, 'Rule', 'header');
+  t.text(row, 5, 'Value', 'header');
+  t.text(row++, 6, 'Source', 'header');
   for (const d of RULE_DEFINITIONS) {
     const value = ruleValue(inForce.rules, d.key);
     const at = inForce.source[d.key];
-    t.text(row, 0, d.label);
-    if (at) t.put(row, 3, { kind: 'link', text: `Rules table ${at.cell}`, sheet: at.sheet, cell: at.cell });
-    else t.text(row, 3, `preset ${inForce.preset.id}`);
+    t.text(row, 4, d.label);
     const shown = showRuleValue(d, value);
-    t.text(row, 4, value === null && NOT_RUN[d.key] ? `${shown}: ${NOT_RUN[d.key]}` : shown);
+    t.text(row, 5, value === null && NOT_RUN[d.key] ? `${shown}: ${NOT_RUN[d.key]}` : shown);
+    if (at) t.put(row, 6, { kind: 'link', text: `Rules table ${at.cell}`, sheet: at.sheet, cell: at.cell });
+    else t.text(row, 6, `preset ${inForce.preset.id}`);
     row++;
   }
   return row;

@@ -16,13 +16,13 @@ const OVERRIDES: [string, string | number][] = [
   ['Equipment across the partnership at most', 10000],
 ];
 
-/** Report Checks' rows below the "Programme rules in force" title: [rule, source, value] by row. */
+/** Report Checks' rows below the "Programme rules in force" title: [rule, source, value] by row (columns E, G, F). */
 function rulesRows(tab: PlannedTab): string[][] {
   const text = (c: PlannedTab['cells'][number] | undefined) => (!c ? '' : c.value.kind === 'text' ? c.value.text : c.value.kind === 'link' ? c.value.text : String('value' in c.value ? c.value.value : ''));
   const at = (r: number, col: number) => text(tab.cells.find((c) => c.row === r && c.col === col));
   const title = tab.cells.find((c) => c.value.kind === 'text' && c.value.text.startsWith('Programme rules in force'))!;
   const out: string[][] = [];
-  for (let r = title.row + 2; at(r, 0) !== ''; r++) out.push([at(r, 0), at(r, 3), at(r, 4)]);
+  for (let r = title.row + 2; at(r, 4) !== ''; r++) out.push([at(r, 4), at(r, 6), at(r, 5)]);
   return [[text(title)], ...out];
 }
 
