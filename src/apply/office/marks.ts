@@ -22,8 +22,8 @@ export function lookOf(read: WorkbookRead, kind: MarkKind | null, sheet: string,
   return { fill: read.fills.get(k) ?? null, note: kind ? (texts.get(k) ?? null) : null };
 }
 
-/** Put `text` (or nothing, for null) as the cell's note or comment, knowing what is there now. */
-function setText(context: Excel.RequestContext, read: WorkbookRead, kind: MarkKind, sheet: string, cell: string, text: string | null): void {
+/** Put `text` (or nothing, for null) as the cell's note or comment, knowing what is there now (`read`: as read just before). */
+export function setText(context: Excel.RequestContext, read: WorkbookRead, kind: MarkKind, sheet: string, cell: string, text: string | null): void {
   const k = cellKey(sheet, cell);
   const now = (kind === 'note' ? read.notes : read.comments).get(k);
   const other = (kind === 'note' ? read.comments : read.notes).has(k);
