@@ -6,6 +6,7 @@ import { isFormula } from '../../template/spec';
 import { a1 } from '../../util/a1';
 import { WriteQueue } from './queue';
 import { queueTab } from './tabs';
+import { RunFailed } from './recover';
 
 const FILLS: Record<string, string> = { header: '#D9E1F2', input: '#FFF2CC', total: '#F2F2F2' };
 
@@ -45,6 +46,24 @@ export async function writeTemplate(context: Excel.RequestContext, profile: Prof
     }, filled.length * 60);
   }
   queue.add((c) => c.workbook.worksheets.getItem(spec.sheets[0].name).activate());
-  await queue.send(context);
+  try {
+    await queue.send(context);
+  } catch (e) {
+    // Excel keeps the sheets added before the failure: take them away, so the next try starts clean.
+    throw new RunFailed(e, await removeSheets(context, spec.sheets.map((s) => s.name)));
+  }
   return null;
+}
+
+async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<string> {
+  try {
+    const sheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    const wanted = new Set(names.map((n) => n.toLowerCase()));
+    sheets.items.filter((s) => wanted.has(s.name.toLowerCase())).forEach((s) => s.delete());
+    await context.sync();
+    return "The template's sheets laid out so far were taken away: the workbook is as it was before.";
+  } catch {
+    return `Some of the template's sheets (${names.join(', ')}) may be in the workbook half laid out: delete them, then try again.`;
+  }
 }
