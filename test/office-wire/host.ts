@@ -74,6 +74,8 @@ export interface WireSync {
   requestBytes: number;
   responseBytes: number;
   actions: number;
+  /** Changes to the workbook this request applied (cells, sheets): 0 for a read. */
+  writes: number;
   failed: string | null;
 }
 
@@ -168,6 +170,7 @@ export class WireHost {
   private readonly refs = new Map<string, Node>();
   private nextRef = 1;
   private screenSuspended = false;
+  private current: WireSync | null = null;
 
   constructor(
     public workbook: FakeWorkbook,
@@ -187,11 +190,13 @@ export class WireHost {
     const requestBytes = byteLength(text);
     if (isCleanup(body)) {
       this.stats.cleanups++;
+      this.current = null;
       return this.run(body, null);
     }
     const n = ++this.stats.roundTrips;
     this.beforeRoundTrip?.(n, this.workbook);
-    const sync: WireSync = { requestBytes, responseBytes: 0, actions: body.Actions?.length ?? 0, failed: null };
+    const sync: WireSync = { requestBytes, responseBytes: 0, actions: body.Actions?.length ?? 0, writes: 0, failed: null };
+    this.current = sync;
     this.stats.syncs.push(sync);
     this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, requestBytes);
     if (requestBytes > this.limit) {
@@ -242,6 +247,7 @@ export class WireHost {
   private wrote(): void {
     const wb = this.workbook;
     this.stats.writes++;
+    if (this.current) this.current.writes++;
     if (wb.enableEvents) this.stats.writesWithEventsOn++;
     if (wb.calculationMode !== 'Manual') this.stats.writesWithAutomaticCalculation++;
     if (!this.screenSuspended) this.stats.writesWithScreenUpdating++;

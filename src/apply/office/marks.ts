@@ -7,7 +7,7 @@ import { MARK_FILL, type Mark, type SavedCell } from '../../plan/types';
 import type { CellLook } from '../../plan/state';
 import { cellKey, sheetCell } from './address';
 import type { WorkbookRead } from './read';
-import type { WriteQueue } from './queue';
+import { OPS, type WriteQueue } from './queue';
 
 export type MarkKind = 'note' | 'comment';
 
@@ -46,7 +46,7 @@ export function queueMark(queue: WriteQueue, read: WorkbookRead, kind: MarkKind 
   queue.add((context) => {
     context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = MARK_FILL[mark.severity];
     if (kind) setText(context, read, kind, mark.sheet, mark.cell, mark.note);
-  }, mark.note);
+  }, mark.note, kind ? OPS.fillAndText : OPS.fill);
 }
 
 export function queueRestore(queue: WriteQueue, read: WorkbookRead, saved: SavedCell): void {
@@ -56,5 +56,5 @@ export function queueRestore(queue: WriteQueue, read: WorkbookRead, saved: Saved
     if (saved.fill) fill.color = saved.fill;
     else fill.clear();
     if (api) setText(context, read, saved.markKind, saved.sheet, saved.cell, saved.note);
-  }, saved.note);
+  }, saved.note, api ? OPS.restore : OPS.fill);
 }

@@ -8,7 +8,7 @@ import { STATE_SHEET } from '../../plan/types';
 import { stateChunks } from '../../plan/state';
 import { cellKey, sheetCell } from './address';
 import { setText, type MarkKind } from './marks';
-import { WriteQueue } from './queue';
+import { OPS, WriteQueue } from './queue';
 import { BUILD_PREFIX, mayBeOurs, readWorkbook, type WorkbookRead } from './read';
 
 /** A run that failed: Office's error, and what the user needs to know about the workbook afterwards. */
@@ -115,7 +115,7 @@ export async function takeBack(context: Excel.RequestContext, before: WorkbookRe
         if (c.fill) fill.color = c.fill;
         else if (c.fill === null) fill.clear();
         if (c.kind) setText(context, now, c.kind, c.sheet, c.cell, c.text);
-      }, c.text);
+      }, c.text, c.kind ? OPS.restore : OPS.fill);
     await queue.send(context);
     const skipped = touched.filter((c) => !cells.includes(c));
     return skipped.length === 0 ? 'What it had written was taken back: the workbook is as it was before.' : await stillMarked(context, skipped);

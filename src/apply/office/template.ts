@@ -4,7 +4,7 @@ import type { PlannedCell, PlannedTab, ReportTabName } from '../../plan/types';
 import { buildTemplate, type SheetSpec } from '../../template';
 import { isFormula } from '../../template/spec';
 import { a1 } from '../../util/a1';
-import { WriteQueue } from './queue';
+import { OPS, WriteQueue } from './queue';
 import { queueTab } from './tabs';
 import { RunFailed } from './recover';
 
@@ -43,7 +43,7 @@ export async function writeTemplate(context: Excel.RequestContext, profile: Prof
     queue.add((c) => {
       const ws = c.workbook.worksheets.getItem(sheet.name);
       for (const cell of filled) ws.getRange(a1(cell.row, cell.col)).format.fill.color = FILLS[cell.fill as string];
-    }, filled.length * 60);
+    }, undefined, filled.length * OPS.fillOnSheet);
   }
   queue.add((c) => c.workbook.worksheets.getItem(spec.sheets[0].name).activate());
   try {
