@@ -1,12 +1,12 @@
 /**
  * A failure injected at each data round trip of Check, Consolidate, Clear marks and New reporting workbook in turn,
  * on Microsoft's Excel library over the wire host. As in Excel, the failing request keeps the actions before the
- * failing one (here: the middle action of the request). After each: calculation mode and events as they were; the
+ * failing one (here: its first, its middle and its last action in turn). After each: calculation mode and events as they were; the
  * user's cells, fills and comments as they were, or exactly the cells the message names as still marked; no sheet
  * of ours left visible that was not there; a plain message; then a clean run succeeds.
  */
 import { consolidateWorkbook } from '../../src/engine';
-import { STATE_SHEET } from '../../src/plan/types';
+import { REPORT_TAB_NAMES, STATE_SHEET } from '../../src/plan/types';
 import { buildTemplate } from '../../src/template';
 import { CLUSTERIX2 } from '../../src/profile/clusterix2';
 import { parseA1 } from '../../src/util/a1';
@@ -31,10 +31,15 @@ function sampleWithLooks() {
   return t;
 }
 
-/** Every sheet with its visibility and its non-blank cells (value, formula, fill, comment, note), by name. */
+/**
+ * Every sheet but our report tabs with its visibility and its non-blank cells (value, formula, fill, comment, note),
+ * by name: the user's sheets and _clusterix. A report tab a failed run rebuilt may differ in its computed values
+ * (the fake's small calculator does not recalculate on a rename); the sheets list checks that it is still ours.
+ */
 function view(wb: FakeWorkbook, skip: Set<string> = new Set()): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const s of wb.sheets) {
+    if ((REPORT_TAB_NAMES as readonly string[]).includes(s.name)) continue;
     const cells = [...s.cells.entries()]
       .filter(([, c]) => c.type !== 'Empty' || c.formula !== null || c.fill !== null || c.comment !== null || c.note !== null)
       .filter(([k]) => !skip.has(`${s.name}!${k}`))
@@ -94,8 +99,11 @@ async function prepared(op: Op) {
   return t;
 }
 
+/** Which action of the request fails: the first (nothing of it applied), the middle, or the last (all but one applied). */
+const POSITIONS: Record<string, (actions: number) => number> = { first: () => 0, middle: (n) => Math.floor(n / 2), last: (n) => Math.max(0, n - 1) };
+
 describe.each<Op>(['check', 'consolidate', 'clearMarks', 'newReportingWorkbook'])('%s failing at each round trip', (op) => {
-  test('settings back, the workbook as it was or as the message says, then a clean run succeeds', async () => {
+  test.each(Object.keys(POSITIONS))('at the %s action: settings back, the workbook as it was or as the message says, then a clean run succeeds', async (position) => {
     const n = await roundTrips(op, () => {
       const t = PREPARE[op]();
       return t;
@@ -114,11 +122,11 @@ describe.each<Op>(['check', 'consolidate', 'clearMarks', 'newReportingWorkbook']
       const t = await prepared(op);
       const before = view(t.wb);
       const sheetsBefore = t.wb.sheets.map((s) => [s.name, s.visibility]);
-      t.fake.host.inject = (round, request) => (round === k ? { at: Math.floor((request.Actions?.length ?? 0) / 2) } : null);
+      t.fake.host.inject = (round, request) => (round === k ? { at: POSITIONS[position](request.Actions?.length ?? 0) } : null);
       const out = await t.actions[op]();
       t.fake.host.inject = null;
       await t.fake.settle();
-      const where = `${op}, failure at round trip ${k} of ${total}`;
+      const where = `${op}, failure at the ${position} action of round trip ${k} of ${total}`;
       expect({ where, kind: out.kind }).toEqual({ where, kind: 'failed' });
       const message = out.kind === 'failed' ? out.message : '';
       expect(message).not.toMatch(/\n\s+at |Error:|undefined/);
@@ -154,9 +162,12 @@ describe.each<Op>(['check', 'consolidate', 'clearMarks', 'newReportingWorkbook']
             if (!same) expect({ where, cell: `${name}!${k}`, named: named.has(`${name}!${k}`) }).toEqual({ where, cell: `${name}!${k}`, named: true });
           }
         }
-        expect(t.wb.sheets.find((s) => s.name === STATE_SHEET)?.visibility).toBe('VeryHidden');
+        // _clusterix is there, very hidden, until Clear's last step takes it away.
+        expect(['VeryHidden', 'gone']).toContain(t.wb.sheets.find((s) => s.name === STATE_SHEET)?.visibility ?? 'gone');
       } else {
-        expect({ where, sheets: t.wb.sheets.map((s) => [s.name, s.visibility]) }).toEqual({ where, sheets: sheetsBefore });
+        // The same sheets, each as visible as it was (a report tab rebuilt by the failed run may come back in another place).
+        const sorted = (list: string[][]) => [...list].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+        expect({ where, sheets: sorted(t.wb.sheets.map((s) => [s.name, s.visibility])) }).toEqual({ where, sheets: sorted(sheetsBefore) });
         expect({ where, view: view(t.wb, named) }).toEqual({ where, view: Object.fromEntries(Object.entries(before).map(([name, v]) => [name, { ...(v as object), cells: (v as { cells: [string, unknown][] }).cells.filter(([k]) => !named.has(`${name}!${k}`)) }])) });
         expect({ where, named: named.size }).toEqual({ where, named: 0 });
       }

@@ -168,7 +168,16 @@ export async function applyClear(context: Excel.RequestContext, read: WorkbookRe
   const wanted: Touched[] = restores.now.map((c) => ({ sheet: c.sheet, cell: c.cell, kind: (c.markKind === 'note' ? read.api.notes : read.api.comments) ? c.markKind : null, fill: c.fill, text: c.note }));
   const syncs = await sendGuarded(context, read, queue, async () => {
     const left = await stillMarked(context, wanted);
-    return left || 'Every mark was taken away; run Clear marks again to remove the report tabs.';
+    if (left) return left;
+    try {
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      const ours = new Set([...tabs, ...leftovers, STATE_SHEET].map((n) => n.toLowerCase()));
+      const remaining = sheets.items.filter((s) => ours.has(s.name.toLowerCase())).length;
+      return remaining === 0 ? 'Every mark was taken away.' : 'Every mark was taken away; run Clear marks again to remove the report tabs.';
+    } catch {
+      return 'Every mark was taken away; run Clear marks again to remove the report tabs.';
+    }
   });
   return { restored: restores.now.length, syncs };
 }
