@@ -179,7 +179,7 @@ describe.each<Op>(['check', 'consolidate', 'clearMarks', 'newReportingWorkbook']
   });
 });
 
-test('an existing workbook with manual calculation and events off: a failed run leaves them so', async () => {
+test('a workbook with manual calculation and events off: a run, failed or not, leaves them so', async () => {
   const t = inExcel(sampleSnapshot());
   uninstall = t.fake.uninstall;
   t.wb.calculationMode = 'Manual';
@@ -187,6 +187,9 @@ test('an existing workbook with manual calculation and events off: a failed run 
   t.fake.host.inject = (round, request) => (round === 3 ? { at: Math.floor((request.Actions?.length ?? 0) / 2) } : null);
   const out = await t.actions.consolidate();
   expect(out.kind).toBe('failed');
+  expect([t.wb.calculationMode, t.wb.enableEvents]).toEqual(['Manual', false]);
+  t.fake.host.inject = null;
+  expect((await t.actions.consolidate()).kind).toBe('done');
   expect([t.wb.calculationMode, t.wb.enableEvents]).toEqual(['Manual', false]);
 });
 

@@ -53,7 +53,7 @@ function splitRestores(read: WorkbookRead, cells: SavedCell[]): { now: SavedCell
 function queueSettings(queue: WriteQueue, read: WorkbookRead, phase: 'start' | 'end'): void {
   queue.add((context) => {
     context.workbook.application.calculationMode = phase === 'start' ? 'Manual' : read.calculationMode;
-    context.runtime.enableEvents = phase === 'end';
+    context.runtime.enableEvents = phase === 'end' ? read.enableEvents : false;
   });
 }
 
