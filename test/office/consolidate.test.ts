@@ -107,11 +107,12 @@ describe('Consolidate on the sample', () => {
     expect([cellOf(fake, m.sheet, m.cell).fill, cellOf(fake, m.sheet, m.cell).note]).toEqual(['#123456', null]);
   });
 
-  test('Check marks the cells, writes no tab, in three round trips', async () => {
+  test('Check marks the cells, writes no tab, in three data round trips and the clean-up', async () => {
     const { fake, actions, wb } = setup();
     const expected = checkWorkbook(sampleSnapshot());
     const out = await actions.check();
-    expect(fake.stats.roundTrips).toBe(3);
+    await fake.settle();
+    expect([fake.stats.roundTrips, fake.stats.cleanups]).toEqual([3, 1]);
     expect(out.kind === 'done' && out.findings).toEqual(expected.findings);
     expect(out.kind === 'done' && out.consolidated).toBe(false);
     expect(wb.sheets.some((s) => s.name.startsWith('Report'))).toBe(false);
@@ -125,7 +126,11 @@ describe('Consolidate on the sample', () => {
     await actions.consolidate();
     const c = cellOf(fake, marks[0].sheet, marks[0].cell);
     expect([c.note, c.comment]).toEqual([null, marks[0].note]);
+    await fake.settle();
+    fake.resetStats();
     await actions.clearMarks();
+    await fake.settle();
+    expect([fake.stats.roundTrips, fake.stats.cleanups]).toEqual([3, 1]);
     expect(cellOf(fake, marks[0].sheet, marks[0].cell).comment).toBeNull();
   });
 });
