@@ -7,7 +7,8 @@ export const DEFAULT_CHUNK_BYTES = 4.5 * 1024 * 1024;
 /**
  * What one small operation on a range weighs in a request as Microsoft's library serializes it inside Excel.run:
  * the range's object paths, Instantiate, _KeepReference and Instantiate again (Excel.run tracks every range), and
- * one property set. Measured on excel-web-16.00 (test/office-wire/sizing.test.ts); steps say how many they make.
+ * one property set. Measured on excel-web-16.00 through the wire host (N steps of one kind in one sync, real bytes
+ * over N); test/office/sizing.test.ts holds the planner to 5 MB a request. Steps say how many they make.
  */
 export const SMALL_OP_BYTES = 560;
 /** Operations a step makes, in SMALL_OP_BYTES (measured, rounded up). */
