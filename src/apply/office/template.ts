@@ -5,8 +5,9 @@ import { buildProgrammeTemplate, buildTemplate, type SheetSpec } from '../../tem
 import type { PresetId } from '../../rules/types';
 import { isFormula } from '../../template/spec';
 import { a1 } from '../../util/a1';
-import { WriteQueue } from './queue';
+import { OPS, WriteQueue } from './queue';
 import { queueTab } from './tabs';
+import { RunFailed } from './recover';
 
 const FILLS: Record<string, string> = { header: '#D9E1F2', input: '#FFF2CC', total: '#F2F2F2' };
 
@@ -44,9 +45,27 @@ export async function writeTemplate(context: Excel.RequestContext, profile: Prof
     queue.add((c) => {
       const ws = c.workbook.worksheets.getItem(sheet.name);
       for (const cell of filled) ws.getRange(a1(cell.row, cell.col)).format.fill.color = FILLS[cell.fill as string];
-    }, filled.length * 60);
+    }, undefined, filled.length * OPS.fillOnSheet);
   }
   queue.add((c) => c.workbook.worksheets.getItem(spec.sheets[0].name).activate());
-  await queue.send(context);
+  try {
+    await queue.send(context);
+  } catch (e) {
+    // Excel keeps the sheets added before the failure: take them away, so the next try starts clean.
+    throw new RunFailed(e, await removeSheets(context, spec.sheets.map((s) => s.name)));
+  }
   return null;
+}
+
+async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<string> {
+  try {
+    const sheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    const wanted = new Set(names.map((n) => n.toLowerCase()));
+    sheets.items.filter((s) => wanted.has(s.name.toLowerCase())).forEach((s) => s.delete());
+    await context.sync();
+    return "The template's sheets laid out so far were taken away: the workbook is as it was before.";
+  } catch {
+    return `Some of the template's sheets (${names.join(', ')}) may be in the workbook half laid out: delete them, then try again.`;
+  }
 }
