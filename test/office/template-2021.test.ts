@@ -1,15 +1,16 @@
-/** New reporting workbook with the 2021–2027 choice: the empty 2021–2027 project laid out through the fake, checked as the CLI checks it. */
+/** New reporting workbook with the 2021–2027 choice: the empty 2021–2027 project laid out through Excel's library over the wire host, checked as the CLI checks it. */
 import { buildProgrammeTemplate, specToSnapshot } from '../../src/template';
 import { checkWorkbook } from '../../src/engine';
 import { CLUSTERIX2 } from '../../src/profile/clusterix2';
 import { createOfficeActions } from '../../src/apply/office';
-import { getCell, findSheet, installFakeOffice, workbookFromSnapshot } from '../fake-excel';
+import { getCell, findSheet, workbookFromSnapshot } from '../fake-excel';
+import { installWireOffice } from '../office-wire/install';
 import { NOW } from './helpers';
 
 const EMPTY = { sheets: [{ name: 'Sheet1', visibility: 'Visible' as const, top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] }] };
 
 test('the 2021–2027 choice lays out the empty 2021–2027 project, its Rules table and Infrastructure and works lines', async () => {
-  const fake = installFakeOffice(globalThis, workbookFromSnapshot(EMPTY));
+  const fake = installWireOffice(globalThis, workbookFromSnapshot(EMPTY));
   try {
     const out = await createOfficeActions({ profile: CLUSTERIX2, now: () => NOW }).newReportingWorkbook(undefined, '2021-2027');
     if (out.kind !== 'done') throw new Error(JSON.stringify(out));
