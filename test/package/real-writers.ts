@@ -1,8 +1,8 @@
 /**
  * Workbooks made by code the way real writers make them: the sample, with a picture, a chart, a pivot table and
  * its cache, a VBA project (.xlsm), workbook protection (also LibreOffice's empty element), validation over whole
- * columns and the whole sheet, shared formulas, shared strings, prefixed namespaces, formulas without cached
- * values. Each is the sample's package with parts added or rewritten as those writers lay them out.
+ * columns and the whole sheet, shared formulas, shared strings, prefixed namespaces, strict OOXML, formulas
+ * without cached values. Each is the sample's package with parts added or rewritten as those writers lay them out.
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -253,6 +253,19 @@ export const REAL_CASES: RealCase[] = [
           .replace(/<(\/?)([A-Za-z][\w]*)([\s>/])/g, (m, slash, name, after) => (name.includes(':') || m.startsWith(`<${slash}x:`) ? m : `<${slash}x:${name}${after}`));
       put(p, 'xl/workbook.xml', prefix(text(p, 'xl/workbook.xml'), 'workbook'));
       for (const part of sheetParts(p).values()) put(p, part, prefix(text(p, part), 'worksheet'));
+      return pack(p);
+    },
+  },
+  {
+    name: 'strict OOXML (ISO 29500 Strict namespaces and relationship types)',
+    ext: '.xlsx',
+    added: [],
+    make: async () => {
+      const p = await sampleParts();
+      for (const name of Object.keys(p)) {
+        if (!/\.(xml|rels)$/.test(name)) continue;
+        put(p, name, text(p, name).replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, 'http://purl.oclc.org/ooxml/spreadsheetml/main').replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, 'http://purl.oclc.org/ooxml/officeDocument/relationships'));
+      }
       return pack(p);
     },
   },

@@ -34,17 +34,30 @@ export interface Rel {
 
 type Part = { copy: ZipEntry; bytes?: Uint8Array } | { bytes: Uint8Array };
 
+const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+
+/** Transitional namespaces and relationship types, as strict OOXML spells them (a strict part is unchanged). */
+export function toStrict(xml: string): string {
+  return xml
+    .replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, STRICT_MAIN)
+    .replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, 'http://purl.oclc.org/ooxml/officeDocument/relationships');
+}
+
 export class PackageEdit {
   private readonly parts = new Map<string, Part>();
   private readonly changed = new Set<string>();
   /** Relationships read, by the part that holds them (dropped when that rels part changes). */
   private readonly relsCache = new Map<string, Rel[]>();
 
+  /** A strict OOXML package (ISO 29500 Strict): what we write uses its namespaces and relationship types. */
+  readonly strict: boolean;
+
   constructor(private readonly pkg: XlsxPackage) {
     for (const [name, entry] of pkg.entries) {
       if (name.endsWith('/')) continue; // folder entries
       this.parts.set(name, { copy: entry });
     }
+    this.strict = (pkg.text(pkg.workbookPart) ?? '').includes(STRICT_MAIN);
   }
 
   get file(): string {
@@ -76,7 +89,7 @@ export class PackageEdit {
 
   set(name: string, content: string | Uint8Array): void {
     if (name.endsWith('.rels')) this.relsCache.clear();
-    const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+    const bytes = typeof content === 'string' ? encoder.encode(this.strict ? toStrict(content) : content) : content;
     this.parts.set(name, { bytes });
     this.changed.add(name);
   }
