@@ -155,7 +155,9 @@ function readWorkbook(pkg: XlsxPackage): void {
     open(name, a) {
       if (name === 'sheets') sawSheets = true;
       else if (name === 'sheet') {
-        const relId = a['r:id'] ?? a.id ?? '';
+        // r:id, whatever the relationships namespace's prefix.
+        const idKey = 'r:id' in a ? 'r:id' : Object.keys(a).find((k) => k.endsWith(':id'));
+        const relId = idKey ? a[idKey] : '';
         const rel = rels.get(relId);
         const kind = rel ? (/\/(\w+)$/.exec(rel.type)?.[1] ?? 'worksheet') : 'worksheet';
         pkg.sheets.push({

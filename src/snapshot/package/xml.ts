@@ -20,29 +20,10 @@ export const localName = (name: string): string => {
 };
 
 export interface XmlHandlers {
+  /** `attrs` by their names as written (a prefixed one, r:id, with its prefix). */
   open?(name: string, attrs: Record<string, string>, tag: SaxesTagPlain): void;
   close?(name: string): void;
   text?(text: string): void;
-}
-
-/** Attributes by local name (r:id and id both as 'id' unless both are there: then the prefixed one as 'r:id' too). */
-function attrsOf(tag: SaxesTagPlain): Record<string, string> {
-  const attributes = tag.attributes as Record<string, string>;
-  let prefixed = false;
-  for (const k in attributes) if (k.indexOf(':') >= 0) prefixed = true;
-  if (!prefixed) return attributes; // the usual case (a cell's r, s, t): no copy
-  const out: Record<string, string> = {};
-  for (const k in tag.attributes) {
-    const v = tag.attributes[k] as string;
-    const i = k.indexOf(':');
-    if (i >= 0) {
-      if (k.startsWith('xmlns')) continue;
-      out[k] = v;
-      const local = k.slice(i + 1);
-      if (!(local in out)) out[local] = v;
-    } else out[k] = v;
-  }
-  return out;
 }
 
 /** Parses one part; a UserError naming the part when it is not well-formed XML or holds a DOCTYPE. */
@@ -57,7 +38,7 @@ export function parseXml(text: string, part: string, file: string, h: XmlHandler
   });
   if (h.open) {
     const open = h.open;
-    parser.on('opentag', (tag) => open(localName(tag.name), attrsOf(tag as SaxesTagPlain), tag as SaxesTagPlain));
+    parser.on('opentag', (tag) => open(localName(tag.name), tag.attributes as Record<string, string>, tag as SaxesTagPlain));
   }
   if (h.close) {
     const close = h.close;
