@@ -57,7 +57,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         progress?.('Reading the workbook', 0.1);
         const read = await readWorkbook(context, { withValues: true, readBytes: options.readBytes });
         progress?.('Checking', 0.5);
-        const checked = checkWorkbook(read.snapshot, profile);
+        const checked = checkWorkbook(read.snapshot, profile, read.state.accepted);
         if (!isReportingWorkbook(checked.model)) return { kind: 'notReporting', lookedFor: LOOKED_FOR } as const;
         // As engine.consolidateWorkbook, without parsing twice; Check marks the findings only.
         const plan = consolidate

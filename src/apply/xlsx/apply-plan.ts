@@ -3,7 +3,7 @@
  * in _clusterix. The user's own sheets get nothing but the marks; a user sheet with one of our names stops us.
  */
 import type { Workbook } from 'exceljs';
-import { clearMarks, isOurTab, mergeMarks } from '../../plan/state';
+import { clearMarks, isOurTab, mergeMarks, stateHoldsAnything } from '../../plan/state';
 import { REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState, type ReportPlan, type SavedCell } from '../../plan/types';
 import { UserError } from '../../util/errors';
 import { applyMark, readLook, restoreCell } from './marks';
@@ -57,10 +57,12 @@ export function applyPlan(wb: Workbook, plan: ReportPlan): void {
 /** Clear marks: the user's looks back, our tabs and _clusterix gone. */
 export function clearWorkbook(wb: Workbook): void {
   const state = readState(wb);
-  const { restore } = clearMarks(state);
+  const { restore, state: next } = clearMarks(state);
   removeOurTabs(wb, state);
   restoreAll(wb, restore);
-  removeStateSheet(wb);
+  // Accepted warnings stay (a person's decisions); with none, the state sheet goes.
+  if (stateHoldsAnything(next)) writeState(wb, next);
+  else removeStateSheet(wb);
   showFirstTab(wb, undefined);
 }
 

@@ -19,7 +19,7 @@ import { readState } from './state-sheet';
 
 teachExcelJsInternalLinks();
 
-async function assertNotSameFile(bookPath: string, outPath: string): Promise<void> {
+export async function assertNotSameFile(bookPath: string, outPath: string): Promise<void> {
   const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
   if ((await real(bookPath)) === (await real(outPath))) throw new UserError(`the output may not be the input file itself (${outPath}): BOOK is never written`);
 }
@@ -34,7 +34,7 @@ export function userSheetsOnly(snapshot: WorkbookSnapshot, state: ClusterixState
   return { sheets: snapshot.sheets.filter((s) => s.name.toLowerCase() !== STATE_SHEET && !isOurTab(state, s.name)) };
 }
 
-async function writeWorkbook(wb: ExcelJS.Workbook, outPath: string): Promise<void> {
+export async function writeWorkbook(wb: ExcelJS.Workbook, outPath: string): Promise<void> {
   await writeWhole(outPath, async (temp) => {
     await wb.xlsx.writeFile(temp);
   });
@@ -50,12 +50,13 @@ export async function consolidateFile(bookPath: string, outPath: string, opts: C
   await assertNotSameFile(bookPath, outPath);
   const opened = await openBook(bookPath);
   const { workbook } = opened;
-  const snapshot = userSheetsOnly(await snapshotOfWorkbook(opened, bookPath), readState(workbook));
+  const state = readState(workbook);
+  const snapshot = userSheetsOnly(await snapshotOfWorkbook(opened, bookPath), state);
   let outcome: ConsolidateOutcome | { plan: ReportPlan };
   if (opts.plan) {
     outcome = { plan: opts.plan(snapshot) };
   } else {
-    const full = consolidateWorkbook(snapshot, { now: opts.now });
+    const full = consolidateWorkbook(snapshot, { now: opts.now, accepted: state.accepted });
     if (!isReportingWorkbook(full.model)) {
       throw new UserError(`${bookPath} is not a reporting workbook: no Project sheet (no sheet has the field 'Project acronym'); start from 'clusterix template OUT.xlsx'`);
     }
