@@ -2,29 +2,52 @@
  * What the task pane and the ribbon can ask of the host. The React components receive these as props and never
  * touch Office.js; src/apply/office implements them over Excel.run, tests pass fakes.
  */
-import type { Finding, RuleExplanation } from '../checks/types';
+import type { RuleExplanation } from '../checks/types';
+import type { PaneFinding } from './findings-view';
 
 export type Progress = (step: string, fraction: number) => void;
 
 export interface SeverityCounts {
+  /** Errors that are data errors (not "still to fill in"). */
   error: number;
+  /** Warnings not accepted. */
   warning: number;
   info: number;
+  toFill?: number;
+  accepted?: number;
 }
 
 export type PaneOutcome =
-  | { kind: 'done'; findings: Finding[]; counts: SeverityCounts; explanations: Record<string, RuleExplanation & { title: string }>; consolidated: boolean; marked: number }
+  | { kind: 'done'; findings: PaneFinding[]; counts: SeverityCounts; explanations: Record<string, RuleExplanation & { title: string }>; consolidated: boolean; marked: number }
   /** Not a reporting workbook: what was looked for, so the pane can offer "New reporting workbook". */
   | { kind: 'notReporting'; lookedFor: string }
+  /** Stopped by the user before anything was written. */
+  | { kind: 'cancelled' }
   /** Office or the workbook refused: the words to show (no stack trace). */
   | { kind: 'failed'; message: string };
 
+export type ClearOutcome =
+  /** `found`: whether there were marks or report tabs to take away at all. */
+  | { kind: 'cleared'; restored: number; found?: boolean }
+  | { kind: 'failed'; message: string };
+
+export interface AcceptInput {
+  rule: string;
+  sheet: string;
+  cell: string;
+  reason: string;
+  by: string;
+}
+
 export interface PaneActions {
-  check(progress?: Progress): Promise<PaneOutcome>;
-  consolidate(progress?: Progress): Promise<PaneOutcome>;
-  clearMarks(progress?: Progress): Promise<{ kind: 'cleared'; restored: number } | { kind: 'failed'; message: string }>;
+  /** `signal`: Cancel; honoured up to the first write (Excel cannot take back a write half done). */
+  check(progress?: Progress, signal?: AbortSignal): Promise<PaneOutcome>;
+  consolidate(progress?: Progress, signal?: AbortSignal): Promise<PaneOutcome>;
+  clearMarks(progress?: Progress): Promise<ClearOutcome>;
   /** Activate the sheet and select the cell (or range) of a finding. */
   selectCell(sheet: string, cell: string | null): Promise<void>;
   /** Lay out the template with the ClusteriX 2.0 defaults in the open workbook. */
   newReportingWorkbook(progress?: Progress): Promise<PaneOutcome>;
+  /** Accept a warning with a reason, then check again (its mark's note says accepted). Optional: older hosts lack it. */
+  accept?(input: AcceptInput, progress?: Progress): Promise<PaneOutcome>;
 }
