@@ -2,8 +2,7 @@
  * What the task pane and the ribbon can ask of the host. The React components receive these as props and never
  * touch Office.js; src/apply/office implements them over Excel.run, tests pass fakes.
  */
-import type { RuleExplanation } from '../checks/types';
-import type { PaneFinding } from './findings-view';
+import type { Finding, RuleExplanation } from '../checks/types';
 
 export type Progress = (step: string, fraction: number) => void;
 
@@ -18,7 +17,17 @@ export interface SeverityCounts {
 }
 
 export type PaneOutcome =
-  | { kind: 'done'; findings: PaneFinding[]; counts: SeverityCounts; explanations: Record<string, RuleExplanation & { title: string }>; consolidated: boolean; marked: number }
+  | {
+      kind: 'done';
+      /** Exactly the engine's findings (both faces give the same). */
+      findings: Finding[];
+      /** The partner each finding is about ("4 INMA"), by index, for the partner filter. */
+      partners?: (string | null)[];
+      counts: SeverityCounts;
+      explanations: Record<string, RuleExplanation & { title: string }>;
+      consolidated: boolean;
+      marked: number;
+    }
   /** Not a reporting workbook: what was looked for, so the pane can offer "New reporting workbook". */
   | { kind: 'notReporting'; lookedFor: string }
   /** Stopped by the user before anything was written. */
@@ -50,4 +59,8 @@ export interface PaneActions {
   newReportingWorkbook(progress?: Progress): Promise<PaneOutcome>;
   /** Accept a warning with a reason, then check again (its mark's note says accepted). Optional: older hosts lack it. */
   accept?(input: AcceptInput, progress?: Progress): Promise<PaneOutcome>;
+  /** After a run: calls `onEdit` with the user sheet an edit changed (never our tabs or state). Resolves to "stop". */
+  watchEdits?(onEdit: (sheet: string) => void): Promise<() => Promise<void>>;
+  /** Checks again after edits on these sheets, reading only them; writes nothing. */
+  recheck?(sheets: string[]): Promise<PaneOutcome>;
 }

@@ -7,6 +7,11 @@ import type { Finding } from '../checks/types';
 /** A finding as the pane gets it: with the partner it is about, where one is ("4 INMA"). */
 export type PaneFinding = Finding & { partner?: string | null };
 
+/** The outcome's findings with their partners put on them (the outcome keeps the engine's findings as they are). */
+export function paneFindings(outcome: { findings: Finding[]; partners?: (string | null)[] }): PaneFinding[] {
+  return outcome.findings.map((f, i) => ({ ...f, partner: outcome.partners?.[i] ?? null }));
+}
+
 export type FindingKind = 'error' | 'toFill' | 'warning' | 'info' | 'accepted';
 export const KINDS: FindingKind[] = ['error', 'toFill', 'warning', 'info', 'accepted'];
 

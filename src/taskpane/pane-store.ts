@@ -4,6 +4,7 @@
  */
 import type { ClearOutcome, PaneOutcome, Progress } from './actions';
 import { describeError } from './describe-error';
+import type { PaneFinding } from './findings-view';
 
 export type PaneTask = 'check' | 'consolidate' | 'clear' | 'new' | 'accept';
 
@@ -13,9 +14,22 @@ export type LastResult =
   | { task: 'check' | 'consolidate' | 'new' | 'accept'; outcome: PaneOutcome; at: Date }
   | { task: 'clear'; outcome: ClearResult; at: Date };
 
+/** A re-check after the user's edits (nothing written): its findings and what changed since the last run. */
+export interface LiveResult {
+  findings: PaneFinding[];
+  fixed: number;
+  added: number;
+  /** Sheets the edits were on, and how long reading and checking took (ms). */
+  sheets: string[];
+  ms: number;
+  at: Date;
+}
+
 export interface PaneState {
   working: { task: PaneTask; step: string; fraction: number; cancelling?: boolean } | null;
   last: LastResult | null;
+  /** Since `last`: the findings after the user's edits; null until an edit, and again after every run. */
+  live: LiveResult | null;
   /** Whether any run of this session has written to the workbook (the undo note shows until then). */
   wrote: boolean;
 }
@@ -30,6 +44,8 @@ export interface PaneStore {
   run(task: 'clear', work: Work<ClearResult>): Promise<boolean>;
   /** Asks the running task to stop (it stops before its first write, or finishes). */
   cancel(): void;
+  /** A re-check's result, kept only if it belongs to the current last run (`of`). */
+  setLive(of: LastResult | null, live: LiveResult): void;
 }
 
 const STARTING: Record<PaneTask, string> = {
@@ -41,7 +57,7 @@ const STARTING: Record<PaneTask, string> = {
 };
 
 export function createPaneStore(): PaneStore {
-  let state: PaneState = { working: null, last: null, wrote: false };
+  let state: PaneState = { working: null, last: null, live: null, wrote: false };
   let controller: AbortController | null = null;
   const listeners = new Set<() => void>();
   const set = (next: PaneState) => {
@@ -63,7 +79,7 @@ export function createPaneStore(): PaneStore {
     }
     controller = null;
     const wrote = state.wrote || (outcome.kind === 'done' || outcome.kind === 'cleared');
-    set({ working: null, last: { task, outcome, at: new Date() } as LastResult, wrote });
+    set({ working: null, last: { task, outcome, at: new Date() } as LastResult, live: null, wrote });
     return true;
   }
   return {
@@ -73,6 +89,9 @@ export function createPaneStore(): PaneStore {
       return () => listeners.delete(listener);
     },
     run: run as PaneStore['run'],
+    setLive(of, live) {
+      if (state.last === of && !state.working) set({ ...state, live });
+    },
     cancel() {
       if (!controller || !state.working) return;
       controller.abort();

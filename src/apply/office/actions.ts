@@ -15,6 +15,7 @@ import { readWorkbook } from './read';
 import { writeTemplate } from './template';
 import { doneOutcome } from './pane-outcome';
 import { acceptInExcel } from './accept';
+import { recheckSheets, watchEdits, type LiveBase } from './live';
 
 export interface OfficeActionOptions {
   profile?: Profile;
@@ -36,6 +37,8 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
   const profile = options.profile ?? CLUSTERIX2;
   const now = options.now ?? (() => new Date());
   const applyOpts = { chunkBytes: options.chunkBytes };
+  /** What the last run read, for re-checking while the user types. */
+  let base: LiveBase | null = null;
 
   async function checkOrConsolidate(consolidate: boolean, progress?: Progress, signal?: AbortSignal): Promise<PaneOutcome> {
     try {
@@ -55,6 +58,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         const applied = await applyReport(context, read, plan, applyOpts);
         progress?.('Done', 1);
         if (applied.kind === 'refused') return { kind: 'failed', message: applied.message } as const;
+        base = { snapshot: read.snapshot, state: read.state };
         return doneOutcome(checked.model, checked.findings, consolidate, applied.marked);
       });
     } catch (e) {
@@ -96,8 +100,19 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
       try {
         return await runInExcel(async (context) => {
           progress?.('Accepting the warning', 0.3);
-          return acceptInExcel(context, input, { profile, now: now(), readBytes: options.readBytes, chunkBytes: options.chunkBytes });
+          return acceptInExcel(context, input, { profile, now: now(), readBytes: options.readBytes, chunkBytes: options.chunkBytes, onRead: (r) => (base = r) });
         });
+      } catch (e) {
+        return { kind: 'failed', message: describeError(e) };
+      }
+    },
+    watchEdits: (onEdit) => watchEdits(() => base, onEdit),
+    async recheck(sheets) {
+      try {
+        if (!base) return { kind: 'failed', message: 'Run Check first.' };
+        const r = await recheckSheets(base, sheets, profile);
+        base = { ...base, snapshot: r.snapshot };
+        return r.outcome;
       } catch (e) {
         return { kind: 'failed', message: describeError(e) };
       }

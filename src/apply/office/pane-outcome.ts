@@ -19,6 +19,5 @@ export function paneExplanations(): Extract<PaneOutcome, { kind: 'done' }>['expl
 
 export function doneOutcome(model: Model, findings: Finding[], consolidated: boolean, marked: number): PaneOutcome {
   const partnerOf = partnerNamer(model);
-  const withPartners = findings.map((f) => ({ ...f, partner: partnerOf(f) }));
-  return { kind: 'done', findings: withPartners, counts: paneCounts(findings), explanations: paneExplanations(), consolidated, marked };
+  return { kind: 'done', findings, partners: findings.map(partnerOf), counts: paneCounts(findings), explanations: paneExplanations(), consolidated, marked };
 }

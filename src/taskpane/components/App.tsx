@@ -8,13 +8,15 @@ import type { AcceptInput, PaneActions } from '../actions';
 import type { PaneStore } from '../pane-store';
 import { copyToClipboard, type CopyToClipboard } from '../clipboard';
 import { findingsAsTable } from '../copy-findings';
-import { applyFilter, countKinds, countsSentence, filterOptions, NO_FILTER, type FindingsFilter, type PaneFinding } from '../findings-view';
+import { applyFilter, paneFindings, countKinds, countsSentence, filterOptions, NO_FILTER, type FindingsFilter, type PaneFinding } from '../findings-view';
 import { StatusArea, type Notice } from './StatusArea';
 import { UndoNote } from './UndoNote';
 import { Outcome } from './Outcome';
 import { CountTiles } from './CountTiles';
 import { FindingsFilters } from './FindingsFilters';
 import { ClearConfirm } from './ClearConfirm';
+import { LiveBanner } from './LiveBanner';
+import { startLiveRecheck } from '../live-recheck';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}` },
@@ -32,7 +34,8 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  undo: { minWidth: 0, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  // Top right of the header, after Clear marks in the Tab order.
+  undo: { position: 'absolute', top: tokens.spacingVerticalXS, right: 0, minWidth: 0, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
 export interface AppProps {
@@ -51,7 +54,10 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
   const busy = state.working !== null;
   const last = state.last;
   const outcome = last?.outcome;
-  const findings: PaneFinding[] = outcome?.kind === 'done' ? outcome.findings : EMPTY;
+  // After an edit, the re-checked findings; the run's otherwise.
+  const findings: PaneFinding[] = React.useMemo(() => (outcome?.kind === 'done' ? (state.live?.findings ?? paneFindings(outcome)) : EMPTY), [outcome, state.live]);
+
+  React.useEffect(() => startLiveRecheck(actions, store), [actions, store]);
 
   // A new run's findings: the filters that no longer match anything go.
   React.useEffect(() => {
@@ -99,13 +105,14 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
           ) : (
             <Button disabledFocusable={busy} onClick={() => setConfirmClear(true)}>Clear marks</Button>
           )}
-          <Button appearance="transparent" className={styles.undo} aria-expanded={undoAsked || !state.wrote} onClick={() => setUndoAsked((v) => !v)}>
+          <Button size="small" appearance="transparent" className={styles.undo} aria-expanded={undoAsked || !state.wrote} onClick={() => setUndoAsked((v) => !v)}>
             Undo?
           </Button>
         </div>
         {confirmClear && !busy && <ClearConfirm onConfirm={clear} onCancel={() => setConfirmClear(false)} />}
         {(undoAsked || !state.wrote) && <UndoNote />}
         <StatusArea state={state} notice={notice} />
+        {state.live && outcome?.kind === 'done' && <LiveBanner live={state.live} />}
         {outcome?.kind === 'done' && (
           <>
             <CountTiles counts={counts} selected={filter.kind} onSelect={(kind) => setFilter({ ...filter, kind })} />

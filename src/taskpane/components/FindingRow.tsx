@@ -97,7 +97,7 @@ export function FindingRow({ finding: f, index, tabbable, open, busy, explanatio
           {kind === 'warning' && onAccept && f.sheet && f.cell && (
             <AcceptForm busy={busy} onAccept={(reason, by) => onAccept({ rule: f.rule, sheet: f.sheet as string, cell: f.cell as string, reason, by })} />
           )}
-          {kind === 'error' && <p>An error cannot be accepted: correct the cell, then run Check again.</p>}
+          {f.severity === 'error' && <p>An error cannot be accepted: {kind === 'toFill' ? 'fill in the cell' : 'correct the cell'}, then run Check again.</p>}
         </div>
       )}
     </li>
