@@ -31,7 +31,7 @@ export function AcceptForm({ busy, onAccept }: { busy: boolean; onAccept(reason:
     onAccept(reason.trim(), by.trim());
   };
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Accept this warning">
+    <form className={styles.form} onSubmit={submit} aria-label="Accept this warning" noValidate>
       <Field label="Why is it acceptable?" required validationMessage={tried && !reason.trim() ? 'A reason is required.' : undefined} size="small">
         <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" size="small" />
       </Field>
