@@ -78,7 +78,8 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
           const found = read.state.marks.length > 0 || read.state.tabs.length > 0 || read.sheets.some((sh) => sh.ownerMarked);
           const r = await applyClear(context, read, applyOpts);
           progress?.('Done', 1);
-          return { kind: 'cleared' as const, restored: r.restored, found };
+          // `found: false` only: the outcome of a Clear that had something to clear is as before.
+          return { kind: 'cleared' as const, restored: r.restored, ...(found ? {} : { found: false }) };
         });
       } catch (e) {
         return { kind: 'failed', message: describeError(e) };
