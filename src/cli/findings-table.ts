@@ -17,10 +17,12 @@ function plural(n: number, word: string): string {
 export function findingsTable(book: string, findings: Finding[]): string {
   const c = countBySeverity(findings);
   const accepted = findings.filter((f) => f.accepted).length;
-  const head = `${book}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}${accepted ? `, ${accepted} accepted` : ''}`;
+  const toFill = findings.filter((f) => f.toFill).length;
+  const errors = `${plural(c.error, 'error')}${toFill ? ` (${toFill} of them still to fill in)` : ''}`;
+  const head = `${book}: ${errors}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}${accepted ? `, ${accepted} accepted` : ''}`;
   if (findings.length === 0) return `${head}\n`;
-  const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
-  const rows = sorted.map((f) => [f.rule, f.accepted ? 'accepted' : f.severity, where(f), f.accepted ? `${f.message} (accepted: ${f.accepted.reason} (${f.accepted.by}, ${f.accepted.date}))` : f.message]);
+  const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || Number(!!a.toFill) - Number(!!b.toFill));
+  const rows = sorted.map((f) => [f.rule, f.accepted ? 'accepted' : f.toFill ? 'to fill in' : f.severity, where(f), f.accepted ? `${f.message} (accepted: ${f.accepted.reason} (${f.accepted.by}, ${f.accepted.date}))` : f.message]);
   const widths = [0, 1, 2].map((i) => Math.max(['rule', 'severity', 'where'][i].length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((s, i) => (i < 3 ? s.padEnd(widths[i]) : s)).join('  ').trimEnd();
   return [head, '', line(['rule', 'severity', 'where', 'message']), ...rows.map(line)].join('\n') + '\n';

@@ -85,6 +85,9 @@ test('a new template’s blanks are flagged as still to fill in; the facts’ ow
   expect(toFill).toEqual(['B04 J12', 'P04 H29', 'P04 H30', 'P04 H32', 'P04 H33', 'P04 H34', 'P04 H35', 'P04 H36', 'P04 H37', 'P04 H38', 'P04 H39']);
   const errorsNotToFill = found.filter((f) => f.severity === 'error' && !f.toFill).map((f) => `${f.rule} ${f.cell}`);
   expect(errorsNotToFill.sort()).toEqual(['P01 D39', 'P02 C14']);
+  const table = await cliInProcess('check', at('template.xlsx'));
+  expect(table.stdout.split('\n')[0]).toMatch(/: 13 errors \(11 of them still to fill in\), 0 warnings, 7 infos$/);
+  expect(table.stdout.split('\n').filter((l) => /^\S+\s+to fill in\s/.test(l))).toHaveLength(11);
   // The sample has nothing to fill in.
   expect((await json('sample.xlsx')).filter((f) => (f as { toFill?: boolean }).toFill)).toEqual([]);
 });
