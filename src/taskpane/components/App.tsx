@@ -100,8 +100,11 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
           {/* disabledFocusable: keyboard focus stays on the button while it works (aria-disabled, not removed). */}
           <Button appearance="primary" disabledFocusable={busy} onClick={consolidate}>Consolidate</Button>
           <Button disabledFocusable={busy} onClick={check}>Check</Button>
+          {/* Only Check and Consolidate can stop (before their first write); the others finish. */}
           {busy ? (
-            <Button disabledFocusable={!!state.working?.cancelling || state.working?.task === 'clear'} onClick={() => store.cancel()}>Cancel</Button>
+            <Button disabledFocusable={!!state.working?.cancelling || !(state.working?.task === 'check' || state.working?.task === 'consolidate')} onClick={() => store.cancel()}>
+              Cancel
+            </Button>
           ) : (
             <Button disabledFocusable={busy} onClick={() => setConfirmClear(true)}>Clear marks</Button>
           )}
