@@ -1,11 +1,22 @@
 /** Partner and sheet filters, what is shown of how many, and Copy findings. */
 import * as React from 'react';
-import { Button, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { FindingsFilter } from '../findings-view';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
-  select: { flex: '1 1 0', minWidth: 0 },
+  select: {
+    flex: '1 1 0',
+    minWidth: 0,
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    height: '26px',
+    color: tokens.colorNeutralForeground1,
+    background: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStrokeAccessible}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
   shown: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, minHeight: '24px' },
 });
 
@@ -25,25 +36,18 @@ export function FindingsFilters({ filter, partners, sheets, shown, total, onChan
   return (
     <>
       <div className={styles.row}>
-        <Select
-          className={styles.select}
-          size="small"
-          aria-label="Partner"
-          value={filter.partner ?? ''}
-          disabled={partners.length === 0}
-          onChange={(_, d) => onChange({ ...filter, partner: d.value || null })}
-        >
+        <select className={styles.select} aria-label="Partner" value={filter.partner ?? ''} disabled={partners.length === 0} onChange={(e) => onChange({ ...filter, partner: e.target.value || null })}>
           <option value="">All partners</option>
           {partners.map((p) => (
             <option key={p} value={p}>Partner {p}</option>
           ))}
-        </Select>
-        <Select className={styles.select} size="small" aria-label="Sheet" value={filter.sheet ?? ''} onChange={(_, d) => onChange({ ...filter, sheet: d.value || null })}>
+        </select>
+        <select className={styles.select} aria-label="Sheet" value={filter.sheet ?? ''} onChange={(e) => onChange({ ...filter, sheet: e.target.value || null })}>
           <option value="">All sheets</option>
           {sheets.map((s) => (
             <option key={s} value={s}>{s}</option>
           ))}
-        </Select>
+        </select>
       </div>
       <div className={styles.shown}>
         <span data-testid="shown">{filtered ? `Showing ${shown} of ${total}` : `${total} ${total === 1 ? 'finding' : 'findings'}`}</span>
