@@ -280,8 +280,16 @@ describe('41 findings in a 350 px pane', () => {
     await settles(page, /^Cancelled: nothing was written\.$/);
     expect(await looks(page)).toEqual(before);
 
+    expect(await page.getByTestId('undo-note').count()).toBe(1); // nothing written yet: the note is there
     await page.getByRole('button', { name: 'Check' }).click();
     await settles(page, /^Checked/);
+    // After the first write the note steps aside, and comes back on request.
+    expect(await page.getByTestId('undo-note').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo?' }).click();
+    expect(await page.getByTestId('undo-note').textContent()).toMatch(/^Ctrl\+Z cannot undo the marks and report tabs that Check and Consolidate add\. Clear marks takes them away/);
+    await shot(page, '16-undo-on-request');
+    await page.getByRole('button', { name: 'Undo?' }).click();
+    expect(await page.getByTestId('undo-note').count()).toBe(0);
     await page.getByRole('button', { name: 'Clear marks' }).click();
     await page.getByRole('alertdialog').waitFor();
     expect(await page.getByRole('button', { name: 'Remove marks and tabs' }).evaluate((el) => el === document.activeElement)).toBe(true);
