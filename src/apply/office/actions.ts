@@ -13,6 +13,7 @@ import { describeError } from '../../taskpane/describe-error';
 import { applyClear, applyReport } from './apply';
 import { readWorkbook } from './read';
 import { writeTemplate } from './template';
+import { RunFailed } from './recover';
 import { doneOutcome } from './pane-outcome';
 import { acceptInExcel } from './accept';
 import { recheckSheets, watchEdits, type LiveBase } from './live';
@@ -28,6 +29,12 @@ export interface OfficeActionOptions {
 
 const LOOKED_FOR = "a Project sheet: a sheet with the field 'Project acronym' and the value to its right";
 const CANCELLED: PaneOutcome = { kind: 'cancelled' };
+
+/** Office's error in words, and, when a write failed half way, what became of the workbook. */
+function failed(e: unknown): { kind: 'failed'; message: string } {
+  if (e instanceof RunFailed) return { kind: 'failed', message: `${describeError(e.cause)} ${e.after}`.trim() };
+  return { kind: 'failed', message: describeError(e) };
+}
 
 async function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   return Excel.run(batch);
@@ -62,7 +69,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         return doneOutcome(checked.model, checked.findings, consolidate, applied.marked);
       });
     } catch (e) {
-      return { kind: 'failed', message: describeError(e) };
+      return failed(e);
     }
   }
 
@@ -82,7 +89,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
           return { kind: 'cleared' as const, restored: r.restored, ...(found ? {} : { found: false }) };
         });
       } catch (e) {
-        return { kind: 'failed', message: describeError(e) };
+        return failed(e);
       }
     },
     async selectCell(sheet, cell) {
@@ -104,7 +111,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
           return acceptInExcel(context, input, { profile, now: now(), readBytes: options.readBytes, chunkBytes: options.chunkBytes, onRead: (r) => (base = r) });
         });
       } catch (e) {
-        return { kind: 'failed', message: describeError(e) };
+        return failed(e);
       }
     },
     watchEdits: (onEdit) => watchEdits(() => base, onEdit),
@@ -118,11 +125,11 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         return { kind: 'failed', message: describeError(e) };
       }
     },
-    async newReportingWorkbook(progress) {
+    async newReportingWorkbook(progress, programme) {
       try {
         return await runInExcel(async (context) => {
           progress?.('Laying out the template', 0.3);
-          const refused = await writeTemplate(context, profile, applyOpts);
+          const refused = await writeTemplate(context, profile, { ...applyOpts, programme });
           if (refused) return { kind: 'failed', message: refused } as const;
           progress?.('Checking', 0.8);
           const read = await readWorkbook(context, { withValues: true, readBytes: options.readBytes });
@@ -131,7 +138,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
           return doneOutcome(model, findings, false, 0);
         });
       } catch (e) {
-        return { kind: 'failed', message: describeError(e) };
+        return failed(e);
       }
     },
   };

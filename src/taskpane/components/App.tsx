@@ -9,6 +9,7 @@ import type { PaneStore } from '../pane-store';
 import { copyToClipboard, type CopyToClipboard } from '../clipboard';
 import { findingsAsTable } from '../copy-findings';
 import { applyFilter, paneFindings, countKinds, countsSentence, filterOptions, NO_FILTER, type FindingsFilter, type PaneFinding } from '../findings-view';
+import type { PresetId } from '../../rules/types';
 import { StatusArea, type Notice } from './StatusArea';
 import { UndoNote } from './UndoNote';
 import { Outcome } from './Outcome';
@@ -77,7 +78,7 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
     setConfirmClear(false);
     void store.run('clear', (p) => actions.clearMarks(p));
   };
-  const newWorkbook = () => store.run('new', (p) => actions.newReportingWorkbook(p));
+  const newWorkbook = (programme: PresetId) => store.run('new', (p) => actions.newReportingWorkbook(p, programme));
   const accept = actions.accept ? (input: AcceptInput) => store.run('accept', (p) => actions.accept!(input, p)) : undefined;
   const select = (sheet: string, cell: string | null) => {
     setNotice(null);

@@ -5,13 +5,14 @@ import type { AcceptInput } from '../actions';
 import type { PaneFinding } from '../findings-view';
 import { FindingsList } from './FindingsList';
 import { NotReporting } from './NotReporting';
+import type { PresetId } from '../../rules/types';
 
 export interface OutcomeProps {
   last: LastResult | null;
   shown: PaneFinding[];
   busy: boolean;
   onSelect(sheet: string, cell: string | null): void;
-  onNewWorkbook(): void;
+  onNewWorkbook(programme: PresetId): void;
   onAccept?(input: AcceptInput): void;
 }
 
