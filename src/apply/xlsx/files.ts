@@ -13,7 +13,7 @@ import { UserError } from '../../util/errors';
 import { writeWhole } from './safe-write';
 import { clearPackage, consolidatePackage, readPackageState, type PackageTransform } from './package/apply';
 
-async function assertNotSameFile(bookPath: string, outPath: string): Promise<void> {
+export async function assertNotSameFile(bookPath: string, outPath: string): Promise<void> {
   const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
   if ((await real(bookPath)) === (await real(outPath))) throw new UserError(`the output may not be the input file itself (${outPath}): BOOK is never written`);
 }
@@ -23,7 +23,7 @@ export function userSheetsOnly(snapshot: WorkbookSnapshot, state: ClusterixState
   return { sheets: snapshot.sheets.filter((s) => s.name.toLowerCase() !== STATE_SHEET && !isOurTab(state, s.name)) };
 }
 
-async function writeBytes(outPath: string, bytes: Buffer): Promise<void> {
+export async function writeBytes(outPath: string, bytes: Buffer): Promise<void> {
   await writeWhole(outPath, (temp) => fs.writeFile(temp, bytes));
 }
 
@@ -38,12 +38,13 @@ export interface ConsolidateFileOptions {
 export async function consolidateFile(bookPath: string, outPath: string, opts: ConsolidateFileOptions): Promise<ConsolidateOutcome | { plan: ReportPlan }> {
   await assertNotSameFile(bookPath, outPath);
   const book = await readPackageFile(bookPath);
-  const snapshot = userSheetsOnly(book.snapshot, readPackageState(book));
+  const state = readPackageState(book);
+  const snapshot = userSheetsOnly(book.snapshot, state);
   let outcome: ConsolidateOutcome | { plan: ReportPlan };
   if (opts.plan) {
     outcome = { plan: opts.plan(snapshot) };
   } else {
-    const full = consolidateWorkbook(snapshot, { now: opts.now });
+    const full = consolidateWorkbook(snapshot, { now: opts.now, accepted: state.accepted });
     if (!isReportingWorkbook(full.model)) {
       throw new UserError(`${bookPath} is not a reporting workbook: no Project sheet (no sheet has the field 'Project acronym'); start from 'clusterix template OUT.xlsx'`);
     }

@@ -7,7 +7,7 @@ export const T02: Rule = {
   severity: 'error',
   explanation: {
     what: 'A required sheet, table, column, row or field is missing, or a cell cannot be read (a date or number in a form the add-in does not know, a formula never calculated).',
-    why: 'The add-in finds everything by its labels (workbook.md); what it cannot find or read, it cannot check or report.',
+    why: 'The add-in finds everything by its labels, as the template has them; what it cannot find or read, it cannot check or report.',
     fix: 'Add what is named, with its label as the template has it; type dates as 2019-04-01 or 01/04/2019; open and save a file written by another program in Excel so that its formulas are calculated.',
   },
   run({ model }) {

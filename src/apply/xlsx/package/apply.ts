@@ -3,7 +3,7 @@
  * new, marks set in place on the user's cells (style index, note), everything else copied as it came.
  * Clear takes our sheets away and puts the user's looks back.
  */
-import { clearMarks, isOurTab, joinStateChunks, mergeMarks, parseState, stateChunks, type CellLook } from '../../../plan/state';
+import { clearMarks, isOurTab, joinStateChunks, mergeMarks, parseState, stateChunks, stateHoldsAnything, type CellLook } from '../../../plan/state';
 import { MARK_FILL, REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState, type Mark, type ReportPlan, type SavedCell } from '../../../plan/types';
 import type { ReadBook } from '../../../snapshot/package-reader';
 import { cellAt } from '../../../snapshot/cells';
@@ -215,12 +215,22 @@ export function consolidatePackage(book: ReadBook, plan: ReportPlan, transform?:
   return p.finish(transform);
 }
 
-/** Clear marks onto the package: our sheets gone, every saved cell's look back. */
+/** Clear marks onto the package: our sheets gone, every saved cell's look back; accepted warnings stay in the state. */
 export function clearPackage(book: ReadBook): Buffer {
   const p = new Patcher(book);
   const state = readPackageState(book);
-  const { restore } = clearMarks(state);
+  const { restore, state: next } = clearMarks(state);
   p.patchUserSheets([], restore);
   p.removeOurSheets(state);
+  // Accepted warnings are a person's decisions: they stay; with none, the state sheet goes.
+  if (stateHoldsAnything(next)) p.addState(next);
+  return p.finish();
+}
+
+/** Only the state written anew (an acceptance added): everything else of the package as it was. */
+export function writeStatePackage(book: ReadBook, state: ClusterixState): Buffer {
+  const p = new Patcher(book);
+  p.workbook.remove(STATE_SHEET);
+  p.addState(state);
   return p.finish();
 }
