@@ -9,6 +9,7 @@ import { registerTemplate, registerSample } from './commands/template';
 import { registerCheck } from './commands/check';
 import { registerConsolidate } from './commands/consolidate';
 import { registerClear } from './commands/clear';
+import { registerPartnerBooks } from './commands/partners';
 
 export function buildProgram(): Command {
   const program = new Command('clusterix')
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerConsolidate(program);
   registerClear(program);
+  registerPartnerBooks(program);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: (str, write) => write(str.split('\n')[0].trim() + '\n') }));
   return program;
 }
