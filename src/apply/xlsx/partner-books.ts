@@ -196,10 +196,10 @@ export function importPartnerFiles(lead: OpenedBook, bookFile: string, files: Pa
     }
     return r;
   };
-  for (const p of planned) {
-    importBudget(lead, p, rowsFor);
-    importIndicators(lead, p, rowsFor);
-  }
+  for (const p of planned) importBudget(lead, p, rowsFor);
+  // Indicator rows from the bottom of the sheet up: a block put in moves only the rows below it, already done.
+  const firstRow = (p: Planned) => Math.min(...rowsOf(lead.model, p.partner).map((r) => r.row));
+  for (const p of [...planned].sort((a, b) => firstRow(b) - firstRow(a))) importIndicators(lead, p, rowsFor);
   for (const [sheet, rows] of sheetRows) {
     const part = wb.partOf(sheet)!;
     const xml = serializeRows(rows);
