@@ -60,7 +60,7 @@ export async function runCheckBatch(books: string[], opts: { json?: boolean } = 
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .argument('<books...>', 'the reporting workbook(s) (.xlsx): a lead\'s book or partners\' files')
+    .argument('<book...>', 'the reporting workbook(s) (.xlsx): a lead\'s book or partners\' files')
     .option('--json', 'print only JSON: the findings array (one file) or an array of { file, findings } (several)')
     .description('list the findings of each file (exit 1 when any is an error, 2 when a file cannot be read)')
     .action(async (books: string[], opts: { json?: boolean }) => {
