@@ -237,9 +237,12 @@ function importBudget(lead: OpenedBook, p: Planned, rowsFor: (sheet: string) => 
   for (let r = 0; r < Math.max(e1.rows, e2.rows); r++) {
     for (let c = 0; c < Math.max(e1.cols, e2.cols); c++) {
       const want = content(theirs, r, c);
-      if (same(content(ours, r, c), want)) continue;
+      const had = content(ours, r, c);
+      if (same(had, want)) continue;
       rows ??= rowsFor(leadBudget.sheet);
       setCell(rows, r + 1, c, want, rows.rows.find((x) => x.r === r) ?? rows.rows.find((x) => x.r === r + 2));
+      // A formula that stayed the formula it was only has a new result: not a change the partner made.
+      if (had.formula !== null && had.formula === want.formula) continue;
       p.change.cells += 1;
       const period = periodAt.get(`${r}:${c}`);
       if (period !== undefined) periods.add(period);
