@@ -226,6 +226,20 @@ describe('import', () => {
     for (const sheet of x.sheets) expect(Object.fromEntries(cells(y.sheets.find((t) => t.name === sheet.name)!))).toEqual(Object.fromEntries(cells(sheet)));
   }, 180000);
 
+  it("leaves out a row that names another partner, and says so", async () => {
+    const parts = readZip(partnerFile(9));
+    const ind = partOf(parts, 'Indicators');
+    parts[ind] = strToU8(strFromU8(parts[ind]).replace('</sheetData>', '<row r="12"><c r="A12"><v>4</v></c><c r="B12" t="inlineStr"><is><t>PLE</t></is></c><c r="C12"><v>5</v></c></row></sheetData>'));
+    writeZip(at('p9-other-row.xlsx'), parts);
+    const r = await cliInProcess('import', at('sample.xlsx'), at('p9-other-row.xlsx'), '-o', at('i9.xlsx'));
+    expect(r.stdout.split('\n')[0]).toMatch(/: partner 9 \(Flanders Innovation & Entrepreneurship\): 1 budget cell changed \(periods P2\); indicator rows: 0 changed, 1 added, 0 removed \(1 row naming another partner left out\)$/);
+    const got = await readWithExcelJS(at('i9.xlsx'));
+    const ind9 = got.sheets.find((s) => s.name === 'Indicators')!;
+    // Partner 4 keeps its seven rows; partner 9 has eight (its seven and the MEDIA row it added).
+    expect(ind9.values.filter((row) => row[0] === 4)).toHaveLength(7);
+    expect(ind9.values.filter((row) => row[0] === 9)).toHaveLength(8);
+  });
+
   it("takes none of a consolidated partner file's tabs or marks", async () => {
     expect((await cliInProcess('consolidate', partnerFile(5), '-o', at('p5-consolidated.xlsx'))).code).toBe(1);
     const r = await cliInProcess('import', at('sample.xlsx'), at('p5-consolidated.xlsx'), '-o', at('imported5.xlsx'));
@@ -274,6 +288,14 @@ describe('import refusals: exit 2, one line, nothing written', () => {
   it('two files for one partner', async () => {
     fs.copyFileSync(partnerFile(4), at('again-4.xlsx'));
     await refused([partnerFile(4), at('again-4.xlsx')], /^clusterix: .*again-4\.xlsx and .*sample partner 4\.xlsx are both files of partner 4 \(INMA\): one file per partner; nothing imported$/);
+  });
+
+  it("an indicator sheet whose columns are not BOOK's", async () => {
+    const f = variant('columns.xlsx', 8, (p) => {
+      const part = partOf(p, 'Indicators');
+      p[part] = strToU8(strFromU8(p[part]).replace('>P8<', '>P9<'));
+    });
+    await refused([f], /^clusterix: .*columns\.xlsx: the columns of 'Indicators' \(Partner \| Indicator \| P1 \| P2 \| P3 \| P4 \| P5 \| P6 \| P7 \| P9 \| Total \| Comment\) are not those of 'Indicators' in .*sample\.xlsx \(.*\| P8 \| Total \| Comment\): nothing imported$/);
   });
 
   it('a file with no budget sheet', async () => {

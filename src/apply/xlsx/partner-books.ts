@@ -127,6 +127,17 @@ export interface ImportChange {
   rowsAdded: number;
   rowsRemoved: number;
   rowsChanged: number;
+  /** Indicator rows of the file that name another partner: not taken. */
+  rowsLeftOut: number;
+}
+
+/** A table header row as text, from its first column to its last cell ('Partner | Indicator | P1 | …'). */
+function headerText(book: ReadBook, sheet: string, row: number, left: number): string {
+  const s = sheetOf(book, sheet);
+  const e = extent(s);
+  const cells: string[] = [];
+  for (let c = left; c < e.cols; c++) cells.push(String(cellAt(s, row, c).value ?? '').trim());
+  return cells.join(' | ').replace(/( \| )+$/, '');
 }
 
 function content(sheet: SheetSnapshot, row: number, col: number): CellContent {
@@ -176,7 +187,15 @@ function planImport(lead: OpenedBook, bookFile: string, files: PartnerFile[]): P
     const sheets = budgetSheetsOf(lead.model, partner);
     if (sheets.length !== 1) throw new UserError(`${bookFile} has ${sheets.length === 0 ? 'no budget sheet' : `${sheets.length} budget sheets`} for ${partnerLabel(partner)}: nothing imported`);
     if (lead.model.indicatorSheets.length === 0 && opened.model.indicators.length > 0) throw new UserError(`${bookFile} has no indicator sheet to take ${f.file}'s indicator rows: nothing imported`);
-    out.push({ partner, opened, change: { file: f.file, partner: partnerLabel(partner), cells: 0, periods: [], rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 } });
+    const leadInd = lead.model.indicatorSheets.find((s) => s.sheet === (rowsOf(lead.model, partner)[0]?.sheet ?? lead.model.indicatorSheets[0]?.sheet));
+    for (const theirs of opened.model.indicatorSheets) {
+      if (!leadInd || !opened.model.indicators.some((r) => r.sheet === theirs.sheet)) continue;
+      const a = headerText(lead.book, leadInd.sheet, leadInd.header.row, leadInd.header.col);
+      const b = headerText(f.book, theirs.sheet, theirs.header.row, theirs.header.col);
+      if (a !== b) throw new UserError(`${f.file}: the columns of '${theirs.sheet}' (${b}) are not those of '${leadInd.sheet}' in ${bookFile} (${a}): nothing imported`);
+    }
+    const elsewhere = opened.model.indicators.filter((r) => (r.partner.value ?? '').trim() !== '' && !partnersNamed(opened.model, r.partner.value ?? '').some((x) => x.no.value === partner.no.value)).length;
+    out.push({ partner, opened, change: { file: f.file, partner: partnerLabel(partner), cells: 0, periods: [], rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0, rowsLeftOut: elsewhere } });
   }
   return out;
 }

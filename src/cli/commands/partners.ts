@@ -79,7 +79,8 @@ export async function runImport(book: string, partners: string[], opts: { out?: 
   const lines = changes.map((c) => {
     const cells = c.cells === 0 ? 'budget unchanged' : `${c.cells} budget cell${c.cells === 1 ? '' : 's'} changed${c.periods.length ? ` (periods ${c.periods.map((p) => `P${p}`).join(', ')})` : ''}`;
     const rows = c.rowsAdded + c.rowsRemoved + c.rowsChanged === 0 ? 'indicator rows unchanged' : `indicator rows: ${c.rowsChanged} changed, ${c.rowsAdded} added, ${c.rowsRemoved} removed`;
-    return `${c.file}: ${c.partner}: ${cells}; ${rows}\n`;
+    const left = c.rowsLeftOut ? ` (${c.rowsLeftOut} row${c.rowsLeftOut === 1 ? '' : 's'} naming another partner left out)` : '';
+    return `${c.file}: ${c.partner}: ${cells}; ${rows}${left}\n`;
   });
   return { output: `${lines.join('')}Imported into ${out}.\n\n${findingsTable(out, findings)}`, exitCode: exitCodeFor(findings), written: [out] };
 }
