@@ -202,7 +202,7 @@ describe('import', () => {
     const b = await figs(at('imported.xlsx'));
     const cents = (x: number) => Math.round(x * 100);
     expect(cents(b.totals.reported.total) - cents(a.totals.reported.total)).toBe(DELTA_SUM_CENTS);
-    expect(cents(b.totals.reported.travel) - cents(a.totals.reported.travel)).toBe(DELTA_SUM_CENTS);
+    expect(cents(b.totals.reported.travel!) - cents(a.totals.reported.travel!)).toBe(DELTA_SUM_CENTS);
     expect(cents(b.periods[1].reported) - cents(a.periods[1].reported)).toBe(DELTA_SUM_CENTS);
     expect(b.periods[0].reported).toBe(a.periods[0].reported);
     for (let n = 1; n <= 11; n++) {
