@@ -111,6 +111,17 @@ describe('partner-workbook', () => {
     expect(strFromU8(readZip(partnerFile(3))[partOf(readZip(partnerFile(3)), 'Project')])).toMatch(/<\/sheetData><sheetProtection sheet="1"/);
   });
 
+  it('sends out none of our tabs or marks from a consolidated book', async () => {
+    expect((await cliInProcess('consolidate', at('sample.xlsx'), '-o', at('sc.xlsx'))).code).toBe(1);
+    expect((await cliInProcess('partner-workbook', at('sc.xlsx'), '--partner', '11', '-o', at('p11-from-consolidated.xlsx'))).code).toBe(0);
+    const parts = readZip(at('p11-from-consolidated.xlsx'));
+    expect(strFromU8(parts['xl/workbook.xml'])).not.toMatch(/_clusterix|name="Report /);
+    // Project!D39 carried the P01 mark in sc.xlsx: here it has the sample's own look again.
+    const d39 = (p: Parts) => /<c r="D39"[^>]*>/.exec(strFromU8(p[partOf(p, 'Project')]))![0];
+    expect(d39(parts)).toBe(d39(readZip(at('sample.xlsx'))));
+    expect(Object.keys(parts).filter((n) => /comments|vml/i.test(n))).toEqual([]);
+  });
+
   it("checks a partner's file against its own Project sheet, without asking for the other partners' budget sheets", async () => {
     const r = await cliInProcess('check', '--json', partnerFile(3));
     const findings = JSON.parse(r.stdout) as { rule: string; severity: string }[];
@@ -238,6 +249,19 @@ describe('import', () => {
     // Partner 4 keeps its seven rows; partner 9 has eight (its seven and the MEDIA row it added).
     expect(ind9.values.filter((row) => row[0] === 4)).toHaveLength(7);
     expect(ind9.values.filter((row) => row[0] === 9)).toHaveLength(8);
+  });
+
+  it("leaves a consolidated BOOK's report tabs, state and marks as they were", async () => {
+    expect((await cliInProcess('consolidate', at('sample.xlsx'), '-o', at('sample-consolidated.xlsx'))).code).toBe(1);
+    const r = await cliInProcess('import', at('sample-consolidated.xlsx'), partnerFile(2), '-o', at('i2c.xlsx'));
+    expect(r.stderr).toBe('');
+    const before = readZip(at('sample-consolidated.xlsx'));
+    const after = readZip(at('i2c.xlsx'));
+    expect(strFromU8(after['xl/workbook.xml'])).toBe(strFromU8(before['xl/workbook.xml']));
+    for (const name of Object.keys(before)) {
+      if (name === partOf(before, 'Budget IDM') || name === partOf(before, 'Indicators') || name === 'xl/calcChain.xml') continue;
+      expect([name, Buffer.from(after[name] ?? []).equals(Buffer.from(before[name]))]).toEqual([name, true]);
+    }
   });
 
   it("takes none of a consolidated partner file's tabs or marks", async () => {
