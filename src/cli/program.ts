@@ -10,6 +10,7 @@ import { registerCheck } from './commands/check';
 import { registerConsolidate } from './commands/consolidate';
 import { registerClear } from './commands/clear';
 import { registerAccept } from './commands/accept';
+import { registerPartnerBooks } from './commands/partners';
 
 export function buildProgram(): Command {
   const program = new Command('clusterix')
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerConsolidate(program);
   registerClear(program);
   registerAccept(program);
+  registerPartnerBooks(program);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: (str, write) => write(str.split('\n')[0].trim() + '\n') }));
   return program;
 }
