@@ -68,7 +68,18 @@ export interface WireRequest {
   Actions?: WireAction[];
   ObjectPaths?: Record<string, WirePath>;
 }
-export type WireAnswer = { body: { Results: { ActionId: number; Value: unknown }[]; Error?: Record<string, unknown> } } | { ooeError: number; code: string; message: string };
+/**
+ * An event message as Excel sends it to the add-in after a request (Office's RichApiMessage entry: category 65536,
+ * messageType = the event type, targetId, message = this payload as JSON). Only worksheets.onChanged is served.
+ */
+export interface WireEvent {
+  eventType: number;
+  targetId: string;
+  payload: Record<string, unknown>;
+}
+/** WorksheetCollection.onChanged: event type 10 on target 'Workbook' (the library's own constants). */
+export const WORKSHEET_CHANGED = 10;
+export type WireAnswer = ({ body: { Results: { ActionId: number; Value: unknown }[]; Error?: Record<string, unknown> } } | { ooeError: number; code: string; message: string }) & { events?: WireEvent[] };
 
 export interface WireSync {
   requestBytes: number;
@@ -125,6 +136,8 @@ const API_SETS: Record<string, string> = {
   'Runtime.EnableEvents': '1.8',
   'Application.SuspendScreenUpdatingUntilNextSync': '1.9',
   'Application.CalculationMode': '1.8',
+  'WorksheetCollection._RegisterDataChangedEvent': '1.9',
+  'WorksheetCollection._UnregisterDataChangedEvent': '1.9',
 };
 
 const byteLength = (text: string): number => new TextEncoder().encode(text).length;
@@ -171,6 +184,9 @@ export class WireHost {
   private nextRef = 1;
   private screenSuspended = false;
   private current: WireSync | null = null;
+  /** Has the add-in registered for worksheets.onChanged (WorksheetCollection._RegisterDataChangedEvent)? */
+  private dataChangedRegistered = false;
+  private events: WireEvent[] = [];
 
   constructor(
     public workbook: FakeWorkbook,
@@ -203,7 +219,7 @@ export class WireHost {
       sync.failed = 'RequestPayloadSizeLimitExceeded';
       return { ooeError: 5103, code: sync.failed, message: `The request payload size has exceeded the limit (${requestBytes} bytes).` };
     }
-    const out = this.run(body, this.inject?.(n, body) ?? null);
+    const out = this.withEvents(this.run(body, this.inject?.(n, body) ?? null));
     const responseBytes = 'body' in out ? byteLength(JSON.stringify(out.body)) : 0;
     sync.responseBytes = responseBytes;
     this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, responseBytes);
@@ -214,6 +230,36 @@ export class WireHost {
       return { ooeError: 5104, code: sync.failed, message: `The response payload size has exceeded the limit (${responseBytes} bytes).` };
     }
     return out;
+  }
+
+  /** Events raised by this request, delivered after its answer (as Excel does). */
+  private withEvents(out: WireAnswer): WireAnswer {
+    if (this.events.length === 0) return out;
+    const events = this.events;
+    this.events = [];
+    return { ...out, events };
+  }
+
+  /**
+   * Tests: an edit made in Excel by the user: the value is entered into the model as typing would, then the
+   * events Excel raises for it (worksheets.onChanged if registered and events are on) are returned for delivery.
+   */
+  userEdit(sheet: string, cell: string, value: unknown): WireEvent[] {
+    const s = this.sheetByName(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const range: RangeNode = { t: 'Range', sheet: s, box: address(cell).box };
+    this.grid(range, 'Values', [[value]], (c, v) => enterInto(this.workbook, s, c, v), cellInputProblem);
+    this.changed(range, 'Unknown');
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+
+  /** WorksheetChangedEventArgs as Excel sends them (the library adds `type` and the getRange functions). */
+  private changed(n: RangeNode, triggerSource: 'ThisLocalAddin' | 'Unknown' = 'ThisLocalAddin'): void {
+    if (!this.dataChangedRegistered || !this.workbook.enableEvents) return;
+    const payload = { type: 'WorksheetChanged', worksheetId: sheetGuid(n.sheet), address: formatBox(n.box), changeType: 'RangeEdited', source: 'Local', shiftDirection: 'None', triggerSource };
+    this.events.push({ eventType: WORKSHEET_CHANGED, targetId: 'Workbook', payload });
   }
 
   private run(body: WireRequest, fault: Fault): WireAnswer {
@@ -584,6 +630,10 @@ export class WireHost {
       case 'Workbook._RemoveReference':
         this.refs.delete(String(args[0]));
         return null;
+      case 'WorksheetCollection._RegisterDataChangedEvent':
+      case 'WorksheetCollection._UnregisterDataChangedEvent':
+        this.dataChangedRegistered = name === '_RegisterDataChangedEvent';
+        return null;
     }
     if (n.t === 'Range') {
       switch (name) {
@@ -717,7 +767,8 @@ export class WireHost {
       switch (name) {
         case 'Values':
         case 'Formulas':
-          return this.grid(n, name, value, (cell, v) => enterInto(wb, n.sheet, cell, v), cellInputProblem);
+          this.grid(n, name, value, (cell, v) => enterInto(wb, n.sheet, cell, v), cellInputProblem);
+          return this.changed(n);
         case 'NumberFormat':
           return this.grid(n, name, value, (cell, v) => {
             if (v !== null && v !== undefined) cell.numberFormat = String(v);

@@ -15,6 +15,8 @@ export interface WireOffice {
   newContext(): Excel.RequestContext;
   /** Waits until the library has no request in flight (the clean-up after Excel.run is not awaited). */
   settle(): Promise<void>;
+  /** A value typed by the user in Excel: entered into the workbook, then Excel's events for it delivered. */
+  edit(sheet: string, cell: string, value: unknown): void;
   Excel: Record<string, unknown>;
   Office: Record<string, unknown>;
   OfficeExtension: Record<string, unknown>;
@@ -45,6 +47,7 @@ export function installWireOffice(target: object, workbook: FakeWorkbook, option
         idle = lib.pending() === 0 ? idle + 1 : 0;
       }
     },
+    edit: (sheet, cell, value) => lib.deliver(host.userEdit(sheet, cell, value)),
     Excel: lib.Excel,
     Office: lib.Office,
     OfficeExtension: lib.OfficeExtension,
