@@ -4,20 +4,15 @@
  * OSF.DDA.RichApi.executeRichApiRequestAsync (the executor the library uses inside Office; it also maps Office's
  * ooe error numbers, 5103/5104 for the payload limits, as Office does). Office.context.requirements is answered
  * by a stand-in for what the office.js loader sets after the host handshake (the loader is not in this file).
- *
- * Events (worksheets.onChanged): the library registers for Office's RichApiMessage event through
- * OSF.DDA.RichApi.richApiMessageManager and the host facade (OSF._OfficeAppFactory.getHostFacade()), both set up by
- * Office's runtime at start (InitializationHelper.loadAppSpecificScriptAndCreateOM / prepareApiSurface: the
- * library's own DispIdHost.Facade over the platform's delegate methods). Here the runtime's part is done the same
- * way, with delegate methods of ours in the platform's place (registerEventAsync / unregisterEventAsync); the
- * host's event messages are delivered as Office delivers them: {ArrayData: [[65536, eventType, targetId, json, id,
- * false]]}, after the answer of the request that raised them.
+ * Events (worksheets.onChanged) are served as Office's runtime serves them (events.ts), delivered after the
+ * answer of the request that raised them.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { versionAtLeast } from '../fake-excel/host';
 import type { WireEvent } from './host';
+import { serveEvents } from './events';
 
 export interface LoadedExcel {
   Excel: Record<string, unknown> & { run: (...args: unknown[]) => Promise<unknown>; RequestContext: new () => Excel.RequestContext };
@@ -79,37 +74,7 @@ export function loadExcel(processQuery: ProcessQuery, excelApi: string): LoadedE
     diagnostics: { host: 'Excel', platform: 'OfficeOnline', version: '16.0' },
   };
   OSF._OfficeAppFactory = { getContext: () => context, getHostInfo: () => ({ hostType: 'excel', hostPlatform: 'web', isDialog: false }) };
-  // What Office's runtime sets up at start (loadAppSpecificScriptAndCreateOM, prepareApiSurface).
-  type EventArgs = { dispId: number; targetId: string; onComplete(status: number): void; onEvent(hostArgs: unknown): void };
-  const lib = sb as unknown as {
-    OfficeExt: { RichApiMessageManager: new () => unknown };
-    OSF: {
-      DDA: { RichApi: Record<string, unknown>; DispIdHost: { Facade: new (d: () => unknown, p: unknown) => unknown }; WAC: { Delegate: { ParameterMap: unknown } }; EventDispId: { dispidRichApiMessageEvent: number } };
-    };
-  };
-  const listeners = new Map<number, (hostArgs: unknown) => void>();
-  const delegates = {
-    registerEventAsync: (args: EventArgs) => {
-      listeners.set(args.dispId, args.onEvent);
-      setTimeout(() => args.onComplete(0), 0);
-    },
-    unregisterEventAsync: (args: EventArgs) => {
-      listeners.delete(args.dispId);
-      setTimeout(() => args.onComplete(0), 0);
-    },
-  };
-  const facade = new lib.OSF.DDA.DispIdHost.Facade(() => delegates, lib.OSF.DDA.WAC.Delegate.ParameterMap);
-  (OSF._OfficeAppFactory as Record<string, unknown>).getHostFacade = () => facade;
-  // office.js (the loader) sets Office.Promise to the platform's Promise; the message manager uses it.
-  const office = sb.Office as Record<string, unknown>;
-  office.Promise ??= Promise;
-  OSF.DDA.RichApi.richApiMessageManager = new lib.OfficeExt.RichApiMessageManager();
-  let messageId = 0;
-  const deliver = (events: readonly WireEvent[]) => {
-    if (events.length === 0) return;
-    const entries = events.map((e) => [65536, e.eventType, e.targetId, JSON.stringify(e.payload), String(++messageId), false]);
-    setTimeout(() => listeners.get(lib.OSF.DDA.EventDispId.dispidRichApiMessageEvent)?.({ ArrayData: entries }), 0);
-  };
+  const deliver = serveEvents(sb);
   let inFlight = 0;
   // safeArray: [customData, method, path, headerArray, body, appPermission, requestFlags, ...]
   OSF.DDA.RichApi.executeRichApiRequestAsync = (safeArray: unknown[], cb: (r: unknown) => void) => {
