@@ -2,11 +2,13 @@
  * Runs after Microsoft's Excel library (excel-web-16.00.js, unmodified) in the page's office.js: stands in for what
  * the office.js loader sets up after its handshake with Excel (Office.onReady, Office.actions, Office.context with
  * its requirements and theme) and puts the wire host where Excel would answer: the library's own executor calls
- * OSF.DDA.RichApi.executeRichApiRequestAsync with each request. Gives the test a window onto the workbook.
+ * OSF.DDA.RichApi.executeRichApiRequestAsync with each request; Excel's events are served as Office's runtime
+ * serves them (test/office-wire/events.ts). Gives the test a window onto the workbook.
  */
 import { workbookFromSnapshot, type FakeWorkbook } from '../fake-excel/model';
 import { versionAtLeast } from '../fake-excel/host';
 import { WireHost } from '../office-wire/host';
+import { serveEvents } from '../office-wire/events';
 import type { WorkbookSnapshot } from '../../src/snapshot/types';
 import { a1 } from '../../src/util/a1';
 import type { CellLook, FixtureOptions, PageFake } from './fake-office-entry';
@@ -34,6 +36,8 @@ if (options.bodyBackgroundColor) {
   context.officeTheme = { bodyBackgroundColor: options.bodyBackgroundColor, bodyForegroundColor: '#ffffff', controlBackgroundColor: options.bodyBackgroundColor, controlForegroundColor: '#ffffff' };
 }
 w.OSF._OfficeAppFactory = { getContext: () => context, getHostInfo: () => ({ hostType: 'excel', hostPlatform: 'web', isDialog: false }) };
+// Excel's events (worksheets.onChanged) as Office's runtime serves them.
+const deliver = serveEvents(window);
 const info = { host: 'Excel', platform: 'OfficeOnline' };
 w.Office.onReady = (cb?: (i: typeof info) => void) => {
   cb?.(info);
@@ -48,6 +52,7 @@ w.OSF.DDA.RichApi.executeRichApiRequestAsync = (safeArray: unknown[], cb: (r: un
     const out = host.processQuery(String(safeArray[4]));
     if ('ooeError' in out) cb({ status: 'failed', error: { code: out.ooeError, message: out.message } });
     else cb({ status: 'succeeded', value: { data: [200, [], JSON.stringify(out.body)] } });
+    if (out.events) deliver(out.events);
   }, options.syncDelayMs ?? 0);
 };
 
