@@ -21,11 +21,6 @@ export async function buildAddin(outDir: string): Promise<void> {
   await run(config({ mode: 'production', outDir, env: {} }));
 }
 
-/** test/e2e/fake-office-entry.ts as one script that stands in for office.js: `${outDir}/fake-office.js`. */
-export async function buildFakeOffice(outDir: string): Promise<void> {
-  await bundle(outDir, { 'fake-office': './test/e2e/fake-office-entry.ts' });
-}
-
 /** test/e2e/wire-office-entry.ts (the wire host and the loader's stand-in) as one script: `${outDir}/wire-office.js`. */
 export async function buildWireOffice(outDir: string): Promise<void> {
   await bundle(outDir, { 'wire-office': './test/e2e/wire-office-entry.ts' });

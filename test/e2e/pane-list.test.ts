@@ -18,7 +18,7 @@ import { writeSpecXlsx } from '../../src/apply/xlsx/spec-writer';
 import { buildTemplate } from '../../src/template';
 import type { Finding } from '../../src/checks/types';
 import type { WorkbookSnapshot } from '../../src/snapshot/types';
-import type { FixtureOptions, PageFake } from './fake-office-entry';
+import type { FixtureOptions, PageFake } from './page';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SHOTS = path.resolve(__dirname, '../../test-output/e2e');

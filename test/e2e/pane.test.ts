@@ -20,7 +20,7 @@ import { consolidateWorkbook } from '../../src/engine';
 import { MARK_FILL, REPORT_TAB_NAMES } from '../../src/plan/types';
 import type { Finding } from '../../src/checks/types';
 import type { WorkbookSnapshot } from '../../src/snapshot/types';
-import type { FixtureOptions, PageFake } from './fake-office-entry';
+import type { FixtureOptions, PageFake } from './page';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SHOTS = path.resolve(__dirname, '../../test-output/e2e');

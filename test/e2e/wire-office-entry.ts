@@ -11,7 +11,7 @@ import { WireHost } from '../office-wire/host';
 import { serveEvents } from '../office-wire/events';
 import type { WorkbookSnapshot } from '../../src/snapshot/types';
 import { a1 } from '../../src/util/a1';
-import type { CellLook, FixtureOptions, PageFake } from './fake-office-entry';
+import type { CellLook, FixtureOptions, PageFake } from './page';
 
 /** The highest ExcelApi the npm library serves (no notes API: marks are comments). */
 const EXCEL_API = '1.15';
