@@ -168,7 +168,12 @@ describe('task pane in Chromium on Microsoft’s Excel library over the wire hos
     await settles(page, /^Checked/);
     for (const finding of sample.findings.filter((f) => f.severity === 'error' && f.sheet && f.cell)) {
       await page.getByRole('button', { name: finding.message }).click();
-      await page.waitForFunction((sheet) => (window as unknown as { __fake: PageFake }).__fake.selection()?.sheet === sheet, finding.sheet);
+      // Wait for this finding's cell (two errors can be on one sheet; the live re-check's registration also talks to Excel).
+      const want = { sheet: finding.sheet, cell: firstCell(finding.cell as string) };
+      await page.waitForFunction((w) => {
+        const s = (window as unknown as { __fake: PageFake }).__fake.selection();
+        return s?.sheet === w.sheet && s.cell === w.cell;
+      }, want);
       expect(await fake(page).selection()).toEqual({ sheet: finding.sheet, cell: firstCell(finding.cell as string) });
     }
     const p01 = page.locator('li', { hasText: 'P01' }).first();
