@@ -1,6 +1,7 @@
 /**
- * Re-checking while the user types, on the strict fake: the time from an edit committed in Excel to the pane's
- * store holding the re-checked findings (the event, reading the edited sheet, the engine, what changed), without
+ * Re-checking while the user types, on Microsoft's Excel library over the wire host: the time from an edit the user
+ * makes in Excel (the host enters it and sends worksheets.onChanged as Office does) to the pane's store holding the
+ * re-checked findings (the event, reading the edited sheet, the engine, what changed), without
  * the 300 ms the pane waits for typing to pause. The React render after it is not included.
  */
 import type { WorkbookSnapshot } from '../../src/snapshot/types';
@@ -8,15 +9,16 @@ import type { Profile } from '../../src/profile/types';
 import { createOfficeActions } from '../../src/apply/office';
 import { createPaneStore } from '../../src/taskpane/pane-store';
 import { startLiveRecheck } from '../../src/taskpane/live-recheck';
-import { installFakeOffice, workbookFromSnapshot } from '../../test/fake-excel';
+import { workbookFromSnapshot } from '../../test/fake-excel/model';
+import { installWireOffice } from '../../test/office-wire/install';
 
-/** ms: edit to store, all of it; ours: the same less the time inside the fake host's sync (Excel's share). */
+/** ms: edit to store, all of it; ours: the same less the time inside the host's answers (Excel's share). */
 export type LiveResult = { ok: true; ms: number[]; median: number; oursMedian: number; roundTrips: number; responseBytes: number } | { ok: false; why: string };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function timeLive(snapshot: WorkbookSnapshot, profile: Profile, runs: number): Promise<LiveResult> {
-  const fake = installFakeOffice(globalThis, workbookFromSnapshot(snapshot), { payloadLimitBytes: Number.MAX_SAFE_INTEGER });
+  const fake = installWireOffice(globalThis, workbookFromSnapshot(snapshot), { payloadLimitBytes: Number.MAX_SAFE_INTEGER });
   const budget = snapshot.sheets.find((s) => /^Budget /.test(s.name));
   try {
     if (!budget) return { ok: false, why: 'no budget sheet' };
@@ -28,11 +30,11 @@ export async function timeLive(snapshot: WorkbookSnapshot, profile: Profile, run
     const ms: number[] = [];
     const ours: number[] = [];
     let hostMs = 0;
-    const execute = fake.host.execute.bind(fake.host);
-    fake.host.execute = (ops) => {
+    const processQuery = fake.host.processQuery.bind(fake.host);
+    fake.host.processQuery = (text) => {
       const t = performance.now();
       try {
-        execute(ops);
+        return processQuery(text);
       } finally {
         hostMs += performance.now() - t;
       }
@@ -48,14 +50,11 @@ export async function timeLive(snapshot: WorkbookSnapshot, profile: Profile, run
           }
         });
       });
-      await Excel.run(async (context) => {
-        // An amount typed on the first budget sheet: a different value each time.
-        context.workbook.worksheets.getItem(budget.name).getRange('B7').values = [[1000 + i]];
-        await context.sync();
-      });
+      await fake.settle();
       fake.resetStats();
       hostMs = 0;
       const t0 = performance.now();
+      fake.edit(budget.name, 'B7', 1000 + i); // an amount typed on the first budget sheet: a different value each time
       await updated;
       ms.push(performance.now() - t0);
       ours.push(performance.now() - t0 - hostMs);
