@@ -172,3 +172,44 @@ describe('null objects and the clean-up request', () => {
     expect(office.stats.roundTrips).toBe(1);
   });
 });
+
+describe("Excel's events through Office's runtime", () => {
+  const pause = () => new Promise((r) => setTimeout(r, 20));
+
+  test('worksheets.onChanged: registered by a request; an edit made through the library or by the user arrives in Excel\'s shape; none with events off or after remove', async () => {
+    const { run, wb, office } = setup();
+    const seen: Record<string, unknown>[] = [];
+    const ctx = office.newContext();
+    const handler = ctx.workbook.worksheets.onChanged.add(async (e) => {
+      seen.push({ type: e.type, worksheetId: e.worksheetId, address: e.address, changeType: e.changeType, source: e.source });
+    });
+    await ctx.sync();
+    const ids = await run(async (c) => {
+      const sheets = c.workbook.worksheets.load('items/id,items/name');
+      await c.sync();
+      return Object.fromEntries(sheets.items.map((s) => [s.name, s.id]));
+    });
+
+    await run(async (c) => {
+      c.workbook.worksheets.getItem('Project').getRange('B2:C3').values = [[1, 2], [3, 4]];
+      await c.sync();
+    });
+    await pause();
+    expect(seen).toEqual([{ type: 'WorksheetChanged', worksheetId: ids.Project, address: 'B2:C3', changeType: 'RangeEdited', source: 'Local' }]);
+
+    office.edit('Budget WP', 'D4', '12,5'); // typed by the user
+    await pause();
+    expect(getCell(findSheet(wb, 'Budget WP')!, 3, 3).value).toBe('12,5');
+    expect(seen[1]).toEqual({ type: 'WorksheetChanged', worksheetId: ids['Budget WP'], address: 'D4', changeType: 'RangeEdited', source: 'Local' });
+
+    wb.enableEvents = false;
+    office.edit('Project', 'A1', 'x');
+    await pause();
+    wb.enableEvents = true;
+    handler.remove();
+    await ctx.sync();
+    office.edit('Project', 'A2', 'y');
+    await pause();
+    expect(seen).toHaveLength(2);
+  });
+});
