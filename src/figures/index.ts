@@ -2,7 +2,8 @@
  * The consolidated figures in integer cents: a partner's figure is the sum of its period cells as read (a missing
  * cell counts as 0: T01/T02 say what is wrong), ERDF = planned total × rate rounded down, contribution = the rest.
  */
-import type { BudgetLineKey, Model } from '../model/types';
+import type { BudgetTable, Model } from '../model/types';
+import { lineSum, rowAchieved, tableSum } from '../model/totals';
 import { BUDGET_LINE_KEYS } from '../model/types';
 import type { Profile } from '../profile/types';
 import { applyRateDown, type Cents } from '../util/money';
@@ -33,8 +34,8 @@ export function computeFigures(model: Model, _profile: Profile): Figures {
 }
 
 function partnerFigures(s: PartnerSources): PartnerFigures {
-  const budget = lineAmounts(s.plan);
-  const reported = lineAmounts(s.reported);
+  const budget = lineAmounts(s.sheet?.plan ?? null);
+  const reported = lineAmounts(s.sheet?.reported ?? null);
   const rate = s.partner.erdfRateBp.value;
   const erdf = rate === null ? (0 as Cents) : applyRateDown(budget.total, rate);
   return {
@@ -50,16 +51,14 @@ function partnerFigures(s: PartnerSources): PartnerFigures {
 }
 
 /** Cents of one cell: missing (null) counts as 0. */
-export function amountCents(c: PeriodAmount): Cents {
+function amountCents(c: PeriodAmount): Cents {
   return (c.amount.cents ?? 0) as Cents;
 }
 
-function lineAmounts(cells: Record<BudgetLineKey, PeriodAmount[]>): LineAmounts {
-  const out = { total: 0 } as LineAmounts;
-  for (const key of BUDGET_LINE_KEYS) {
-    out[key] = sum(cells[key].map(amountCents));
-    out.total = (out.total + out[key]) as Cents;
-  }
+/** Each line and the total as model/totals.ts defines them, the checks' own figures (a missing cell counting as 0 here). */
+function lineAmounts(table: BudgetTable | null): LineAmounts {
+  const out = { total: tableSum(table).cents } as LineAmounts;
+  for (const key of BUDGET_LINE_KEYS) out[key] = lineSum(table, key).cents;
   return out;
 }
 
@@ -70,7 +69,7 @@ function addLines(all: LineAmounts[]): LineAmounts {
 }
 
 /** The periods of the Periods table, and any further period column a budget sheet has. */
-export function periodNumbers(model: Model, sources: PartnerSources[]): number[] {
+function periodNumbers(model: Model, sources: PartnerSources[]): number[] {
   const seen = new Set<number>();
   for (const p of model.project?.periods ?? []) if (p.number !== null) seen.add(p.number);
   for (const s of sources) for (const key of BUDGET_LINE_KEYS) for (const c of [...s.plan[key], ...s.reported[key]]) seen.add(c.period);
@@ -103,17 +102,12 @@ function indicatorFigures(model: Model, sources: PartnerSources[]): IndicatorFig
     const byPartner: Record<string, number> = {};
     let achieved = 0;
     for (const s of sources) {
-      const value = (s.indicators.get(target) ?? []).reduce((acc, row) => acc + rowSum(row.values), 0);
+      const value = (s.indicators.get(target) ?? []).reduce((acc, row) => acc + rowAchieved(row).value, 0);
       byPartner[String(s.no)] = (byPartner[String(s.no)] ?? 0) + value;
       achieved += value;
     }
     return { code: target.code, name: target.name, target: target.target.value, achieved, byPartner };
   });
-}
-
-/** An indicator row's achievement: its period cells, a missing one counting as 0. */
-export function rowSum(values: { value: number | null }[]): number {
-  return values.reduce((acc, v) => acc + (v.value ?? 0), 0);
 }
 
 function sum(xs: Cents[]): Cents {

@@ -4,6 +4,7 @@
  */
 import type { Cents } from '../util/money';
 import type { CalendarDate } from '../util/dates';
+import type { Names } from './names';
 
 export interface CellRef {
   sheet: string;
@@ -218,4 +219,6 @@ export interface Model {
   cellIssues: CellIssue[];
   missing: Missing[];
   duplicates: Duplicate[];
+  /** Which partner and target each budget sheet and indicator row names, resolved once (model/names.ts). */
+  names: Names;
 }
