@@ -24,6 +24,14 @@ export interface ConsolidateOutcome extends CheckOutcome {
   plan: ReportPlan;
 }
 
+/** What was looked for, in the words both faces use when a workbook is not a reporting workbook. */
+export const LOOKED_FOR = "a Project sheet: a sheet with the field 'Project acronym' and the value to its right";
+
+/** The command line's one line for a file that is not a reporting workbook (exit 2). */
+export function notReportingMessage(file: string): string {
+  return `${file} is not a reporting workbook: no Project sheet (no sheet has the field 'Project acronym'); start from 'clusterix template OUT.xlsx'`;
+}
+
 /** A workbook is a reporting workbook when it has a Project sheet (a sheet with the field Project acronym). */
 export function isReportingWorkbook(model: Model): boolean {
   return model.project !== null;

@@ -6,21 +6,17 @@ import type { WorkbookSnapshot } from '../snapshot/types';
 import type { Model } from '../model/types';
 import { resolveNames } from '../model/names';
 import type { Profile } from '../profile/types';
-import { REPORT_TAB_NAMES, STATE_SHEET } from '../plan/types';
 import { SheetReader } from './sheet-reader';
 import { ReadLog } from './read-log';
 import { isProjectSheet, parseProject } from './project';
 import { isBudgetSheet, parseBudgetSheet } from './budget';
 import { isIndicatorSheet, parseIndicatorSheet } from './indicators';
 
-const OUR_SHEETS = new Set<string>([STATE_SHEET, ...REPORT_TAB_NAMES]);
-
 export function parse(snapshot: WorkbookSnapshot, _profile: Profile): Model {
   const log = new ReadLog();
   const model: Model = { project: null, budgets: [], indicatorSheets: [], indicators: [], otherSheets: [], cellIssues: log.cellIssues, missing: log.missing, duplicates: log.duplicates, names: { sheets: new Map(), rows: new Map() } };
   let projectSheet: string | null = null;
   for (const snap of snapshot.sheets) {
-    if (OUR_SHEETS.has(snap.name)) continue;
     const s = new SheetReader(snap);
     if (isProjectSheet(s)) {
       if (model.project === null) {

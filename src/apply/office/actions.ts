@@ -6,10 +6,9 @@ import type { PaneActions, PaneOutcome, Progress, SeverityCounts } from '../../t
 import type { Finding } from '../../checks/types';
 import type { Profile } from '../../profile/types';
 import { CLUSTERIX2 } from '../../profile/clusterix2';
-import { checkWorkbook, isReportingWorkbook } from '../../engine';
-import { computeFigures } from '../../figures';
+import { checkWorkbook, consolidateWorkbook, isReportingWorkbook, LOOKED_FOR, type CheckOutcome, type ConsolidateOutcome } from '../../engine';
 import { planMarks } from '../../plan/marks';
-import { planReport, registryExplanations } from '../../plan/index';
+import { registryExplanations } from '../../plan/index';
 import { describeError } from '../../taskpane/describe-error';
 import { applyClear, applyReport, type ApplyResult } from './apply';
 import { readWorkbook } from './read';
@@ -23,8 +22,6 @@ export interface OfficeActionOptions {
   /** Response budget per read sync (default just under 5 MB); sheets beyond it are read in planned chunks. */
   readBytes?: number;
 }
-
-const LOOKED_FOR = "a Project sheet: a sheet with the field 'Project acronym' and the value to its right";
 
 function counts(findings: Finding[]): SeverityCounts {
   const c: SeverityCounts = { error: 0, warning: 0, info: 0 };
@@ -57,12 +54,10 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         progress?.('Reading the workbook', 0.1);
         const read = await readWorkbook(context, { withValues: true, readBytes: options.readBytes });
         progress?.('Checking', 0.5);
-        const checked = checkWorkbook(read.snapshot, profile);
+        // The engine's own Check or Consolidate; Check marks the findings only.
+        const checked: CheckOutcome & { plan?: ConsolidateOutcome['plan'] } = consolidate ? consolidateWorkbook(read.snapshot, { profile, now: now() }) : checkWorkbook(read.snapshot, profile);
         if (!isReportingWorkbook(checked.model)) return { kind: 'notReporting', lookedFor: LOOKED_FOR } as const;
-        // As engine.consolidateWorkbook, without parsing twice; Check marks the findings only.
-        const plan = consolidate
-          ? planReport(checked.model, checked.findings, computeFigures(checked.model, profile), { profile, now: now() })
-          : { tabs: null, marks: planMarks(checked.findings) };
+        const plan = checked.plan ?? { tabs: null, marks: planMarks(checked.findings) };
         progress?.(consolidate ? 'Writing the report tabs and marks' : 'Marking the cells', 0.7);
         const applied = await applyReport(context, read, plan, applyOpts);
         progress?.('Done', 1);

@@ -5,7 +5,8 @@
  * calculation manual while we write; both are put back in the same sync.
  */
 import { OWNER_PROPERTY, REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState, type Mark, type PlannedTab, type SavedCell } from '../../plan/types';
-import { clearMarks, isOurTab, mergeMarks, stateChunks } from '../../plan/state';
+import { clearMarks, mergeMarks, stateChunks } from '../../plan/state';
+import { isOurSheet } from '../../plan/ownership';
 import { cellKey } from './address';
 import { lookOf, markKindFor, queueMark, queueRestore } from './marks';
 import { WriteQueue } from './queue';
@@ -23,7 +24,7 @@ function finder(read: WorkbookRead): (name: string) => SheetInfo | undefined {
 }
 
 function isOurs(read: WorkbookRead, s: SheetInfo): boolean {
-  return s.ownerMarked || isOurTab(read.state, s.name);
+  return isOurSheet(read.state, s.name, s.ownerMarked);
 }
 
 /** Our report tabs present now (listed in the state, or carrying our marker under a report name). */

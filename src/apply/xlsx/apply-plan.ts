@@ -3,7 +3,8 @@
  * in _clusterix. The user's own sheets get nothing but the marks; a user sheet with one of our names stops us.
  */
 import type { Workbook } from 'exceljs';
-import { clearMarks, isOurTab, mergeMarks } from '../../plan/state';
+import { clearMarks, mergeMarks } from '../../plan/state';
+import { clashRefusal, isOurSheet } from '../../plan/ownership';
 import { REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState, type ReportPlan, type SavedCell } from '../../plan/types';
 import { UserError } from '../../util/errors';
 import { applyMark, readLook, restoreCell } from './marks';
@@ -14,9 +15,7 @@ import { writeTab } from './write-tab';
 function assertNoNameClash(wb: Workbook, state: ClusterixState, names: readonly string[]): void {
   for (const name of names) {
     const ws = findSheet(wb, name);
-    if (ws && !isOurTab(state, ws.name)) {
-      throw new UserError(`the workbook has a sheet of its own named '${ws.name}', the name of a report tab; rename that sheet and run again`);
-    }
+    if (ws && !isOurSheet(state, ws.name)) throw new UserError(clashRefusal(ws.name));
   }
 }
 

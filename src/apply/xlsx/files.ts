@@ -5,11 +5,11 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { consolidateWorkbook, isReportingWorkbook, type ConsolidateOutcome } from '../../engine';
+import { consolidateWorkbook, isReportingWorkbook, notReportingMessage, type ConsolidateOutcome } from '../../engine';
 import { openXlsxWorkbook, snapshotOfWorkbook, type OpenedXlsx } from '../../snapshot/xlsx';
 import type { WorkbookSnapshot } from '../../snapshot/types';
-import { isOurTab } from '../../plan/state';
-import { STATE_SHEET, type ClusterixState, type ReportPlan } from '../../plan/types';
+import { clashRefusal, sortSheets } from '../../plan/ownership';
+import type { ClusterixState, ReportPlan } from '../../plan/types';
 import { UserError } from '../../util/errors';
 import { applyPlan, clearWorkbook } from './apply-plan';
 import { assertCarriable } from './carry-check';
@@ -29,9 +29,11 @@ export async function openBook(bookPath: string): Promise<OpenedXlsx> {
   return openXlsxWorkbook(bookPath, bookPath, (zip, bytes) => assertCarriable(zip, bookPath, bytes));
 }
 
-/** The workbook as the engine must see it: without our tabs and state (they are rebuilt, never read as data). */
+/** The workbook as the engine must see it: without our tabs and state (plan/ownership.ts); a user sheet with a report tab's name stops Consolidate. */
 export function userSheetsOnly(snapshot: WorkbookSnapshot, state: ClusterixState): WorkbookSnapshot {
-  return { sheets: snapshot.sheets.filter((s) => s.name.toLowerCase() !== STATE_SHEET && !isOurTab(state, s.name)) };
+  const { user, clashes } = sortSheets(snapshot, state);
+  if (clashes.length > 0) throw new UserError(clashRefusal(clashes[0]));
+  return user;
 }
 
 async function writeWorkbook(wb: ExcelJS.Workbook, outPath: string): Promise<void> {
@@ -57,7 +59,7 @@ export async function consolidateFile(bookPath: string, outPath: string, opts: C
   } else {
     const full = consolidateWorkbook(snapshot, { now: opts.now });
     if (!isReportingWorkbook(full.model)) {
-      throw new UserError(`${bookPath} is not a reporting workbook: no Project sheet (no sheet has the field 'Project acronym'); start from 'clusterix template OUT.xlsx'`);
+      throw new UserError(notReportingMessage(bookPath));
     }
     outcome = full;
   }

@@ -6,6 +6,8 @@ export interface CheckRun {
   findings: Finding[];
   /** What the command prints on stdout. */
   output: string;
+  /** One line per user sheet with a report tab's name, for stderr. */
+  notices: string[];
   exitCode: number;
 }
 
@@ -14,9 +16,10 @@ export async function runCheck(book: string, opts: { json?: boolean } = {}): Pro
   // Loaded on use, so `clusterix --help` does not pay for ExcelJS and the engine.
   const { readAndCheck } = await import('../book');
   const { exitCodeFor, findingsTable } = await import('../findings-table');
-  const { findings } = await readAndCheck(book);
+  const { clashNotice } = await import('../../plan/ownership');
+  const { findings, clashes } = await readAndCheck(book);
   const output = opts.json ? `${JSON.stringify(findings, null, 2)}\n` : findingsTable(book, findings);
-  return { findings, output, exitCode: exitCodeFor(findings) };
+  return { findings, output, notices: clashes.map(clashNotice), exitCode: exitCodeFor(findings) };
 }
 
 export function registerCheck(program: Command): void {
@@ -28,6 +31,7 @@ export function registerCheck(program: Command): void {
     .action(async (book: string, opts: { json?: boolean }) => {
       const run = await runCheck(book, opts);
       process.stdout.write(run.output);
+      for (const line of run.notices) process.stderr.write(`clusterix: ${line}\n`);
       process.exitCode = run.exitCode;
     });
 }
