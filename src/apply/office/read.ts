@@ -10,8 +10,9 @@
  * outside that range is not marked (it shows in the pane and on the Checks tab): its look is not known.
  */
 import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../snapshot/types';
-import { OWNER_PROPERTY, REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState } from '../../plan/types';
-import { isOurTab, joinStateChunks, parseState } from '../../plan/state';
+import { OWNER_PROPERTY, STATE_SHEET, type ClusterixState } from '../../plan/types';
+import { joinStateChunks, parseState } from '../../plan/state';
+import { hasReportTabName, isOurSheet } from '../../plan/ownership';
 import { a1 } from '../../util/a1';
 import { cellKey, splitAddress } from './address';
 import { BYTES_PER_CELL, DEFAULT_READ_BYTES, halve, pieceOf, planChunks, queuePiece, sheetSnapshot, type Box, type Piece, type PieceRequest } from './read-cells';
@@ -55,12 +56,9 @@ export function apiSupport(): ApiSupport {
   return { notes: has('1.18'), comments: has('1.10'), customProperties: has('1.12') };
 }
 
-const REPORT_NAMES = new Set<string>(REPORT_TAB_NAMES.map((n) => n.toLowerCase()));
-
-/** Sheets that may be ours: their values are not read, their owner marker is. */
+/** Sheets that may be ours (plan/ownership.ts names them): their values are not read, their owner marker is. */
 export function mayBeOurs(name: string): boolean {
-  const n = name.toLowerCase();
-  return REPORT_NAMES.has(n) || n.startsWith(BUILD_PREFIX);
+  return hasReportTabName(name) || name.toLowerCase().startsWith(BUILD_PREFIX);
 }
 
 const TOO_LARGE = 'ResponsePayloadSizeLimitExceeded';
@@ -183,7 +181,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     const owner = meta.owners[k];
     const ownerMarked = owner !== null && !owner.isNullObject && owner.value === OWNER_PROPERTY.value;
     sheets.push({ name: item.name, visibility: item.visibility, protected: meta.protection[k].protected, ownerMarked });
-    if (!users.has(item) || isOurTab(state, item.name)) return;
+    if (!users.has(item) || isOurSheet(state, item.name, ownerMarked)) return;
     const box = item.box ?? { top: 0, left: 0, rows: 0, cols: 0 }; // an empty sheet
     const read = sheetSnapshot(item.name, item.visibility, box, pieces.get(item.name) ?? []);
     read.fills.forEach((row, r) => row.forEach((fill, c) => fills.set(cellKey(item.name, a1(box.top + r, box.left + c)), fill)));
