@@ -3,7 +3,7 @@ import type { Amount, BudgetLineKey, BudgetRow, BudgetTable } from '../../model/
 import type { Cents } from '../../util/money';
 import type { Place } from './finding';
 import { range } from './finding';
-import { countedRow, periodSum, sumOf, tableSum, type Sum } from '../../model/totals';
+import { countedRow, countedRows, periodSum, sumOf, tableSum, type Sum } from '../../model/totals';
 
 /** The sum of the amounts; null when one is missing (an error value: T01 or T02 already says so). */
 export function sumAmounts(xs: readonly Amount[]): Cents | null {
@@ -21,6 +21,11 @@ export function lineRows(table: BudgetTable): BudgetRow[] {
 
 export function totalRow(table: BudgetTable): BudgetRow | null {
   return table.rows.find((r) => r.isTotal) ?? null;
+}
+
+/** The rows that count towards the totals (model/totals.ts): the first row of each known line. */
+export function countedLineRows(table: BudgetTable): BudgetRow[] {
+  return Object.values(countedRows(table));
 }
 
 /** The row that counts for a line (model/totals.ts): its first row. */
