@@ -46,7 +46,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, profile: Profile = CLU
 export function consolidateWorkbook(snapshot: WorkbookSnapshot, opts: { profile?: Profile; now: Date }): ConsolidateOutcome {
   const profile = opts.profile ?? CLUSTERIX2;
   const { model, findings } = checkWorkbook(snapshot, profile);
-  const figures = computeFigures(model, profile);
+  const figures = computeFigures(model);
   const plan = planReport(model, findings, figures, { profile, now: opts.now });
   return { model, findings, figures, plan };
 }

@@ -34,7 +34,7 @@ function once(snapshot: WorkbookSnapshot, profile: Profile): { ms: Record<Step, 
   const findings = runChecks({ model, profile });
   ms.checks = performance.now() - t;
   t = performance.now();
-  const figures = computeFigures(model, profile);
+  const figures = computeFigures(model);
   ms.figures = performance.now() - t;
   t = performance.now();
   try {

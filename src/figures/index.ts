@@ -5,12 +5,11 @@
 import type { BudgetTable, Model } from '../model/types';
 import { lineSum, rowAchieved, tableSum } from '../model/totals';
 import { BUDGET_LINE_KEYS } from '../model/types';
-import type { Profile } from '../profile/types';
 import { applyRateDown, type Cents } from '../util/money';
 import type { Figures, IndicatorFigures, LineAmounts, PartnerFigures, PeriodFigures } from './types';
 import { partnerSources, type PartnerSources, type PeriodAmount } from './sources';
 
-export function computeFigures(model: Model, _profile: Profile): Figures {
+export function computeFigures(model: Model): Figures {
   const sources = partnerSources(model);
   const partners = sources.map(partnerFigures);
   const totals = {

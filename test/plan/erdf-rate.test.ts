@@ -13,7 +13,7 @@ test('a rate cell with more than four decimals gives the same ERDF in the figure
     partners: [{ no: 1, name: 'Only', role: 'LP', rateCell: 0.850049, rateBp: 8500 }],
     budgets: [{ sheet: 'Budget 1', partnerNo: 1, periods: [1, 2], plan: { staff: [600, 400] } }],
   });
-  const figures = computeFigures(model, CLUSTERIX2);
+  const figures = computeFigures(model);
   expect(figures.partners[0].erdf).toBe(85000);
   const plan = planReport(model, [], figures, { profile: CLUSTERIX2, now: new Date('2024-01-02T03:04:05Z') });
   expect(disagreements(snapshot, plan)).toEqual([]);
