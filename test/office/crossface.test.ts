@@ -14,7 +14,8 @@ import { clearFile, consolidateFile } from '../../src/apply/xlsx';
 import { createOfficeActions, readWorkbook } from '../../src/apply/office';
 import { REPORT_TAB_NAMES, STATE_SHEET, type Mark } from '../../src/plan/types';
 import { parseA1 } from '../../src/util/a1';
-import { writeSample, writeLayout } from '../libreoffice/books';
+import { writeSample, writeLayout, writeSnapshot } from '../libreoffice/books';
+import { NORDLINK_FIGURES, NORDLINK_FINDINGS, nordLinkSnapshot } from '../support/second-project';
 import { findSheet, getCell, installFakeOffice, type FakeOffice } from '../fake-excel';
 import { workbookFromXlsx, xlsxFromWorkbook } from '../fake-excel/xlsx';
 import { NOW } from './helpers';
@@ -34,6 +35,8 @@ const FIXTURES: [string, (p: string) => Promise<void>][] = [
   ['sample', writeSample],
   ['hand-typed', (p) => writeLayout('hand-typed', p)],
   ['hand-typed-odd', (p) => writeLayout('hand-typed-odd', p)],
+  // The second project, typed by its own builder: not ClusteriX in partners, periods or layout.
+  ['nordlink', (p) => writeSnapshot(nordLinkSnapshot(), p)],
 ];
 
 async function fixture(name: string): Promise<string> {
@@ -61,6 +64,10 @@ describe.each(FIXTURES.map((f) => f[0]))('%s.xlsx: the Office path over the fake
     const out = await actions.consolidate();
     expect(out.kind === 'done' && out.findings).toEqual(cli.findings);
     expect(f.stats.roundTrips).toBe(3);
+    if (name === 'nordlink') {
+      expect(checked.findings).toEqual(NORDLINK_FINDINGS);
+      expect(toFiguresJson(computeFigures(checked.model))).toMatchObject(NORDLINK_FIGURES);
+    }
   });
 });
 
