@@ -7,7 +7,7 @@
  * achievement is the sum of the period values of the rows that name one partner and one target, a row repeated
  * on the same sheet (T03) counting once.
  */
-import type { Amount, BudgetLineKey, BudgetRow, BudgetTable, IndicatorRow, Model, Partner, Target } from './types';
+import type { Amount, BudgetLineKey, BudgetRow, BudgetTable, IndicatorRow, Model } from './types';
 import { BUDGET_LINE_KEYS } from './types';
 import type { Cents } from '../util/money';
 
@@ -39,11 +39,6 @@ export function countedRow(table: BudgetTable | null, line: BudgetLineKey): Budg
   return countedRows(table)[line] ?? null;
 }
 
-/** Whether a row counts towards the totals (a known line, its first row). */
-export function counts(table: BudgetTable, row: BudgetRow): boolean {
-  return row.line !== null && countedRows(table)[row.line] === row;
-}
-
 export function lineSum(table: BudgetTable | null, line: BudgetLineKey): Sum {
   return sumOf(countedRow(table, line)?.amounts ?? []);
 }
@@ -58,16 +53,6 @@ export function periodSum(table: BudgetTable, index: number): Sum {
 export function tableSum(table: BudgetTable | null): Sum {
   const rows = countedRows(table);
   return sumOf(BUDGET_LINE_KEYS.flatMap((k) => rows[k]?.amounts ?? []));
-}
-
-/** The indicator rows that count for a partner and a target. */
-export function countedIndicatorRows(model: Model, partner: Partner, target: Target): IndicatorRow[] {
-  const out: IndicatorRow[] = [];
-  for (const row of model.indicators) {
-    const n = model.names.rows.get(row);
-    if (n && n.partner.found === partner && n.target.found === target && !n.duplicateOf) out.push(row);
-  }
-  return out;
 }
 
 /** Whether an indicator row counts at all: one partner, one target, not a repeat on its sheet. */
