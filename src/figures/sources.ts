@@ -29,14 +29,9 @@ export interface PartnerSources {
 
 export function partnerSources(model: Model): PartnerSources[] {
   const partners = model.project?.partners ?? [];
-  const sheetOf = new Map<Partner, BudgetSheet>();
-  for (const b of model.budgets) {
-    const p = model.names.sheets.get(b)?.found;
-    if (p && !sheetOf.has(p)) sheetOf.set(p, b);
-  }
   const rowsOf = indicatorRowsByPartner(model);
   return partners.map((partner, i) => {
-    const sheet = sheetOf.get(partner) ?? null;
+    const sheet = model.names.sheetOf.get(partner) ?? null;
     return {
       partner,
       no: partner.no.value ?? i + 1,

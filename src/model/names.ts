@@ -33,6 +33,8 @@ export interface RowNames {
 
 export interface Names {
   sheets: Map<BudgetSheet, SheetOwner>;
+  /** The budget sheet that counts for each partner: the first that is its (P03 names any other). */
+  sheetOf: Map<Partner, BudgetSheet>;
   rows: Map<IndicatorRow, RowNames>;
 }
 
@@ -91,7 +93,12 @@ export function resolveNames(model: Pick<Model, 'project' | 'budgets' | 'indicat
   const partners = model.project?.partners ?? [];
   const targets = model.project?.targets ?? [];
   const sheets = new Map<BudgetSheet, SheetOwner>();
-  for (const b of model.budgets) sheets.set(b, sheetOwner(partners, b));
+  const sheetOf = new Map<Partner, BudgetSheet>();
+  for (const b of model.budgets) {
+    const owner = sheetOwner(partners, b);
+    sheets.set(b, owner);
+    if (owner.found && !sheetOf.has(owner.found)) sheetOf.set(owner.found, b);
+  }
   // Indicator rows repeat the same few names thousands of times: match each distinct text once.
   const partnerMemo = new Map<string, NameMatch<Partner>>();
   const targetMemo = new Map<string, NameMatch<Target>>();
@@ -115,7 +122,7 @@ export function resolveNames(model: Pick<Model, 'project' | 'budgets' | 'indicat
     }
     rows.set(row, { partner, target, duplicateOf });
   }
-  return { sheets, rows };
+  return { sheets, sheetOf, rows };
 }
 
 /** A partner as findings name it: 'partner 5 (Lund University)'. */

@@ -14,7 +14,7 @@ import { isIndicatorSheet, parseIndicatorSheet } from './indicators';
 
 export function parse(snapshot: WorkbookSnapshot, _profile: Profile): Model {
   const log = new ReadLog();
-  const model: Model = { project: null, budgets: [], indicatorSheets: [], indicators: [], otherSheets: [], cellIssues: log.cellIssues, missing: log.missing, duplicates: log.duplicates, names: { sheets: new Map(), rows: new Map() } };
+  const model: Model = { project: null, budgets: [], indicatorSheets: [], indicators: [], otherSheets: [], cellIssues: log.cellIssues, missing: log.missing, duplicates: log.duplicates, names: { sheets: new Map(), sheetOf: new Map(), rows: new Map() } };
   let projectSheet: string | null = null;
   for (const snap of snapshot.sheets) {
     const s = new SheetReader(snap);

@@ -3,6 +3,7 @@
  */
 import { check, correctSnapshot, setCell, setDate } from './support/workbook';
 import { brief, buildModel, runRule, smallSpec } from './support/model';
+import { B07 } from '../../src/checks/rules/B07';
 import { B10 } from '../../src/checks/rules/B10';
 import { P02 } from '../../src/checks/rules/P02';
 import { parseNumericText } from '../../src/parse/numeric-text';
@@ -83,4 +84,11 @@ test('B10 takes phase 1 and phase 2 by their dates, not by the order of the Phas
   expect(brief(runRule(B10, buildModel(s)))).toEqual([]);
   s.phases.reverse();
   expect(brief(runRule(B10, buildModel(s)))).toEqual([]);
+});
+
+test("the project's reported total counts each partner's own sheet once, as the report does (a second sheet is P03's)", () => {
+  const s = smallSpec();
+  s.budgets.push({ ...s.budgets[1], sheet: 'Budget Beta (copy)', reported: s.budgets[1].reported!.map(([label, e], i) => [label, i === 0 ? [5000, 5000, 5000, 0] : e]) });
+  const fs = runRule(B07, buildModel(s));
+  expect(brief(fs)).toEqual(['B07 error Budget Beta (copy)!F18']); // its own Total cell; no project-level B07
 });

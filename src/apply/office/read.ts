@@ -173,13 +173,18 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   const { stateRange, noteCells, commentCells } = meta;
   const stateValues = stateRange ? (stateRange.values as unknown[][]) : [];
   const state = parseState(joinStateChunks(stateValues.map((row) => row[0])));
+  const marked = (k: number) => meta.owners[k] !== null && !meta.owners[k]!.isNullObject && meta.owners[k]!.value === OWNER_PROPERTY.value;
+  // A sheet with a report tab's name that is not ours (plan/ownership.ts) is the user's: read it too, one more sync
+  // only in that rare case, so Check reads it as the user's and Consolidate refuses it.
+  const clashing = opts.withValues ? items.filter((i, k) => hasReportTabName(i.name) && !isOurSheet(state, i.name, marked(k))) : [];
+  const clashSized = clashing.filter((i) => i.box !== null).map((i) => ({ name: i.name, box: i.box as Box }));
+  for (const group of clashSized.length ? planChunks(clashSized, budget, BYTES_PER_CELL) : []) await readGroup(context, group, pieces, budget, BYTES_PER_CELL);
   const fills = new Map<string, string | null>();
   const sheets: SheetInfo[] = [];
   const snapshotSheets: SheetSnapshot[] = [];
-  const users = new Set(userSheets);
+  const users = new Set([...userSheets, ...clashing]);
   items.forEach((item, k) => {
-    const owner = meta.owners[k];
-    const ownerMarked = owner !== null && !owner.isNullObject && owner.value === OWNER_PROPERTY.value;
+    const ownerMarked = marked(k);
     sheets.push({ name: item.name, visibility: item.visibility, protected: meta.protection[k].protected, ownerMarked });
     if (!users.has(item) || isOurSheet(state, item.name, ownerMarked)) return;
     const box = item.box ?? { top: 0, left: 0, rows: 0, cols: 0 }; // an empty sheet

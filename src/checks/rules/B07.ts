@@ -30,7 +30,9 @@ export const B07: Rule = {
         complete = false;
         continue;
       }
-      projectReported += reported;
+      // The project's total counts each partner's own sheet once, as the report does (model/names.ts).
+      const owner = partnerOfSheet(model, b);
+      if (owner && model.names.sheetOf.get(owner) === b) projectReported += reported;
       const planned = b.plan ? tableTotal(b.plan) : null;
       if (planned === null || reported <= planned) continue;
       const who = partnerOfSheet(model, b);

@@ -243,7 +243,7 @@ export function buildModel(spec: SmallSpec = smallSpec()): Model {
     cellIssues: [],
     missing: [],
     duplicates: [],
-    names: { sheets: new Map(), rows: new Map() },
+    names: { sheets: new Map(), sheetOf: new Map(), rows: new Map() },
   };
   model.names = resolveNames(model);
   return model;

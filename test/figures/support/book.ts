@@ -276,7 +276,7 @@ export function buildBook(spec: BookSpec): { snapshot: WorkbookSnapshot; model: 
     cellIssues: [],
     missing: [],
     duplicates: [],
-    names: { sheets: new Map(), rows: new Map() },
+    names: { sheets: new Map(), sheetOf: new Map(), rows: new Map() },
   };
   model.names = resolveNames(model);
   return { snapshot: { sheets: sheets.map((s) => s.snapshot()) }, model };
