@@ -3,15 +3,17 @@
  * indicator row points to at most one partner, every indicator row to at most one target, decided here once.
  * Checks, figures and the report plan read these references; nothing matches names anywhere else.
  *
- * The matcher, in order: a partner number ('5', 'PP5', 'Partner 5'); the full name as labels match
- * (case, spaces, accents and punctuation ignored); then a short form: the first words of exactly one partner's name
- * ('Lund' for 'Lund University', 'West-Pannon' for 'West-Pannon Regional…'; 'Region' is not 'Regional'). A target: its code or its name, as labels match. No or several candidates
- * leave the reference empty and keep the candidates, for the finding that names them.
+ * The matcher, in order: a partner number ('5', 'PP5', 'Partner 5'); the full name as labels match (case, spaces,
+ * accents and punctuation ignored); then a short form: the first words of exactly one partner's name ('Lund' for
+ * 'Lund University', 'West-Pannon' for 'West-Pannon Regional…'; 'Region' is not 'Regional'). A target: its code,
+ * else its name, as labels match. No or several candidates leave the reference empty and keep the candidates, for
+ * the finding that names them (I01 on an indicator row, P03 on a budget sheet).
  */
 import type { BudgetSheet, IndicatorRow, Model, Partner, Target } from './types';
 import { normalizeLabel } from '../util/labels';
 
-/** What a typed name points to: `found` is set exactly when there is one candidate. */
+/** What a typed name points to: `found` is set when there is one candidate (a budget sheet's Partner No listed
+ * twice goes to the first partner with it: P03 says the number is used twice). */
 export interface NameMatch<T> {
   found: T | null;
   candidates: T[];
