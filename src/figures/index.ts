@@ -2,24 +2,27 @@
  * The consolidated figures in integer cents: a partner's figure is the sum of its period cells as read (a missing
  * cell counts as 0: T01/T02 say what is wrong), ERDF = planned total × rate rounded down, contribution = the rest.
  */
-import type { BudgetTable, Model } from '../model/types';
+import type { BudgetLineKey, BudgetTable, Model } from '../model/types';
 import { lineSum, rowAchieved, tableSum } from '../model/totals';
 import { BUDGET_LINE_KEYS } from '../model/types';
 import { applyRateDown, type Cents } from '../util/money';
 import type { Figures, IndicatorFigures, LineAmounts, PartnerFigures, PeriodFigures } from './types';
 import { partnerSources, type PartnerSources, type PeriodAmount } from './sources';
+import { rulesInForce } from '../rules/in-force';
 
 export function computeFigures(model: Model): Figures {
   const sources = partnerSources(model);
-  const partners = sources.map(partnerFigures);
+  const lines = rulesInForce(model).rules.budgetLines;
+  const partners = sources.map((s) => partnerFigures(s, lines));
   const totals = {
-    budget: addLines(partners.map((p) => p.budget)),
-    reported: addLines(partners.map((p) => p.reported)),
+    budget: addLines(partners.map((p) => p.budget), lines),
+    reported: addLines(partners.map((p) => p.reported), lines),
     erdf: sum(partners.map((p) => p.erdf)),
     contribution: sum(partners.map((p) => p.contribution)),
   };
   const project = model.project;
   return {
+    lines,
     project: {
       acronym: project?.acronym.value ?? '',
       totalBudget: project?.totalBudget?.cents ?? null,
@@ -32,9 +35,9 @@ export function computeFigures(model: Model): Figures {
   };
 }
 
-function partnerFigures(s: PartnerSources): PartnerFigures {
-  const budget = lineAmounts(s.sheet?.plan ?? null);
-  const reported = lineAmounts(s.sheet?.reported ?? null);
+function partnerFigures(s: PartnerSources, lines: readonly BudgetLineKey[]): PartnerFigures {
+  const budget = lineAmounts(s.sheet?.plan ?? null, lines);
+  const reported = lineAmounts(s.sheet?.reported ?? null, lines);
   const rate = s.partner.erdfRateBp.value;
   const erdf = rate === null ? (0 as Cents) : applyRateDown(budget.total, rate);
   return {
@@ -54,16 +57,19 @@ function amountCents(c: PeriodAmount): Cents {
   return (c.amount.cents ?? 0) as Cents;
 }
 
-/** Each line and the total as model/totals.ts defines them, the checks' own figures (a missing cell counting as 0 here). */
-function lineAmounts(table: BudgetTable | null): LineAmounts {
+/**
+ * Each line in force and the total as model/totals.ts defines them, the checks' own figures (a missing cell counting
+ * as 0 here; a 2014–2020 workbook's figures have no Infrastructure and works).
+ */
+function lineAmounts(table: BudgetTable | null, lines: readonly BudgetLineKey[]): LineAmounts {
   const out = { total: tableSum(table).cents } as LineAmounts;
-  for (const key of BUDGET_LINE_KEYS) out[key] = lineSum(table, key).cents;
+  for (const key of lines) out[key] = lineSum(table, key).cents;
   return out;
 }
 
-function addLines(all: LineAmounts[]): LineAmounts {
+function addLines(all: LineAmounts[], lines: readonly BudgetLineKey[]): LineAmounts {
   const out = { total: 0 } as LineAmounts;
-  for (const key of [...BUDGET_LINE_KEYS, 'total'] as const) out[key] = sum(all.map((l) => l[key]));
+  for (const key of [...lines, 'total'] as const) out[key] = sum(all.map((l) => l[key]));
   return out;
 }
 

@@ -62,7 +62,7 @@ function indicatorRowsByPartner(model: Model): Map<Partner, Map<Target, Indicato
   return out;
 }
 
-/** The period cells of each line's counted row (model/totals.ts); a line absent from the sheet has none. */
+/** The period cells of each line's counted row (model/totals.ts: a line absent or not in force has none). */
 function lineCells(table: BudgetTable | null): Record<BudgetLineKey, PeriodAmount[]> {
   const out = {} as Record<BudgetLineKey, PeriodAmount[]>;
   const rows = countedRows(table);

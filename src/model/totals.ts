@@ -1,8 +1,8 @@
 /**
  * The one definition of every total, read by the checks, the figures and the report plan alike.
  *
- * A budget table counts one row per known budget line: the first one (a second is T03). A row whose label is no
- * budget line (B02) counts towards nothing: not the line, not the partner's total, not a period. A line's figure
+ * A budget table counts one row per budget line in force: the first one (a second is T03). A row whose label is no
+ * budget line, or a line the rules in force do not allow (B02), counts towards nothing: not the line, not the partner's total, not a period. A line's figure
  * is the sum of its period cells as read (a typed Total cell is only checked against it, B03). An indicator's
  * achievement is the sum of the period values of the rows that name one partner and one target, a row repeated
  * on the same sheet (T03) counting once.
@@ -31,7 +31,8 @@ export function sumOf(amounts: readonly Amount[]): Sum {
 export function countedRows(table: BudgetTable | null): Partial<Record<BudgetLineKey, BudgetRow>> {
   const out: Partial<Record<BudgetLineKey, BudgetRow>> = {};
   if (!table) return out;
-  for (const r of table.rows) if (!r.isTotal && r.line !== null && !out[r.line]) out[r.line] = r;
+  const inForce = table.linesInForce;
+  for (const r of table.rows) if (!r.isTotal && r.line !== null && !out[r.line] && (!inForce || inForce.includes(r.line))) out[r.line] = r;
   return out;
 }
 

@@ -5,6 +5,7 @@
 import type { WorkbookSnapshot } from '../snapshot/types';
 import type { Model } from '../model/types';
 import { resolveNames } from '../model/names';
+import { rulesInForce } from '../rules/in-force';
 import type { Profile } from '../profile/types';
 import { SheetReader } from './sheet-reader';
 import { ReadLog } from './read-log';
@@ -41,6 +42,9 @@ export function parse(snapshot: WorkbookSnapshot, _profile: Profile): Model {
     if (model.indicatorSheets.length === 0) log.missingThing('indicator sheet (a table with Partner, Indicator and P1, P2… columns)', null);
   }
   model.names = resolveNames(model);
+  // The lines in force decide which rows count (model/totals.ts), for the checks and the figures alike.
+  const lines = rulesInForce(model).rules.budgetLines;
+  for (const b of model.budgets) for (const t of [b.plan, b.reported]) if (t) t.linesInForce = lines;
   if (model.project !== null) logDuplicateIndicatorRows(model, log);
   return model;
 }

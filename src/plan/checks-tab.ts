@@ -9,10 +9,12 @@ import { TabBuilder, type FrameInfo } from './frame';
 import type { FigureNote } from './notes';
 import type { PlannedTab } from './types';
 import { textValue } from './text';
+import type { RulesInForce } from '../rules/types';
+import { rulesSection } from './rules-section';
 
 export type Explanations = Record<string, RuleExplanation & { title?: string }>;
 
-export function checksTab(model: Model, findings: Finding[], explanations: Explanations, notes: FigureNote[], info: FrameInfo, now: Date): PlannedTab {
+export function checksTab(model: Model, findings: Finding[], explanations: Explanations, notes: FigureNote[], info: FrameInfo, now: Date, rules?: RulesInForce): PlannedTab {
   const t = new TabBuilder('Report Checks', [10, 7, 24, 12, 60, 45, 45, 45]);
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const header = t.frame('Checks', info, [
@@ -39,6 +41,7 @@ export function checksTab(model: Model, findings: Finding[], explanations: Expla
     row++;
   }
   if (findings.length === 0) t.text(row++, 0, 'No findings: the workbook passed every check.');
+  if (rules) row = rulesSection(t, row + 1, rules);
 
   row++;
   t.text(row++, 0, 'How the figures are written', 'subtitle');

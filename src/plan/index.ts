@@ -17,6 +17,7 @@ import { indicatorsTab } from './indicators';
 import { checksTab, type Explanations } from './checks-tab';
 import { planMarks } from './marks';
 import type { FrameInfo } from './frame';
+import { rulesInForce } from '../rules/in-force';
 
 export interface PlanOptions {
   profile: Profile;
@@ -34,7 +35,7 @@ export function planReport(model: Model, findings: Finding[], figures: Figures, 
   const byPartner = byPartnerTab(figures, sources, info, notes);
   const spending = spendingPlanTab(model, figures, sources, info, notes);
   const indicators = indicatorsTab(model, figures, sources, info, notes);
-  const checks = checksTab(model, findings, opts.explanations ?? registryExplanations(), notes.list, info, opts.now);
+  const checks = checksTab(model, findings, opts.explanations ?? registryExplanations(), notes.list, info, opts.now, rulesInForce(model));
   return { tabs: [summary, byPartner, spending, indicators, checks], marks: planMarks(findings) };
 }
 

@@ -1,11 +1,10 @@
 /** Report Summary: by budget line, budget, reported to date, % reported and remaining; then the budget's funding. */
-import { BUDGET_LINE_KEYS } from '../model/types';
 import type { Figures } from '../figures/types';
 import { a1, ref } from '../util/a1';
 import { toEuroNumber, type Cents } from '../util/money';
 import { TabBuilder, UNITS_EUR, type FrameInfo } from './frame';
 import { EUR_FORMAT, PERCENT_FORMAT } from './formats';
-import { COL, LINE_NAMES, byPartnerTotalRow } from './by-partner';
+import { LINE_NAMES, byPartnerColumns, byPartnerTotalRow } from './by-partner';
 import type { PlannedTab } from './types';
 
 export function summaryTab(figures: Figures, info: FrameInfo): PlannedTab {
@@ -16,7 +15,8 @@ export function summaryTab(figures: Figures, info: FrameInfo): PlannedTab {
   // Each line is the By partner tab's total for it: live at any project size (a SUM over every partner's source
   // cells would pass Excel's 255-argument limit), and the notes on awkward source cells stand there once.
   const partnersTotal = byPartnerTotalRow(figures.partners.length);
-  BUDGET_LINE_KEYS.forEach((key, i) => {
+  const COL = byPartnerColumns(figures.lines.length);
+  figures.lines.forEach((key, i) => {
     const row = first + i;
     t.text(row, 0, LINE_NAMES[key]);
     const cells: [number, Cents][] = [[COL.budget + i, figures.totals.budget[key]], [COL.reported + i, figures.totals.reported[key]]];
@@ -26,7 +26,7 @@ export function summaryTab(figures: Figures, info: FrameInfo): PlannedTab {
     });
     derived(t, row, figures.totals.budget[key], figures.totals.reported[key], 'body');
   });
-  const total = first + BUDGET_LINE_KEYS.length;
+  const total = first + figures.lines.length;
   t.text(total, 0, 'Total', 'total');
   for (const [col, value] of [[1, figures.totals.budget.total], [2, figures.totals.reported.total]] as const) {
     t.put(total, col, { kind: 'formula', formula: `=SUM(${a1(first, col)}:${a1(total - 1, col)})`, result: toEuroNumber(value) }, 'total', EUR_FORMAT);
