@@ -38,7 +38,7 @@ export function isReportingWorkbook(model: Model): boolean {
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, profile: Profile = CLUSTERIX2): CheckOutcome {
-  const model = parse(snapshot, profile);
+  const model = parse(snapshot);
   const findings = runChecks({ model, profile });
   return { model, findings };
 }

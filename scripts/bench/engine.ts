@@ -28,7 +28,7 @@ export interface EngineTiming {
 function once(snapshot: WorkbookSnapshot, profile: Profile): { ms: Record<Step, number | null>; findings: number; failed: string | null } {
   const ms: Record<Step, number | null> = { parse: null, checks: null, figures: null, plan: null };
   let t = performance.now();
-  const model = parse(snapshot, profile);
+  const model = parse(snapshot);
   ms.parse = performance.now() - t;
   t = performance.now();
   const findings = runChecks({ model, profile });

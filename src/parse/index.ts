@@ -6,14 +6,13 @@ import type { WorkbookSnapshot } from '../snapshot/types';
 import type { Model } from '../model/types';
 import { resolveNames } from '../model/names';
 import { rulesInForce } from '../rules/in-force';
-import type { Profile } from '../profile/types';
 import { SheetReader } from './sheet-reader';
 import { ReadLog } from './read-log';
 import { isProjectSheet, parseProject } from './project';
 import { isBudgetSheet, parseBudgetSheet } from './budget';
 import { isIndicatorSheet, parseIndicatorSheet } from './indicators';
 
-export function parse(snapshot: WorkbookSnapshot, _profile: Profile): Model {
+export function parse(snapshot: WorkbookSnapshot): Model {
   const log = new ReadLog();
   const model: Model = { project: null, budgets: [], indicatorSheets: [], indicators: [], otherSheets: [], cellIssues: log.cellIssues, missing: log.missing, duplicates: log.duplicates, names: { sheets: new Map(), sheetOf: new Map(), rows: new Map() } };
   let projectSheet: string | null = null;

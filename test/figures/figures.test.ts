@@ -127,7 +127,7 @@ describe('computeFigures on missing data', () => {
 });
 
 describe('the ClusteriX 2.0 sample, parsed', () => {
-  const model = parse(specToSnapshot(buildSample(CLUSTERIX2)), CLUSTERIX2);
+  const model = parse(specToSnapshot(buildSample(CLUSTERIX2)));
   const j = toFiguresJson(computeFigures(model));
 
   test('its JSON: total budget 2,126,574.00, West-Pannon 178,550.00, ERDF at 85%, periods adding up', () => {
