@@ -4,6 +4,7 @@ import { checkWorkbook, isReportingWorkbook, notReportingMessage, type CheckOutc
 import type { WorkbookSnapshot } from '../snapshot/types';
 import { UserError } from '../util/errors';
 import { sortSheets } from '../plan/ownership';
+import { stateOfSnapshot } from '../plan/state';
 
 export interface CheckedBook extends CheckOutcome {
   snapshot: WorkbookSnapshot;
@@ -12,8 +13,10 @@ export interface CheckedBook extends CheckOutcome {
 }
 
 export async function readAndCheck(path: string): Promise<CheckedBook> {
-  const { user: snapshot, clashes } = sortSheets(await readXlsxSnapshot(path));
-  const outcome = checkWorkbook(snapshot);
+  const whole = await readXlsxSnapshot(path);
+  const state = stateOfSnapshot(whole);
+  const { user: snapshot, clashes } = sortSheets(whole, state);
+  const outcome = checkWorkbook(snapshot, undefined, state.accepted);
   if (!isReportingWorkbook(outcome.model)) {
     throw new UserError(notReportingMessage(path));
   }

@@ -29,7 +29,7 @@ export interface SheetOwner extends NameMatch<Partner> {
 export interface RowNames {
   partner: NameMatch<Partner>;
   target: NameMatch<Target>;
-  /** The earlier row on the same sheet with the same partner and indicator (T03): this row then counts for nothing. */
+  /** The earlier row on the same sheet with the same partner and indicator (T03). */
   duplicateOf: IndicatorRow | null;
 }
 
@@ -82,7 +82,7 @@ export function matchTarget(targets: readonly Target[], text: string | null): Na
 }
 
 /** The partner a budget sheet belongs to: its Partner No, else its Partner field. */
-function sheetOwner(partners: readonly Partner[], b: BudgetSheet): SheetOwner {
+export function sheetOwner(partners: readonly Partner[], b: BudgetSheet): SheetOwner {
   // A number listed twice (P03 says so on the Project sheet) gives the sheet to the first partner with it.
   const numbered = b.partnerNo?.value != null ? partners.filter((p) => p.no.value === b.partnerNo!.value) : null;
   const byNo = numbered ? { found: numbered[0] ?? null, candidates: numbered } : null;

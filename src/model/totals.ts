@@ -4,8 +4,8 @@
  * A budget table counts one row per budget line in force: the first one (a second is T03). A row whose label is no
  * budget line, or a line the rules in force do not allow (B02), counts towards nothing: not the line, not the partner's total, not a period. A line's figure
  * is the sum of its period cells as read (a typed Total cell is only checked against it, B03). An indicator's
- * achievement is the sum of the period values of the rows that name one partner and one target, a row repeated
- * on the same sheet (T03) counting once.
+ * achievement is the sum of the period values of the rows that name one partner and one target (a pair repeated on
+ * one sheet is T03, and both rows count, as the report's formulas add them).
  */
 import type { Amount, BudgetLineKey, BudgetRow, BudgetTable, IndicatorRow, Model } from './types';
 import { BUDGET_LINE_KEYS } from './types';
@@ -56,10 +56,10 @@ export function tableSum(table: BudgetTable | null): Sum {
   return sumOf(BUDGET_LINE_KEYS.flatMap((k) => rows[k]?.amounts ?? []));
 }
 
-/** Whether an indicator row counts at all: one partner, one target, not a repeat on its sheet. */
+/** Whether an indicator row counts: it names one partner and one target (a repeat on its sheet counts too; T03 says so). */
 export function indicatorRowCounts(model: Model, row: IndicatorRow): boolean {
   const n = model.names.rows.get(row);
-  return !!n && n.partner.found !== null && n.target.found !== null && !n.duplicateOf;
+  return !!n && n.partner.found !== null && n.target.found !== null;
 }
 
 /** An indicator row's achievement; `complete` is false when a value cannot be read (missing counts as 0). */

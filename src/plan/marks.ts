@@ -13,7 +13,7 @@ export function planMarks(findings: Finding[]): Mark[] {
     const key = `${f.sheet}\u0000${cell}`;
     const m = byCell.get(key) ?? { sheet: f.sheet, cell, severity: f.severity, lines: [], rules: [] };
     if (RANK[f.severity] > RANK[m.severity]) m.severity = f.severity;
-    m.lines.push(`[${f.rule}] ${f.message}`);
+    m.lines.push(`[${f.rule}] ${f.message}${f.accepted ? ` (accepted: ${f.accepted.reason} (${f.accepted.by}, ${f.accepted.date}))` : ''}`);
     if (!m.rules.includes(f.rule)) m.rules.push(f.rule);
     byCell.set(key, m);
   }

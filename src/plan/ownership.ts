@@ -6,7 +6,7 @@
  */
 import type { WorkbookSnapshot } from '../snapshot/types';
 import { REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState } from './types';
-import { isOurTab, joinStateChunks, parseState } from './state';
+import { isOurTab, stateOfSnapshot } from './state';
 
 const REPORT_NAMES = new Set<string>(REPORT_TAB_NAMES.map((n) => n.toLowerCase()));
 
@@ -21,13 +21,6 @@ export function hasReportTabName(name: string): boolean {
 /** Ours: the state sheet, or a report tab's name the state lists or our owner mark claims. */
 export function isOurSheet(state: ClusterixState, name: string, ownerMarked = false): boolean {
   return isStateSheet(name) || (hasReportTabName(name) && (ownerMarked || isOurTab(state, name)));
-}
-
-/** The state as the `_clusterix` sheet of a snapshot holds it (column A from A1), empty when there is none. */
-export function stateOfSnapshot(snapshot: WorkbookSnapshot): ClusterixState {
-  const sheet = snapshot.sheets.find((s) => isStateSheet(s.name));
-  if (!sheet || sheet.top !== 0 || sheet.left !== 0) return parseState(null);
-  return parseState(joinStateChunks(sheet.values.map((row) => row[0])));
 }
 
 export interface SortedSheets {

@@ -74,3 +74,9 @@ export function endAfterMonths(start: CalendarDate, months: number): CalendarDat
   const e = parts(end);
   return calendarDate(e.y, e.m, daysInMonth(e.y, e.m)) as CalendarDate;
 }
+
+/** The local calendar day of a moment, 'YYYY-MM-DD' (when a person accepted a warning, in their own day). */
+export function localDate(at: Date): CalendarDate {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}` as CalendarDate;
+}

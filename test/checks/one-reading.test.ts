@@ -47,15 +47,15 @@ describe('one resolution of names', () => {
     expect(achieved(book, 'PLE').achieved).toBe(before);
   });
 
-  it('a second PLE row for partner 5 typed by its short name is T03 and counted once', () => {
+  it('a second PLE row for partner 5 typed by its short name is T03 (both rows count, as typed)', () => {
     const book = correctSnapshot();
     const before = achieved(book, 'PLE');
     const row = appendRow(book, 'Indicators', ['Lund', 'PLE', 3, 0, 0, 0, 0, 0, 0, 0, 3]);
     const { added } = diff(check(correctSnapshot()), check(book));
     expect(added).toEqual([`T03 error Indicators!A${row}`]);
     const after = achieved(book, 'PLE');
-    expect(after.achieved).toBe(before.achieved);
-    expect(after.byPartner['5']).toBe(before.byPartner['5']);
+    expect(after.achieved).toBe(before.achieved + 3);
+    expect(after.byPartner['5']).toBe(before.byPartner['5'] + 3);
   });
 
   it('the same pair once on each of two indicator sheets adds up and is no T03', () => {

@@ -231,10 +231,7 @@ function build(g: Gen): { book: WorkbookSnapshot; expected: Expected } {
         seen.add(key);
         return;
       }
-      if (seen.has(key)) {
-        indicatorDuplicates++;
-        return;
-      }
+      if (seen.has(key)) indicatorDuplicates++;
       if (who === null) return;
       seen.add(key);
       achieved[r.target][who] += r.values.reduce((a, b) => a + b, 0);
