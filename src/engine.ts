@@ -27,6 +27,14 @@ export interface ConsolidateOutcome extends CheckOutcome {
   plan: ReportPlan;
 }
 
+/** What was looked for, in the words both faces use when a workbook is not a reporting workbook. */
+export const LOOKED_FOR = "a Project sheet: a sheet with the field 'Project acronym' and the value to its right";
+
+/** The command line's one line for a file that is not a reporting workbook (exit 2). */
+export function notReportingMessage(file: string): string {
+  return `${file} is not a reporting workbook: no Project sheet (no sheet has the field 'Project acronym'); start from 'clusterix template OUT.xlsx'`;
+}
+
 /** A workbook is a reporting workbook when it has a Project sheet (a sheet with the field Project acronym). */
 export function isReportingWorkbook(model: Model): boolean {
   return model.project !== null;
@@ -34,7 +42,7 @@ export function isReportingWorkbook(model: Model): boolean {
 
 /** `accepted`: the acceptances of the workbook's _clusterix state; those that still hold mark their warnings. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, profile: Profile = CLUSTERIX2, accepted?: readonly Acceptance[]): CheckOutcome {
-  const model = parse(snapshot, profile);
+  const model = parse(snapshot);
   const findings = flagToFill(runChecks({ model, profile }));
   honourAcceptances(findings, accepted, snapshot);
   return { model, findings };
@@ -43,7 +51,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, profile: Profile = CLU
 export function consolidateWorkbook(snapshot: WorkbookSnapshot, opts: { profile?: Profile; now: Date; accepted?: readonly Acceptance[] }): ConsolidateOutcome {
   const profile = opts.profile ?? CLUSTERIX2;
   const { model, findings } = checkWorkbook(snapshot, profile, opts.accepted);
-  const figures = computeFigures(model, profile);
+  const figures = computeFigures(model);
   const plan = planReport(model, findings, figures, { profile, now: opts.now });
   return { model, findings, figures, plan };
 }

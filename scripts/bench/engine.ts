@@ -28,13 +28,13 @@ export interface EngineTiming {
 function once(snapshot: WorkbookSnapshot, profile: Profile): { ms: Record<Step, number | null>; findings: number; failed: string | null } {
   const ms: Record<Step, number | null> = { parse: null, checks: null, figures: null, plan: null };
   let t = performance.now();
-  const model = parse(snapshot, profile);
+  const model = parse(snapshot);
   ms.parse = performance.now() - t;
   t = performance.now();
   const findings = runChecks({ model, profile });
   ms.checks = performance.now() - t;
   t = performance.now();
-  const figures = computeFigures(model, profile);
+  const figures = computeFigures(model);
   ms.figures = performance.now() - t;
   t = performance.now();
   try {

@@ -2,15 +2,15 @@
  * The consolidated figures in integer cents: a partner's figure is the sum of its period cells as read (a missing
  * cell counts as 0: T01/T02 say what is wrong), ERDF = planned total × rate rounded down, contribution = the rest.
  */
-import type { BudgetLineKey, Model } from '../model/types';
+import type { BudgetLineKey, BudgetTable, Model } from '../model/types';
+import { lineSum, rowAchieved, tableSum } from '../model/totals';
 import { BUDGET_LINE_KEYS } from '../model/types';
-import type { Profile } from '../profile/types';
 import { applyRateDown, type Cents } from '../util/money';
 import type { Figures, IndicatorFigures, LineAmounts, PartnerFigures, PeriodFigures } from './types';
 import { partnerSources, type PartnerSources, type PeriodAmount } from './sources';
 import { rulesInForce } from '../rules/in-force';
 
-export function computeFigures(model: Model, _profile: Profile): Figures {
+export function computeFigures(model: Model): Figures {
   const sources = partnerSources(model);
   const lines = rulesInForce(model).rules.budgetLines;
   const partners = sources.map((s) => partnerFigures(s, lines));
@@ -36,8 +36,8 @@ export function computeFigures(model: Model, _profile: Profile): Figures {
 }
 
 function partnerFigures(s: PartnerSources, lines: readonly BudgetLineKey[]): PartnerFigures {
-  const budget = lineAmounts(s.plan, lines);
-  const reported = lineAmounts(s.reported, lines);
+  const budget = lineAmounts(s.sheet?.plan ?? null, lines);
+  const reported = lineAmounts(s.sheet?.reported ?? null, lines);
   const rate = s.partner.erdfRateBp.value;
   const erdf = rate === null ? (0 as Cents) : applyRateDown(budget.total, rate);
   return {
@@ -53,17 +53,17 @@ function partnerFigures(s: PartnerSources, lines: readonly BudgetLineKey[]): Par
 }
 
 /** Cents of one cell: missing (null) counts as 0. */
-export function amountCents(c: PeriodAmount): Cents {
+function amountCents(c: PeriodAmount): Cents {
   return (c.amount.cents ?? 0) as Cents;
 }
 
-/** The lines in force only (a 2014–2020 workbook's figures have no Infrastructure and works). */
-function lineAmounts(cells: Record<BudgetLineKey, PeriodAmount[]>, lines: readonly BudgetLineKey[]): LineAmounts {
-  const out = { total: 0 } as LineAmounts;
-  for (const key of lines) {
-    out[key] = sum(cells[key].map(amountCents));
-    out.total = (out.total + out[key]) as Cents;
-  }
+/**
+ * Each line in force and the total as model/totals.ts defines them, the checks' own figures (a missing cell counting
+ * as 0 here; a 2014–2020 workbook's figures have no Infrastructure and works).
+ */
+function lineAmounts(table: BudgetTable | null, lines: readonly BudgetLineKey[]): LineAmounts {
+  const out = { total: tableSum(table).cents } as LineAmounts;
+  for (const key of lines) out[key] = lineSum(table, key).cents;
   return out;
 }
 
@@ -74,7 +74,7 @@ function addLines(all: LineAmounts[], lines: readonly BudgetLineKey[]): LineAmou
 }
 
 /** The periods of the Periods table, and any further period column a budget sheet has. */
-export function periodNumbers(model: Model, sources: PartnerSources[]): number[] {
+function periodNumbers(model: Model, sources: PartnerSources[]): number[] {
   const seen = new Set<number>();
   for (const p of model.project?.periods ?? []) if (p.number !== null) seen.add(p.number);
   for (const s of sources) for (const key of BUDGET_LINE_KEYS) for (const c of [...s.plan[key], ...s.reported[key]]) seen.add(c.period);
@@ -107,17 +107,12 @@ function indicatorFigures(model: Model, sources: PartnerSources[]): IndicatorFig
     const byPartner: Record<string, number> = {};
     let achieved = 0;
     for (const s of sources) {
-      const value = (s.indicators.get(target) ?? []).reduce((acc, row) => acc + rowSum(row.values), 0);
+      const value = (s.indicators.get(target) ?? []).reduce((acc, row) => acc + rowAchieved(row).value, 0);
       byPartner[String(s.no)] = (byPartner[String(s.no)] ?? 0) + value;
       achieved += value;
     }
     return { code: target.code, name: target.name, target: target.target.value, achieved, byPartner };
   });
-}
-
-/** An indicator row's achievement: its period cells, a missing one counting as 0. */
-export function rowSum(values: { value: number | null }[]): number {
-  return values.reduce((acc, v) => acc + (v.value ?? 0), 0);
 }
 
 function sum(xs: Cents[]): Cents {

@@ -2,11 +2,9 @@
  * Which cells each figure comes from: the partner's budget sheet and rows, the indicator rows of a partner and
  * indicator. computeFigures sums them; the report plan turns the same cells into live formulas, so both agree.
  */
-import type { Amount, BudgetLineKey, BudgetRow, BudgetSheet, BudgetTable, IndicatorRow, Model, Partner, Target } from '../model/types';
+import type { Amount, BudgetLineKey, BudgetSheet, BudgetTable, IndicatorRow, Model, Partner, Target } from '../model/types';
 import { BUDGET_LINE_KEYS } from '../model/types';
-import { normalizeLabel } from '../util/labels';
-import { partnerOfSheet, partnersNamed } from '../checks/lib/partners';
-import { rulesInForce } from '../rules/in-force';
+import { countedRows, indicatorRowCounts } from '../model/totals';
 
 /** One period cell of a budget line. */
 export interface PeriodAmount {
@@ -20,7 +18,7 @@ export interface PartnerSources {
   no: number;
   name: string;
   country: string;
-  /** The first budget sheet that belongs to the partner (P03 reports any other). */
+  /** The first budget sheet that belongs to the partner (model/names.ts; P03 reports any other). */
   sheet: BudgetSheet | null;
   /** Period cells of each budget line, plan and reported; a line absent from the sheet has none. */
   plan: Record<BudgetLineKey, PeriodAmount[]>;
@@ -31,69 +29,46 @@ export interface PartnerSources {
 
 export function partnerSources(model: Model): PartnerSources[] {
   const partners = model.project?.partners ?? [];
-  // Each budget sheet and indicator row is matched once: O(rows × partners), not per partner again.
-  const sheetOf = new Map<Partner, BudgetSheet>();
-  for (const b of model.budgets) {
-    const p = partnerOfSheet(model, b);
-    if (p && !sheetOf.has(p)) sheetOf.set(p, b);
-  }
   const rowsOf = indicatorRowsByPartner(model);
-  const lines = rulesInForce(model).rules.budgetLines;
   return partners.map((partner, i) => {
-    const sheet = sheetOf.get(partner) ?? null;
+    const sheet = model.names.sheetOf.get(partner) ?? null;
     return {
       partner,
       no: partner.no.value ?? i + 1,
       name: partner.name.value ?? '',
       country: partner.country.value ?? '',
       sheet,
-      plan: lineCells(sheet?.plan ?? null, lines),
-      reported: lineCells(sheet?.reported ?? null, lines),
+      plan: lineCells(sheet?.plan ?? null),
+      reported: lineCells(sheet?.reported ?? null),
       indicators: rowsOf.get(partner) ?? new Map(),
     };
   });
 }
 
-/** Indicator rows by the one partner and the target they name; rows naming none (I01) are left out. */
+/** The indicator rows that count (model/totals.ts), by their partner and target, in one pass. */
 function indicatorRowsByPartner(model: Model): Map<Partner, Map<Target, IndicatorRow[]>> {
   const out = new Map<Partner, Map<Target, IndicatorRow[]>>();
-  const targets = model.project?.targets ?? [];
-  const named = new Map<string, Partner | null>();
-  const keys = targets.map((t) => ({ code: normalizeLabel(t.code), name: normalizeLabel(t.name) }));
   for (const row of model.indicators) {
-    const text = row.partner.value;
-    if (text === null) continue;
-    if (!named.has(text)) {
-      const found = partnersNamed(model, String(text));
-      named.set(text, found.length === 1 ? found[0] : null);
-    }
-    const partner = named.get(text);
-    const n = normalizeLabel(row.indicator.value);
-    const target = n === '' ? undefined : targets[keys.findIndex((k) => k.code === n || k.name === n)];
-    if (!partner || !target) continue;
-    const byTarget = out.get(partner) ?? new Map<Target, IndicatorRow[]>();
-    byTarget.set(target, [...(byTarget.get(target) ?? []), row]);
-    out.set(partner, byTarget);
+    if (!indicatorRowCounts(model, row)) continue;
+    const names = model.names.rows.get(row)!;
+    const partner = names.partner.found!;
+    const target = names.target.found!;
+    let byTarget = out.get(partner);
+    if (!byTarget) out.set(partner, (byTarget = new Map()));
+    const list = byTarget.get(target);
+    if (list) list.push(row);
+    else byTarget.set(target, [row]);
   }
   return out;
 }
 
-/** A line the rules do not allow (B02 says so) has no cells here: the figures count only the lines in force. */
-function lineCells(table: BudgetTable | null, lines: readonly BudgetLineKey[]): Record<BudgetLineKey, PeriodAmount[]> {
+/** The period cells of each line's counted row (model/totals.ts: a line absent or not in force has none). */
+function lineCells(table: BudgetTable | null): Record<BudgetLineKey, PeriodAmount[]> {
   const out = {} as Record<BudgetLineKey, PeriodAmount[]>;
+  const rows = countedRows(table);
   for (const key of BUDGET_LINE_KEYS) {
-    const row = table && lines.includes(key) ? firstRow(table, key) : null;
-    out[key] = row && table ? row.amounts.map((amount, i) => ({ period: table.periods[i]?.number ?? i + 1, amount })).filter((c) => c.amount !== undefined) : [];
+    const row = rows[key];
+    out[key] = row && table ? row.amounts.map((amount, i) => ({ period: table.periods[i]?.number ?? i + 1, amount })) : [];
   }
   return out;
-}
-
-/** The first row of a line: a second one is T03's finding, not a second amount. */
-function firstRow(table: BudgetTable, key: BudgetLineKey): BudgetRow | null {
-  return table.rows.find((r) => r.line === key && !r.isTotal) ?? null;
-}
-
-export function indicatorMatches(target: Target, text: string | null): boolean {
-  const n = normalizeLabel(text);
-  return n !== '' && (n === normalizeLabel(target.code) || n === normalizeLabel(target.name));
 }

@@ -4,6 +4,7 @@
  */
 import type { Cents } from '../util/money';
 import type { CalendarDate } from '../util/dates';
+import type { Names } from './names';
 import type { RulesTable } from '../rules/types';
 
 export interface CellRef {
@@ -157,6 +158,8 @@ export interface BudgetTable {
   /** Column of the Total header, null when the table has none. */
   totalCol: number | null;
   rows: BudgetRow[];
+  /** The budget lines in force (rules/in-force.ts), set once after parsing; model/totals counts only these. Absent: every line. */
+  linesInForce?: readonly BudgetLineKey[];
 }
 
 export interface BudgetSheet {
@@ -223,4 +226,6 @@ export interface Model {
   cellIssues: CellIssue[];
   missing: Missing[];
   duplicates: Duplicate[];
+  /** Which partner and target each budget sheet and indicator row names, resolved once (model/names.ts). */
+  names: Names;
 }

@@ -74,8 +74,8 @@ function readTable(s: SheetReader, h: FoundHeader, kind: 'plan' | 'reported', is
       line,
       isTotal,
       label,
-      amounts: h.periods.map((p) => readAmount(s, r, p.col, log, `${what} ${name} P${p.number}`)),
-      total: totalCol !== null ? readAmount(s, r, totalCol, log, `${what} ${name} Total`) : null,
+      amounts: h.periods.map((p) => readAmount(s, r, p.col, log, isTotal ? `${what} total P${p.number}` : `${what} ${name} P${p.number}`)),
+      total: totalCol !== null ? readAmount(s, r, totalCol, log, isTotal ? `${what} total of all periods` : `${what} ${name} Total`) : null,
       row: r,
     };
     const key = line ?? (isTotal ? 'total' : null);

@@ -3,25 +3,20 @@
  * hidden sheets are read like visible ones, and what cannot be read is logged for the checks, never thrown.
  */
 import type { WorkbookSnapshot } from '../snapshot/types';
-import type { IndicatorRow, Model, Project } from '../model/types';
-import type { Profile } from '../profile/types';
-import { REPORT_TAB_NAMES, STATE_SHEET } from '../plan/types';
-import { normalizeLabel } from '../util/labels';
-import { partnerNumber } from './vocabulary';
+import type { Model } from '../model/types';
+import { resolveNames } from '../model/names';
+import { rulesInForce } from '../rules/in-force';
 import { SheetReader } from './sheet-reader';
 import { ReadLog } from './read-log';
 import { isProjectSheet, parseProject } from './project';
 import { isBudgetSheet, parseBudgetSheet } from './budget';
 import { isIndicatorSheet, parseIndicatorSheet } from './indicators';
 
-const OUR_SHEETS = new Set<string>([STATE_SHEET, ...REPORT_TAB_NAMES]);
-
-export function parse(snapshot: WorkbookSnapshot, _profile: Profile): Model {
+export function parse(snapshot: WorkbookSnapshot): Model {
   const log = new ReadLog();
-  const model: Model = { project: null, budgets: [], indicatorSheets: [], indicators: [], otherSheets: [], cellIssues: log.cellIssues, missing: log.missing, duplicates: log.duplicates };
+  const model: Model = { project: null, budgets: [], indicatorSheets: [], indicators: [], otherSheets: [], cellIssues: log.cellIssues, missing: log.missing, duplicates: log.duplicates, names: { sheets: new Map(), sheetOf: new Map(), rows: new Map() } };
   let projectSheet: string | null = null;
   for (const snap of snapshot.sheets) {
-    if (OUR_SHEETS.has(snap.name)) continue;
     const s = new SheetReader(snap);
     if (isProjectSheet(s)) {
       if (model.project === null) {
@@ -44,38 +39,18 @@ export function parse(snapshot: WorkbookSnapshot, _profile: Profile): Model {
   else {
     if (model.budgets.length === 0) log.missingThing('budget sheets (a table whose header starts with "Budget line")', null);
     if (model.indicatorSheets.length === 0) log.missingThing('indicator sheet (a table with Partner, Indicator and P1, P2… columns)', null);
-    findDuplicateIndicatorRows(model.project, model.indicators, log);
   }
+  model.names = resolveNames(model);
+  // The lines in force decide which rows count (model/totals.ts), for the checks and the figures alike.
+  const lines = rulesInForce(model).rules.budgetLines;
+  for (const b of model.budgets) for (const t of [b.plan, b.reported]) if (t) t.linesInForce = lines;
+  if (model.project !== null) logDuplicateIndicatorRows(model, log);
   return model;
 }
 
-/** Which partner number an indicator row's Partner cell names (number or name), if any. */
-export function resolvePartner(project: Project, text: string | null): number | null {
-  if (text === null) return null;
-  const no = partnerNumber(text);
-  if (no !== null) return no;
-  const n = normalizeLabel(text);
-  const p = project.partners.find((x) => x.name.value !== null && normalizeLabel(x.name.value) === n);
-  return p?.no.value ?? null;
-}
-
-/** Which indicator code an indicator row's Indicator cell names (code or name), if any. */
-export function resolveIndicator(project: Project, text: string | null): string | null {
-  if (text === null) return null;
-  const n = normalizeLabel(text);
-  const t = project.targets.find((x) => normalizeLabel(x.code) === n || normalizeLabel(x.name) === n);
-  return t ? t.code : null;
-}
-
-function findDuplicateIndicatorRows(project: Project, rows: IndicatorRow[], log: ReadLog): void {
-  const first = new Map<string, IndicatorRow>();
-  for (const row of rows) {
-    if (row.partner.value === null || row.indicator.value === null) continue;
-    const p = resolvePartner(project, row.partner.value) ?? normalizeLabel(row.partner.value);
-    const i = resolveIndicator(project, row.indicator.value) ?? normalizeLabel(row.indicator.value);
-    const key = `${p}|${i}`;
-    const f = first.get(key);
-    if (f) log.duplicate(`partner ${row.partner.value} / indicator ${row.indicator.value}`, row.partner.at, f.partner.at);
-    else first.set(key, row);
+function logDuplicateIndicatorRows(model: Model, log: ReadLog): void {
+  for (const row of model.indicators) {
+    const first = model.names.rows.get(row)?.duplicateOf;
+    if (first) log.duplicate(`partner ${row.partner.value} / indicator ${row.indicator.value}`, row.partner.at, first.partner.at);
   }
 }

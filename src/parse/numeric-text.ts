@@ -34,8 +34,8 @@ export function parseNumericText(text: string): { cents: number; twoDecimals: bo
     if (pieces.length > 2) {
       if (!validGroups(t, sep)) return null;
       intPart = pieces.join('');
-    } else if (pieces[1].length === 3) {
-      intPart = pieces.join(''); // '1.250' = 1,250
+    } else if (pieces[1].length === 3 && !/^0+$/.test(pieces[0])) {
+      intPart = pieces.join(''); // '1.250' = 1,250; '0.125' is no thousands but three decimals
     } else {
       intPart = pieces[0];
       frac = pieces[1];

@@ -62,8 +62,5 @@ export function periodNumber(normalized: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** A partner number as typed: 3, '3', '03', 'PP3', 'LP 1', 'Partner 3' → 3; anything else → null. */
-export function partnerNumber(text: string): number | null {
-  const m = /^(?:pp|lp|partner)?\s*0*(\d{1,4})$/i.exec(text.trim());
-  return m ? Number(m[1]) : null;
-}
+/** A partner number as typed: 3, '3', '03', 'PP3', 'LP 1', 'Partner 3' → 3 (the one pattern, beside the name matcher). */
+export { partnerNumber } from '../model/names';

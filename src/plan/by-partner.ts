@@ -94,7 +94,8 @@ function erdfCell(t: TabBuilder, row: number, COL: Columns, s: PartnerSources, e
   const r = ref(s.partner.erdfRateBp.at.sheet, s.partner.erdfRateBp.at.cell);
   // 85% may be typed as 0.85 or 85. Worked in cents and rounded to 4 decimals first, so a product such as
   // 14250657.9999999 is not cut a cent short; INT floors as applyRateDown does.
-  const rate = `IF(ISNUMBER(${r}),IF(${r}>1,${r}/100,${r}),${bp / 10000})`;
+  // The rate as the engine reads it: to the basis point, so 85.004% is 85% here as in P05 and the figures.
+  const rate = `IF(ISNUMBER(${r}),ROUND(IF(${r}>1,${r}/100,${r}),4),${bp / 10000})`;
   const formula = `=INT(ROUND(${a1(row, COL.budgetTotal)}*100*${rate},4))/100`;
   t.put(row, COL.erdf, { kind: 'formula', formula, result: toEuroNumber(erdf) }, 'body', EUR_FORMAT);
 }

@@ -61,13 +61,18 @@ export function addMonths(d: CalendarDate, n: number): CalendarDate {
   return calendarDate(ny, nm, Math.min(day, daysInMonth(ny, nm))) as CalendarDate;
 }
 
-/** The day before start + months: the end of a period that lasts `months` months. */
+/**
+ * The end of a period of `months` months from `start`: the day before start, `months` months on, a month's end
+ * staying a month's end (from 2016-04-01: 2016-03-31 + 6 = 2016-09-30; from 2016-08-31: 2016-08-30 + 6 = 2017-02-28,
+ * where start + 6 months − 1 day would clamp to 2017-02-27, a day short).
+ */
 export function endAfterMonths(start: CalendarDate, months: number): CalendarDate {
-  return addDays(addMonths(start, months), -1);
-}
-
-export function compareDates(a: CalendarDate, b: CalendarDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const before = addDays(start, -1);
+  const { y, m, d } = parts(before);
+  const end = addMonths(before, months);
+  if (d !== daysInMonth(y, m)) return end;
+  const e = parts(end);
+  return calendarDate(e.y, e.m, daysInMonth(e.y, e.m)) as CalendarDate;
 }
 
 /** The local calendar day of a moment, 'YYYY-MM-DD' (when a person accepted a warning, in their own day). */

@@ -25,8 +25,3 @@ function normalize(text: string): string {
     .replace(/ß/g, 'ss')
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
-
-export function labelMatches(text: unknown, synonyms: readonly string[]): boolean {
-  const n = normalizeLabel(text);
-  return n !== '' && synonyms.some((s) => normalizeLabel(s) === n);
-}

@@ -11,12 +11,6 @@ export function euros(n: number): Cents {
   return cents(Math.round(n * 100));
 }
 
-export function addCents(...xs: Cents[]): Cents {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s as Cents;
-}
-
 export function sumCents(xs: Iterable<Cents>): Cents {
   let s = 0;
   for (const x of xs) s += x;

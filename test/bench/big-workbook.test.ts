@@ -30,7 +30,7 @@ describe('the benchmark workbook generator', () => {
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(model.budgets).toHaveLength(n);
     expect(model.indicators).toHaveLength(n * 7);
-    const figures = computeFigures(model, profile);
+    const figures = computeFigures(model);
     expect(figures.partners).toHaveLength(n);
     expect(figures.totals.budget.total).toBe(profile.totalBudget);
     expect(figures.project.totalBudget).toBe(profile.totalBudget);

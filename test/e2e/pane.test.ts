@@ -21,6 +21,7 @@ import { MARK_FILL, REPORT_TAB_NAMES } from '../../src/plan/types';
 import type { Finding } from '../../src/checks/types';
 import type { WorkbookSnapshot } from '../../src/snapshot/types';
 import type { FixtureOptions, PageFake } from './page';
+import { NORDLINK_FINDINGS, nordLinkSnapshot } from '../support/second-project';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SHOTS = path.resolve(__dirname, '../../test-output/e2e');
@@ -157,6 +158,18 @@ describe('task pane in Chromium on Microsoft’s Excel library over the wire hos
     const names = await fake(page).sheetNames();
     for (const tab of REPORT_TAB_NAMES) expect(names).not.toContain(tab);
     await page.screenshot({ path: path.join(SHOTS, '04-cleared.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
+    await page.close();
+  });
+
+  test('the second project (NordLink): Consolidate shows its hand-worked counts and writes the five tabs', async () => {
+    const { page, errors, refused } = await openPane(nordLinkSnapshot());
+    await page.getByRole('button', { name: 'Consolidate' }).click();
+    await settles(page, /^Consolidated/);
+    // Typed by hand (test/support/second-project.ts): nothing wrong, progress against its three targets.
+    expect(await paneCounts(page)).toEqual({ error: 0, warning: 0, info: NORDLINK_FINDINGS.length });
+    expect(await fake(page).sheetNames()).toEqual(expect.arrayContaining([...REPORT_TAB_NAMES]));
     expect(errors).toEqual([]);
     expect(refused).toEqual([]);
     await page.close();

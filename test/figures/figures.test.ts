@@ -55,7 +55,7 @@ function twoPartners(): BookSpec {
 
 describe('computeFigures on a hand-made book', () => {
   const { model } = buildBook(twoPartners());
-  const f = computeFigures(model, CLUSTERIX2);
+  const f = computeFigures(model);
 
   test('partner lines sum their period cells in cents, missing cells as 0, unknown lines left out', () => {
     const [eco, idm] = f.partners;
@@ -109,7 +109,7 @@ describe('computeFigures on a hand-made book', () => {
 describe('computeFigures on missing data', () => {
   test('no Project sheet: empty figures, no crash', () => {
     const { model } = buildBook(twoPartners());
-    const f = computeFigures({ ...model, project: null }, CLUSTERIX2);
+    const f = computeFigures({ ...model, project: null });
     expect(f.partners).toEqual([]);
     expect(f.totals.budget.total).toBe(0);
     expect(f.project).toEqual({ acronym: '', totalBudget: null, reportDate: null });
@@ -119,7 +119,7 @@ describe('computeFigures on missing data', () => {
     const spec = twoPartners();
     spec.partners.push({ no: 3, name: 'West-Pannon', rateBp: null, rateCell: 'tbd' }, { no: null, name: 'Nameless' });
     const { model } = buildBook(spec);
-    const f = computeFigures(model, CLUSTERIX2);
+    const f = computeFigures(model);
     expect(f.partners[2]).toMatchObject({ no: 3, sheet: null, erdf: 0, contribution: 0 });
     expect(f.partners[2].budget.total).toBe(0);
     expect(f.partners[3].no).toBe(4); // its position in the table
@@ -127,8 +127,8 @@ describe('computeFigures on missing data', () => {
 });
 
 describe('the ClusteriX 2.0 sample, parsed', () => {
-  const model = parse(specToSnapshot(buildSample(CLUSTERIX2)), CLUSTERIX2);
-  const j = toFiguresJson(computeFigures(model, CLUSTERIX2));
+  const model = parse(specToSnapshot(buildSample(CLUSTERIX2)));
+  const j = toFiguresJson(computeFigures(model));
 
   test('its JSON: total budget 2,126,574.00, West-Pannon 178,550.00, ERDF at 85%, periods adding up', () => {
     expect(j.project).toEqual({ acronym: 'ClusteriX 2.0', totalBudget: 2126574 });

@@ -14,7 +14,8 @@ import { REPORT_TAB_NAMES } from '../../src/plan/types';
 import { readXlsxSnapshot } from '../../src/snapshot/xlsx';
 import { a1 } from '../../src/util/a1';
 import { formulaResults, readWorkbook, recalculate } from '../support/libreoffice';
-import { writeLayout, writeSample, LAYOUTS } from './books';
+import { writeLayout, writeSample, writeSnapshot, LAYOUTS } from './books';
+import { NORDLINK_FIGURES, nordLinkSnapshot } from '../support/second-project';
 
 const now = new Date('2026-01-15T10:00:00Z');
 const TABS = [...REPORT_TAB_NAMES] as string[];
@@ -53,7 +54,8 @@ async function plannedResults(path: string): Promise<Map<string, unknown>> {
   return out;
 }
 
-const books = ['sample', ...Object.keys(LAYOUTS)];
+// NordLink: the second project, typed by its own builder (test/support/second-project.ts).
+const books = ['sample', ...Object.keys(LAYOUTS), 'nordlink'];
 let dir: string;
 const cached = new Map<string, Map<string, unknown>>();
 const recalced = new Map<string, Map<string, unknown>>();
@@ -75,6 +77,7 @@ beforeAll(async () => {
   for (const name of books) {
     const book = join(dir, `${name}.xlsx`);
     if (name === 'sample') await writeSample(book);
+    else if (name === 'nordlink') await writeSnapshot(nordLinkSnapshot(), book);
     else await writeLayout(name, book);
     const out = join(dir, `${name}.consolidated.xlsx`);
     await consolidateFile(book, out, { now });
@@ -145,4 +148,12 @@ describe.each(books)('%s, consolidated and recalculated in LibreOffice', (name) 
     expect(amounts.filter(([k]) => k.startsWith('Report Summary!')).length).toBeGreaterThan(0);
     expect(amounts.filter(([k]) => k.startsWith('Report By partner!')).length).toBeGreaterThan(0);
   });
+});
+
+test('NordLink recalculated in LibreOffice shows the totals worked out by hand', () => {
+  const values = [...recalced.get('nordlink')!].filter(([k]) => k.startsWith('Report By partner!')).map(([, v]) => v);
+  const t = NORDLINK_FIGURES.totals;
+  for (const want of [t.budget.total, t.erdf, t.contribution, t.reported.total, ...NORDLINK_FIGURES.partners.map((p) => p.erdf)]) expect([want, values.some((v) => same(v, want))]).toEqual([want, true]);
+  const periods = [...recalced.get('nordlink')!].filter(([k]) => k.startsWith('Report Spending plan!')).map(([, v]) => v);
+  for (const p of NORDLINK_FIGURES.periods) expect([p.period, periods.some((v) => same(v, p.cumulativeBudget))]).toEqual([p.period, true]);
 });

@@ -144,7 +144,8 @@ describe('refusals and failures', () => {
     fake.resetStats();
     const out = await actions.consolidate();
     expect(out).toEqual({ kind: 'failed', message: expect.stringMatching(/sheet of its own named 'Report Summary'.*Nothing was changed/) });
-    expect(fake.stats.roundTrips).toBe(2);
+    // The sheet is the user's (plan/ownership.ts), so it is read like the others (one sync more), then refused.
+    expect(fake.stats.roundTrips).toBe(3);
     expect(fake.stats.writes).toBe(0);
     expect(cellOf(fake, 'Report Summary', 'A1').value).toBe('my own summary');
     expect(wb.sheets.some((s) => s.name === STATE_SHEET)).toBe(false);

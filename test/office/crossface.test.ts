@@ -15,7 +15,8 @@ import { clearFile, consolidateFile } from '../../src/apply/xlsx';
 import { createOfficeActions, readWorkbook } from '../../src/apply/office';
 import { REPORT_TAB_NAMES, STATE_SHEET, type Mark } from '../../src/plan/types';
 import { parseA1 } from '../../src/util/a1';
-import { writeSample, writeLayout } from '../libreoffice/books';
+import { writeSample, writeLayout, writeSnapshot } from '../libreoffice/books';
+import { NORDLINK_FIGURES, NORDLINK_FINDINGS, nordLinkSnapshot } from '../support/second-project';
 import { findSheet, getCell, installFakeOffice, type FakeOffice } from '../fake-excel';
 import { workbookFromXlsx, xlsxFromWorkbook } from '../fake-excel/xlsx';
 import { installWireOffice, type WireOffice } from '../office-wire/install';
@@ -36,6 +37,8 @@ const FIXTURES: [string, (p: string) => Promise<void>][] = [
   ['sample', writeSample],
   ['hand-typed', (p) => writeLayout('hand-typed', p)],
   ['hand-typed-odd', (p) => writeLayout('hand-typed-odd', p)],
+  // The second project, typed by its own builder: not ClusteriX in partners, periods or layout.
+  ['nordlink', (p) => writeSnapshot(nordLinkSnapshot(), p)],
 ];
 
 async function fixture(name: string): Promise<string> {
@@ -66,12 +69,16 @@ describe.each(FIXTURES.map((f) => f[0]))("%s.xlsx: the Office path on Excel's li
     const read = await readWorkbook(f.newContext(), { withValues: true });
     const checked = checkWorkbook(read.snapshot, CLUSTERIX2);
     expect(checked.findings).toEqual(cli.findings);
-    expect(toFiguresJson(computeFigures(checked.model, CLUSTERIX2))).toEqual(toFiguresJson(cli.figures));
+    expect(toFiguresJson(computeFigures(checked.model))).toEqual(toFiguresJson(cli.figures));
     f.resetStats();
     const out = await actions.consolidate();
     expect(out.kind === 'done' && out.findings).toEqual(cli.findings);
     await f.settle();
     expect([f.stats.roundTrips, f.stats.cleanups]).toEqual([3, 1]);
+    if (name === 'nordlink') {
+      expect(checked.findings).toEqual(NORDLINK_FINDINGS);
+      expect(toFiguresJson(computeFigures(checked.model))).toMatchObject(NORDLINK_FIGURES);
+    }
   });
 });
 

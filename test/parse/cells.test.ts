@@ -50,7 +50,7 @@ describe('what cannot be read is logged with its sheet and cell, never thrown', 
     const book = buildWorkbook(CLUSTERIX2);
     setCell(book, 'Budget PP3', 'B6', '12 500,00');
     setCell(book, 'Budget PP3', 'C6', 'tbd');
-    const model = parse(book, CLUSTERIX2);
+    const model = parse(book);
     const row = model.budgets.find((b) => b.sheet === 'Budget PP3')!.plan!.rows.find((r) => r.line === 'staff')!;
     expect(row.amounts[0]).toMatchObject({ cents: 1250000, source: 'text' });
     expect(row.amounts[1]).toMatchObject({ cents: null, source: 'invalid', raw: 'tbd' });
@@ -64,7 +64,7 @@ describe('what cannot be read is logged with its sheet and cell, never thrown', 
     setCell(book, 'Budget PP3', 'D6', '#REF!', 'Error', '=#REF!*2');
     setCell(book, 'Budget PP3', 'E6', null, 'Uncalculated', '=SUM(X1:X2)');
     setCell(book, 'Project', 'B6', 'soon');
-    const model = parse(book, CLUSTERIX2);
+    const model = parse(book);
     const row = model.budgets.find((b) => b.sheet === 'Budget PP3')!.plan!.rows.find((r) => r.line === 'staff')!;
     expect(row.amounts[2]).toMatchObject({ cents: null, source: 'error' });
     expect(row.amounts[3]).toMatchObject({ cents: null, source: 'uncalculated', formula: '=SUM(X1:X2)' });
@@ -78,7 +78,7 @@ describe('what cannot be read is logged with its sheet and cell, never thrown', 
   it('a workbook without a Project sheet parses to no project and says what was looked for', () => {
     const book = buildWorkbook(CLUSTERIX2);
     book.sheets = book.sheets.filter((s) => s.name !== 'Project');
-    const model = parse(book, CLUSTERIX2);
+    const model = parse(book);
     expect(model.project).toBeNull();
     expect(model.missing).toEqual([{ what: 'Project sheet (a sheet with the field "Project acronym")', sheet: null, cell: null }]);
   });
@@ -87,7 +87,7 @@ describe('what cannot be read is logged with its sheet and cell, never thrown', 
     const project = book.sheets[0];
     const headerRow = project.values.findIndex((r) => r[0] === 'No' && r[1] === 'Role');
     project.values[headerRow][5] = 'Status';
-    const model = parse(book, CLUSTERIX2);
+    const model = parse(book);
     expect(model.project!.partners).toEqual([]);
     expect(model.missing).toEqual([
       { what: 'column "Legal status" of the Partners table (header No | Role | Partner | Country | Legal status | ERDF rate | Approved budget (EUR))', sheet: 'Project', cell: `A${headerRow + 1}` },
@@ -98,7 +98,7 @@ describe('what cannot be read is logged with its sheet and cell, never thrown', 
     setCell(book, 'Budget PP3', 'A8', 'Staff');
     const ind = book.sheets.find((s) => s.name === 'Indicators')!;
     ind.values[4] = [...ind.values[3]];
-    const model = parse(book, CLUSTERIX2);
+    const model = parse(book);
     expect(model.duplicates.map((d) => [d.what, d.at.sheet, d.at.cell, d.first.cell])).toEqual([
       ['budget line Staff costs (plan)', 'Budget PP3', 'A8', 'A6'],
       ['partner 1 / indicator PLE', 'Indicators', 'A5', 'A4'],

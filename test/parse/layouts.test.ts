@@ -3,7 +3,7 @@ import { CLUSTERIX2 } from '../../src/profile';
 import { buildWorkbook, type Layout } from '../support/workbook-builder';
 import { modelView } from '../support/model-view';
 
-const base = modelView(parse(buildWorkbook(CLUSTERIX2), CLUSTERIX2));
+const base = modelView(parse(buildWorkbook(CLUSTERIX2)));
 
 describe('the hand-typed default layout', () => {
   it('parses every fact of the Project sheet to the cent', () => {
@@ -68,7 +68,7 @@ const variants: [string, Partial<Layout>][] = [
 
 describe.each(variants)('layout: %s', (_name, layout) => {
   it('parses to the same model as the default layout, field by field', () => {
-    const model = parse(buildWorkbook(CLUSTERIX2, layout), CLUSTERIX2);
+    const model = parse(buildWorkbook(CLUSTERIX2, layout));
     const view = modelView(model);
     expect(view).toEqual(base);
     if (layout.userSheet) expect(model.otherSheets).toEqual(['My notes']);

@@ -58,7 +58,7 @@ function spec(): BookSpec {
 }
 
 const { snapshot, model } = buildBook(spec());
-const figures = computeFigures(model, CLUSTERIX2);
+const figures = computeFigures(model);
 const findings: Finding[] = [
   { rule: 'B06', severity: 'warning', sheet: QUIRKY, cell: 'D6', message: 'Numeric text' },
   { rule: 'T01', severity: 'error', sheet: QUIRKY, cell: 'C12:C13', message: 'Error value #REF!' },

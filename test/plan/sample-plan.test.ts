@@ -10,9 +10,9 @@ import { at, disagreements, formulas, rowOf, shown, tab } from './support/plan-h
 import { Evaluator } from './support/evaluate';
 
 const snapshot = specToSnapshot(buildSample(CLUSTERIX2));
-const model = parse(snapshot, CLUSTERIX2);
+const model = parse(snapshot);
 const findings = runChecks({ model, profile: CLUSTERIX2 });
-const figures = computeFigures(model, CLUSTERIX2);
+const figures = computeFigures(model);
 const now = new Date('2024-05-06T07:08:09.000Z');
 const plan = planReport(model, findings, figures, { profile: CLUSTERIX2, now });
 

@@ -2,7 +2,6 @@
  * A model without its cell positions, in a canonical order: two layouts of the same workbook parse to the same view.
  */
 import type { Amount, Model } from '../../src/model/types';
-import { resolveIndicator, resolvePartner } from '../../src/parse';
 
 const amt = (a: Amount | null) => (a === null ? null : a.cents);
 
@@ -50,8 +49,8 @@ export function modelView(model: Model) {
       .sort((a, b) => (a.partnerNo ?? 0) - (b.partnerNo ?? 0)),
     indicators: model.indicators
       .map((r) => ({
-        partner: resolvePartner(p, r.partner.value),
-        indicator: resolveIndicator(p, r.indicator.value),
+        partner: model.names.rows.get(r)?.partner.found?.no.value ?? null,
+        indicator: model.names.rows.get(r)?.target.found?.code ?? null,
         values: [...r.values].sort((a, b) => a.period - b.period).map((v) => v.value),
       }))
       .sort((a, b) => (a.partner ?? 0) - (b.partner ?? 0) || String(a.indicator).localeCompare(String(b.indicator))),

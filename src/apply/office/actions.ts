@@ -5,10 +5,8 @@
 import type { PaneActions, PaneOutcome, Progress } from '../../taskpane/actions';
 import type { Profile } from '../../profile/types';
 import { CLUSTERIX2 } from '../../profile/clusterix2';
-import { checkWorkbook, isReportingWorkbook } from '../../engine';
-import { computeFigures } from '../../figures';
+import { checkWorkbook, consolidateWorkbook, isReportingWorkbook, LOOKED_FOR, type CheckOutcome, type ConsolidateOutcome } from '../../engine';
 import { planMarks } from '../../plan/marks';
-import { planReport } from '../../plan/index';
 import { describeError } from '../../taskpane/describe-error';
 import { applyClear, applyReport } from './apply';
 import { readWorkbook } from './read';
@@ -27,7 +25,6 @@ export interface OfficeActionOptions {
   readBytes?: number;
 }
 
-const LOOKED_FOR = "a Project sheet: a sheet with the field 'Project acronym' and the value to its right";
 const CANCELLED: PaneOutcome = { kind: 'cancelled' };
 
 /** Office's error in words, and, when a write failed half way, what became of the workbook. */
@@ -54,12 +51,11 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         const read = await readWorkbook(context, { withValues: true, readBytes: options.readBytes });
         if (signal?.aborted) return CANCELLED;
         progress?.('Checking', 0.5);
-        const checked = checkWorkbook(read.snapshot, profile, read.state.accepted);
+        // The engine's own Check or Consolidate; Check marks the findings only.
+        const accepted = read.state.accepted;
+        const checked: CheckOutcome & { plan?: ConsolidateOutcome['plan'] } = consolidate ? consolidateWorkbook(read.snapshot, { profile, now: now(), accepted }) : checkWorkbook(read.snapshot, profile, accepted);
         if (!isReportingWorkbook(checked.model)) return { kind: 'notReporting', lookedFor: LOOKED_FOR } as const;
-        // As engine.consolidateWorkbook, without parsing twice; Check marks the findings only.
-        const plan = consolidate
-          ? planReport(checked.model, checked.findings, computeFigures(checked.model, profile), { profile, now: now() })
-          : { tabs: null, marks: planMarks(checked.findings) };
+        const plan = checked.plan ?? { tabs: null, marks: planMarks(checked.findings) };
         if (signal?.aborted) return CANCELLED; // the last moment before anything is written
         progress?.(consolidate ? 'Writing the report tabs and marks' : 'Marking the cells', 0.7);
         const applied = await applyReport(context, read, plan, applyOpts);

@@ -6,7 +6,8 @@
  * sync of their own after what the run wrote is taken back (recover.ts).
  */
 import { OWNER_PROPERTY, REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState, type Mark, type PlannedTab, type SavedCell } from '../../plan/types';
-import { clearMarks, isOurTab, mergeMarks, stateChunks, stateHoldsAnything } from '../../plan/state';
+import { clearMarks, mergeMarks, stateChunks, stateHoldsAnything } from '../../plan/state';
+import { isOurSheet } from '../../plan/ownership';
 import { cellKey } from './address';
 import { lookOf, markKindFor, queueMark, queueRestore, type MarkKind } from './marks';
 import { WriteQueue } from './queue';
@@ -25,7 +26,7 @@ function finder(read: WorkbookRead): (name: string) => SheetInfo | undefined {
 }
 
 function isOurs(read: WorkbookRead, s: SheetInfo): boolean {
-  return s.ownerMarked || isOurTab(read.state, s.name);
+  return isOurSheet(read.state, s.name, s.ownerMarked);
 }
 
 /** Our report tabs present now (listed in the state, or carrying our marker under a report name). */

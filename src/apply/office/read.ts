@@ -10,8 +10,9 @@
  * outside that range is not marked (it shows in the pane and on the Checks tab): its look is not known.
  */
 import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../snapshot/types';
-import { OWNER_PROPERTY, REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState } from '../../plan/types';
-import { isOurTab, joinStateChunks, parseState } from '../../plan/state';
+import { OWNER_PROPERTY, STATE_SHEET, type ClusterixState } from '../../plan/types';
+import { joinStateChunks, parseState } from '../../plan/state';
+import { hasReportTabName, isOurSheet } from '../../plan/ownership';
 import { a1 } from '../../util/a1';
 import { cellKey, splitAddress } from './address';
 import { BYTES_PER_CELL, DEFAULT_READ_BYTES, halve, pieceOf, planChunks, queuePiece, sheetSnapshot, type Box, type Piece, type PieceRequest } from './read-cells';
@@ -57,12 +58,9 @@ export function apiSupport(): ApiSupport {
   return { notes: has('1.18'), comments: has('1.10'), customProperties: has('1.12') };
 }
 
-const REPORT_NAMES = new Set<string>(REPORT_TAB_NAMES.map((n) => n.toLowerCase()));
-
-/** Sheets that may be ours: their values are not read, their owner marker is. */
+/** Sheets that may be ours (plan/ownership.ts names them): their values are not read, their owner marker is. */
 export function mayBeOurs(name: string): boolean {
-  const n = name.toLowerCase();
-  return REPORT_NAMES.has(n) || n.startsWith(BUILD_PREFIX);
+  return hasReportTabName(name) || name.toLowerCase().startsWith(BUILD_PREFIX);
 }
 
 const TOO_LARGE = 'ResponsePayloadSizeLimitExceeded';
@@ -178,15 +176,20 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   const { stateRange, noteCells, commentCells } = meta;
   const stateValues = stateRange ? (stateRange.values as unknown[][]) : [];
   const state = parseState(joinStateChunks(stateValues.map((row) => row[0])));
+  const marked = (k: number) => meta.owners[k] !== null && !meta.owners[k]!.isNullObject && meta.owners[k]!.value === OWNER_PROPERTY.value;
+  // A sheet with a report tab's name that is not ours (plan/ownership.ts) is the user's: read it too, one more sync
+  // only in that rare case, so Check reads it as the user's and Consolidate refuses it.
+  const clashing = opts.withValues ? items.filter((i, k) => hasReportTabName(i.name) && !isOurSheet(state, i.name, marked(k))) : [];
+  const clashSized = clashing.filter((i) => i.box !== null).map((i) => ({ name: i.name, box: i.box as Box }));
+  for (const group of clashSized.length ? planChunks(clashSized, budget, BYTES_PER_CELL) : []) await readGroup(context, group, pieces, budget, BYTES_PER_CELL);
   const fills = new Map<string, string | null>();
   const sheets: SheetInfo[] = [];
   const snapshotSheets: SheetSnapshot[] = [];
-  const users = new Set(userSheets);
+  const users = new Set([...userSheets, ...clashing]);
   items.forEach((item, k) => {
-    const owner = meta.owners[k];
-    const ownerMarked = owner !== null && !owner.isNullObject && owner.value === OWNER_PROPERTY.value;
+    const ownerMarked = marked(k);
     sheets.push({ name: item.name, visibility: item.visibility, protected: meta.protection[k].protected, ownerMarked });
-    if (!users.has(item) || isOurTab(state, item.name)) return;
+    if (!users.has(item) || isOurSheet(state, item.name, ownerMarked)) return;
     const box = item.box ?? { top: 0, left: 0, rows: 0, cols: 0 }; // an empty sheet
     const read = sheetSnapshot(item.name, item.visibility, box, pieces.get(item.name) ?? []);
     read.fills.forEach((row, r) => row.forEach((fill, c) => fills.set(cellKey(item.name, a1(box.top + r, box.left + c)), fill)));

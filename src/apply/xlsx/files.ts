@@ -4,11 +4,11 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { consolidateWorkbook, isReportingWorkbook, type ConsolidateOutcome } from '../../engine';
+import { consolidateWorkbook, isReportingWorkbook, notReportingMessage, type ConsolidateOutcome } from '../../engine';
 import { readPackageFile } from '../../snapshot/package-reader';
 import type { WorkbookSnapshot } from '../../snapshot/types';
-import { isOurTab } from '../../plan/state';
-import { STATE_SHEET, type ClusterixState, type ReportPlan } from '../../plan/types';
+import { clashRefusal, sortSheets } from '../../plan/ownership';
+import type { ClusterixState, ReportPlan } from '../../plan/types';
 import { UserError } from '../../util/errors';
 import { writeWhole } from './safe-write';
 import { clearPackage, consolidatePackage, readPackageState, type PackageTransform } from './package/apply';
@@ -18,9 +18,11 @@ export async function assertNotSameFile(bookPath: string, outPath: string): Prom
   if ((await real(bookPath)) === (await real(outPath))) throw new UserError(`the output may not be the input file itself (${outPath}): BOOK is never written`);
 }
 
-/** The workbook as the engine must see it: without our tabs and state (they are rebuilt, never read as data). */
+/** The workbook as the engine must see it: without our tabs and state (plan/ownership.ts); a user sheet with a report tab's name stops Consolidate. */
 export function userSheetsOnly(snapshot: WorkbookSnapshot, state: ClusterixState): WorkbookSnapshot {
-  return { sheets: snapshot.sheets.filter((s) => s.name.toLowerCase() !== STATE_SHEET && !isOurTab(state, s.name)) };
+  const { user, clashes } = sortSheets(snapshot, state);
+  if (clashes.length > 0) throw new UserError(clashRefusal(clashes[0]));
+  return user;
 }
 
 export async function writeBytes(outPath: string, bytes: Buffer): Promise<void> {
@@ -46,7 +48,7 @@ export async function consolidateFile(bookPath: string, outPath: string, opts: C
   } else {
     const full = consolidateWorkbook(snapshot, { now: opts.now, accepted: state.accepted });
     if (!isReportingWorkbook(full.model)) {
-      throw new UserError(`${bookPath} is not a reporting workbook: no Project sheet (no sheet has the field 'Project acronym'); start from 'clusterix template OUT.xlsx'`);
+      throw new UserError(notReportingMessage(bookPath));
     }
     outcome = full;
   }

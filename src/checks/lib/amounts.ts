@@ -1,17 +1,17 @@
-/** Sums of period cells as read: the figure every budget check uses (rules.md: never a typed Total). */
+/** Sums of period cells as read: the figure every budget check uses (rules.md: never a typed Total), defined once in model/totals.ts. */
 import type { Amount, BudgetLineKey, BudgetRow, BudgetTable } from '../../model/types';
 import type { Cents } from '../../util/money';
 import type { Place } from './finding';
 import { range } from './finding';
+import { countedRow, countedRows, periodSum, sumOf, tableSum, type Sum } from '../../model/totals';
 
 /** The sum of the amounts; null when one is missing (an error value: T01 or T02 already says so). */
 export function sumAmounts(xs: readonly Amount[]): Cents | null {
-  let s = 0;
-  for (const x of xs) {
-    if (x.cents === null) return null;
-    s += x.cents;
-  }
-  return s as Cents;
+  return complete(sumOf(xs));
+}
+
+function complete(s: Sum): Cents | null {
+  return s.complete ? s.cents : null;
 }
 
 /** The rows that are budget lines (known or not): everything but the Total row. */
@@ -23,18 +23,24 @@ export function totalRow(table: BudgetTable): BudgetRow | null {
   return table.rows.find((r) => r.isTotal) ?? null;
 }
 
+/** The rows that count towards the totals (model/totals.ts): the first row of each known line. */
+export function countedLineRows(table: BudgetTable): BudgetRow[] {
+  return Object.values(countedRows(table));
+}
+
+/** The row that counts for a line (model/totals.ts): its first row. */
 export function rowOf(table: BudgetTable, line: BudgetLineKey): BudgetRow | null {
-  return table.rows.find((r) => !r.isTotal && r.line === line) ?? null;
+  return countedRow(table, line);
 }
 
-/** The table's total: every period cell of every line, as read. */
+/** The table's total as the figures and the report have it (model/totals.ts); null when a cell in it is missing. */
 export function tableTotal(table: BudgetTable): Cents | null {
-  return sumAmounts(lineRows(table).flatMap((r) => r.amounts));
+  return complete(tableSum(table));
 }
 
-/** The sum of the lines' cells in one period column (index into table.periods). */
+/** The counted lines' cells in one period column (index into table.periods). */
 export function periodTotal(table: BudgetTable, index: number): Cents | null {
-  return sumAmounts(lineRows(table).map((r) => r.amounts[index]).filter((a): a is Amount => a !== undefined));
+  return complete(periodSum(table, index));
 }
 
 export function rowTotal(row: BudgetRow): Cents | null {

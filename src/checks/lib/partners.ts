@@ -1,54 +1,24 @@
-/** Which partner a budget sheet or indicator row belongs to, matched against the workbook's own Partners table. */
+/** The partners of budget sheets and indicator rows, as resolved once in the model (model/names.ts): checks never match names. */
 import type { BudgetSheet, Model, Partner } from '../../model/types';
 import type { Profile } from '../../profile/types';
+import { matchPartner, partnerName, sheetOwner } from '../../model/names';
 import { norm } from './norm';
 
 export function partnerByNo(model: Model, no: number): Partner | null {
   return model.project?.partners.find((p) => p.no.value === no) ?? null;
 }
 
-/** Answers per model and text: indicator rows name the same partners thousands of times. */
-const namedCache = new WeakMap<Model, Map<string, Partner[]>>();
-
-/** Partners a name or number as typed refers to: the number, the full name, or a short form of it ('West-Pannon'). */
-export function partnersNamed(model: Model, text: string): Partner[] {
-  let cache = namedCache.get(model);
-  if (!cache) namedCache.set(model, (cache = new Map()));
-  let found = cache.get(text);
-  if (!found) cache.set(text, (found = findPartnersNamed(model, text)));
-  return found;
-}
-
-function findPartnersNamed(model: Model, text: string): Partner[] {
-  const partners = model.project?.partners ?? [];
-  const t = text.trim();
-  if (/^(pp|lp|partner)?\s*\d+$/i.test(t)) {
-    const no = Number(t.replace(/\D/g, ''));
-    return partners.filter((p) => p.no.value === no);
-  }
-  const n = norm(t);
-  if (n === '') return [];
-  const exact = partners.filter((p) => norm(p.name.value) === n);
-  if (exact.length > 0) return exact;
-  return partners.filter((p) => {
-    const name = norm(p.name.value);
-    return name !== '' && (name.startsWith(n) || n.startsWith(name));
-  });
-}
-
-/** The partner a budget sheet belongs to: its Partner No, else its Partner field; null when none matches one partner. */
+/** The partner a budget sheet belongs to (its Partner No, else its Partner field); null when none or several fit. */
 export function partnerOfSheet(model: Model, sheet: BudgetSheet): Partner | null {
-  if (sheet.partnerNo?.value != null) return partnerByNo(model, sheet.partnerNo.value);
-  if (sheet.partnerName?.value != null) {
-    const found = partnersNamed(model, sheet.partnerName.value);
-    return found.length === 1 ? found[0] : null;
-  }
-  return null;
+  // A sheet of another workbook (import: a partner's file against BOOK's partners) by the same matcher.
+  return (model.names.sheets.get(sheet) ?? sheetOwner(model.project?.partners ?? [], sheet)).found ?? null;
 }
 
-export function partnerLabel(p: Partner): string {
-  const no = p.no.value ?? '?';
-  return p.name.value ? `partner ${no} (${p.name.value})` : `partner ${no}`;
+export const partnerLabel = partnerName;
+
+/** Partners a name or number as typed refers to, by the one matcher (model/names.ts), for text outside the model. */
+export function partnersNamed(model: Model, text: string): Partner[] {
+  return matchPartner(model.project?.partners ?? [], text).candidates;
 }
 
 export function isLead(p: Partner): boolean {
@@ -75,8 +45,7 @@ export function partnerWorkbookOf(model: Model): Partner | null {
   if (!partner) return null;
   for (const row of model.indicators) {
     if ((row.partner.value ?? '').trim() === '') continue; // a row not filled in yet
-    const named = partnersNamed(model, row.partner.value ?? '');
-    if (named.length !== 1 || named[0] !== partner) return null;
+    if (model.names.rows.get(row)?.partner.found !== partner) return null;
   }
   return partner;
 }

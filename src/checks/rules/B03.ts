@@ -1,11 +1,20 @@
 import type { Amount } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { eur, finding } from '../lib/finding';
-import { lineRows, periodTotal, rowTotal, tableTotal, totalRow } from '../lib/amounts';
+import { lineRows, periodTotal, rowTotal, sumAmounts, tableTotal, totalRow } from '../lib/amounts';
 import { formatEur, type Cents } from '../../util/money';
 
 function differs(cell: Amount | null | undefined, sum: Cents | null): cell is Amount {
   return !!cell && cell.cents !== null && sum !== null && cell.cents !== sum;
+}
+
+/** A Total cell as the sheet shows it: a blank one is blank, not 0.00. */
+function shown(cell: Amount): string {
+  return cell.source === 'empty' ? 'blank' : formatEur(cell.cents as Cents);
+}
+
+function actual(cell: Amount): number | string {
+  return cell.source === 'empty' ? '' : eur(cell.cents as Cents);
 }
 
 export const B03: Rule = {
@@ -25,17 +34,20 @@ export const B03: Rule = {
         const which = table.kind === 'plan' ? 'planned' : 'reported';
         for (const row of lineRows(table)) {
           const sum = rowTotal(row);
-          if (differs(row.total, sum)) out.push(finding('B03', 'error', row.total.at, `Total of ${row.label.value} (${which}) is ${formatEur(row.total.cents as Cents)}; its periods add up to ${formatEur(sum as Cents)}`, { expected: eur(sum as Cents), actual: eur(row.total.cents as Cents) }));
+          if (differs(row.total, sum)) out.push(finding('B03', 'error', row.total.at, `Total of ${row.label.value} (${which}) is ${shown(row.total)}; its periods add up to ${formatEur(sum as Cents)}`, { expected: eur(sum as Cents), actual: actual(row.total) }));
         }
         const t = totalRow(table);
         if (!t) continue;
+        // The Total line is held against the counted lines (model/totals.ts), as the report shows them; where it adds
+        // every row instead, the difference is the row B02 or T03 names, and is said there.
         table.periods.forEach((col, i) => {
           const cell = t.amounts[i];
           const sum = periodTotal(table, i);
-          if (differs(cell, sum)) out.push(finding('B03', 'error', cell.at, `Total ${which} in P${col.number} is ${formatEur(cell.cents as Cents)}; the budget lines add up to ${formatEur(sum as Cents)}`, { expected: eur(sum as Cents), actual: eur(cell.cents as Cents) }));
+          const everyRow = sumAmounts(lineRows(table).map((r) => r.amounts[i]).filter((a): a is Amount => a !== undefined));
+          if (differs(cell, sum) && cell.cents !== everyRow) out.push(finding('B03', 'error', cell.at, `Total ${which} in P${col.number} is ${shown(cell)}; the budget lines add up to ${formatEur(sum as Cents)}`, { expected: eur(sum as Cents), actual: actual(cell) }));
         });
         const grand = tableTotal(table);
-        if (differs(t.total, grand)) out.push(finding('B03', 'error', t.total.at, `Total ${which} of all periods is ${formatEur(t.total.cents as Cents)}; the budget lines' period cells add up to ${formatEur(grand as Cents)}`, { expected: eur(grand as Cents), actual: eur(t.total.cents as Cents) }));
+        if (differs(t.total, grand) && t.total.cents !== sumAmounts(lineRows(table).flatMap((r) => r.amounts))) out.push(finding('B03', 'error', t.total.at, `Total ${which} of all periods is ${shown(t.total)}; the budget lines' period cells add up to ${formatEur(grand as Cents)}`, { expected: eur(grand as Cents), actual: actual(t.total) }));
       }
     }
     return out;

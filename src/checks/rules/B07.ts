@@ -28,14 +28,16 @@ export const B07: Rule = {
     for (const b of model.budgets) {
       if (!b.reported) continue;
       const reported = tableTotal(b.reported);
+      // The project's total counts each partner's own sheet once, as the report does (model/names.ts).
+      const who = partnerOfSheet(model, b);
+      const counted = who !== null && model.names.sheetOf.get(who) === b;
       if (reported === null) {
-        complete = false;
+        if (counted) complete = false;
         continue;
       }
-      projectReported += reported;
+      if (counted) projectReported += reported;
       const planned = b.plan ? tableTotal(b.plan) : null;
       if (planned === null || reported <= planned) continue;
-      const who = partnerOfSheet(model, b);
       const whose = who ? ` of ${partnerLabel(who)}` : '';
       const over = reported * 10000 > planned * (10000 + flex);
       const message = over

@@ -20,7 +20,8 @@ export const B08: Rule = {
     if (max === null) return []; // no limit in force: not checked (Report Checks says so)
     let sum = 0;
     let largest: { sheet: string; row: BudgetRow; amount: number } | null = null;
-    for (const b of model.budgets) {
+    // Each partner's own sheet once (model/names.ts), as the report's totals count them.
+    for (const b of model.names.sheetOf.values()) {
       let mine = 0;
       let where: BudgetRow | null = null;
       for (const table of [b.plan, b.reported]) {

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../types';
 import { eur, finding, range } from '../lib/finding';
-import { lineRows, sumAmounts } from '../lib/amounts';
+import { countedLineRows, sumAmounts } from '../lib/amounts';
 import { partnerLabel, partnerOfSheet } from '../lib/partners';
 import { formatEur } from '../../util/money';
 
@@ -16,13 +16,14 @@ export const B10: Rule = {
   run({ model }) {
     const project = model.project;
     if (!project || project.phases.length < 2) return [];
-    const [first, second] = project.phases;
+    // Phase 1 and phase 2 by their start dates, however the Phases table lists them.
+    const [first, second] = [...project.phases].sort((a, b) => (a.start.value ?? '9999').localeCompare(b.start.value ?? '9999'));
     const phaseOf = new Map(project.periods.filter((p) => p.number !== null).map((p) => [p.number as number, p.phaseKey]));
     const out: Finding[] = [];
     for (const b of model.budgets) {
       const plan = b.plan;
       if (!plan) continue;
-      const rows = lineRows(plan);
+      const rows = countedLineRows(plan);
       const idx = (key: string) => plan.periods.map((c, i) => (phaseOf.get(c.number) === key ? i : -1)).filter((i) => i >= 0);
       const i1 = idx(first.key);
       const i2 = idx(second.key);

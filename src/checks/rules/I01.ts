@@ -1,15 +1,16 @@
-import type { IndicatorRow, Model, Target } from '../../model/types';
+import type { IndicatorRow, Model, Partner } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
-import { partnersNamed } from '../lib/partners';
+import { partnerLabel } from '../lib/partners';
 import { loggedAt } from '../lib/known';
-import { norm } from '../lib/norm';
 
-/** The target an indicator row refers to: its code or its name from the Targets table. */
-export function targetOf(model: Model, text: string | null): Target | null {
-  const n = norm(text);
-  if (n === '') return null;
-  return model.project?.targets.find((t) => norm(t.code) === n || norm(t.name) === n) ?? null;
+/** 'partner 5 (Lund University) or partner 7 (Region of Southern Denmark)': the candidates a name fits. */
+function either(partners: Partner[]): string {
+  return partners.map(partnerLabel).join(' or ');
+}
+
+function sameNumber(partners: Partner[]): boolean {
+  return partners.every((p) => p.no.value !== null && p.no.value === partners[0].no.value);
 }
 
 function values(model: Model, row: IndicatorRow): Finding[] {
@@ -39,17 +40,22 @@ export const I01: Rule = {
     if (!model.project) return [];
     const out: Finding[] = [];
     for (const row of model.indicators) {
+      const names = model.names.rows.get(row);
       const partner = row.partner.value;
       if (partner === null) {
         if (!loggedAt(model, row.partner.at)) out.push(finding('I01', 'error', row.partner.at, 'Partner is blank', { expected: 'a partner of the Project sheet' }));
-      } else if (model.project.partnersHeader !== null && partnersNamed(model, partner).length === 0) {
+      } else if (model.project.partnersHeader !== null && names && names.partner.candidates.length === 0) {
         out.push(finding('I01', 'error', row.partner.at, `Partner ${partner} is not a partner listed on the Project sheet`, { actual: partner }));
-      } // several partners fit: the Partners table lists a number twice, which P03 says on the Project sheet
+      } else if (names && names.partner.candidates.length > 1 && !sameNumber(names.partner.candidates)) {
+        out.push(finding('I01', 'error', row.partner.at, `Partner ${partner} fits ${either(names.partner.candidates)}: type the partner's number or full name`, { expected: 'one partner of the Project sheet', actual: partner }));
+      } // one number listed twice: P03 says so on the Project sheet
       const indicator = row.indicator.value;
       if (indicator === null) {
         if (!loggedAt(model, row.indicator.at)) out.push(finding('I01', 'error', row.indicator.at, 'Indicator is blank', { expected: 'an indicator of the Targets table' }));
-      } else if (!targetOf(model, indicator)) {
+      } else if (names && names.target.candidates.length === 0) {
         out.push(finding('I01', 'error', row.indicator.at, `Indicator ${indicator} is not in the Targets table on the Project sheet`, { actual: indicator }));
+      } else if (names && names.target.candidates.length > 1) {
+        out.push(finding('I01', 'error', row.indicator.at, `Indicator ${indicator} fits ${names.target.candidates.map((t) => `${t.code} (${t.name})`).join(' or ')} in the Targets table`, { expected: 'one indicator of the Targets table', actual: indicator }));
       }
       out.push(...values(model, row));
     }

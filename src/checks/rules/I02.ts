@@ -2,24 +2,18 @@ import type { Model, Target } from '../../model/types';
 import type { Profile } from '../../profile/types';
 import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
-import { isProfileProject, partnersNamed } from '../lib/partners';
-import { targetOf } from './I01';
+import { isProfileProject } from '../lib/partners';
+import { indicatorRowCounts, rowAchieved } from '../../model/totals';
 import { norm } from '../lib/norm';
 
-/** What the partners achieved towards a target, all rows and periods; null when a value cannot be read. */
+/** What the partners achieved towards a target, as the report counts it (model/totals.ts); null when a value cannot be read. */
 export function achieved(model: Model, target: Target): number | null {
   let sum = 0;
   for (const row of model.indicators) {
-    if (targetOf(model, row.indicator.value) !== target) continue;
-    // A row for no listed partner counts towards nothing (I01), as in the report's figures.
-    if (row.partner.value === null || partnersNamed(model, row.partner.value).length !== 1) continue;
-    for (const v of row.values) {
-      if (v.value === null) {
-        if (v.raw.trim() !== '') return null;
-        continue;
-      }
-      sum += v.value;
-    }
+    if (model.names.rows.get(row)?.target.found !== target || !indicatorRowCounts(model, row)) continue;
+    const got = rowAchieved(row);
+    if (!got.complete) return null;
+    sum += got.value;
   }
   return sum;
 }

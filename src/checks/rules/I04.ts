@@ -1,6 +1,7 @@
 import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
 import { loggedAt } from '../lib/known';
+import { partnerLabel } from '../lib/partners';
 
 export const I04: Rule = {
   id: 'I04',
@@ -16,7 +17,6 @@ export const I04: Rule = {
     for (const row of model.indicators) {
       const t = row.total;
       if (!t || loggedAt(model, t.at)) continue;
-      if (t.value === null && t.raw.trim() !== '') continue; // not a number: I01's wording does not fit a Total, T02 logs it
       let sum = 0;
       let readable = true;
       for (const v of row.values) {
@@ -24,8 +24,13 @@ export const I04: Rule = {
         sum += v.value ?? 0;
       }
       const total = t.value ?? 0;
-      if (!readable || total === sum) continue;
-      out.push(finding('I04', 'error', t.at, `Total of ${row.indicator.value ?? 'this indicator'} for ${row.partner.value ?? 'this partner'} is ${t.value ?? 'blank'}; its periods add up to ${sum}`, { expected: sum, actual: t.value ?? '' }));
+      const text = t.value === null && t.raw.trim() !== '';
+      if (!readable || (!text && total === sum)) continue;
+      const names = model.names.rows.get(row);
+      const of = names?.target.found?.code ?? row.indicator.value ?? 'this indicator';
+      const who = names?.partner.found ? partnerLabel(names.partner.found) : (row.partner.value ?? 'this partner');
+      const is = text ? `holds '${t.raw}', which is no number` : `is ${t.value ?? 'blank'}`;
+      out.push(finding('I04', 'error', t.at, `Total of ${of} for ${who} ${is}; its periods add up to ${sum}`, { expected: sum, actual: text ? t.raw : (t.value ?? '') }));
     }
     return out;
   },

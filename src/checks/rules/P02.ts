@@ -43,7 +43,7 @@ export const P02: Rule = {
     let prevEnd: CalendarDate | null = null;
     let prevOk = true;
     for (const p of periods) {
-      const name = p.label || `Period ${p.number ?? '?'}`;
+      const name = /^\d+$/.test(p.label) ? `P${p.label}` : p.label || `Period ${p.number ?? '?'}`;
       const ok = lengthOk(p.start, p.end, p.months);
       const wantStart = prevEnd ? addDays(prevEnd, 1) : null;
       const startOff = wantStart !== null && p.start.value !== null && p.start.value !== wantStart;

@@ -1,7 +1,7 @@
 import type { BudgetSheet, Model, Partner } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
-import { partnerByNo, partnerLabel, partnersNamed, partnerOfSheet, partnerWorkbookOf, isLead } from '../lib/partners';
+import { partnerByNo, partnerLabel, partnerWorkbookOf, isLead } from '../lib/partners';
 import { missingLogged } from '../lib/known';
 
 export const P03: Rule = {
@@ -51,14 +51,19 @@ function sheetsPerPartner(budgets: BudgetSheet[], partners: Partner[], projectSh
       if (!missingLogged(model, b.sheet, /partner/i)) out.push(finding('P03', 'error', { sheet: b.sheet, cell: b.partnerNo?.at.cell ?? null }, 'This budget sheet has no Partner No: it belongs to no partner', { expected: 'a Partner No field' }));
       continue;
     }
-    const partner = partnerOfSheet(model, b);
+    const owner = model.names.sheets.get(b);
+    const partner = owner?.found ?? null;
     if (!partner) {
       const at = no !== null ? b.partnerNo!.at : b.partnerName!.at;
       const given = no !== null ? `Partner No ${no}` : `Partner ${name}`;
-      out.push(finding('P03', 'error', at, `${given} is not a partner listed on the Project sheet`, { actual: no ?? (name as string) }));
+      const several = owner?.candidates ?? [];
+      if (no === null && several.length > 1) out.push(finding('P03', 'error', at, `${given} fits ${several.map(partnerLabel).join(' or ')}: type the partner's number or full name`, { expected: 'one partner of the Project sheet', actual: name as string }));
+      else out.push(finding('P03', 'error', at, `${given} is not a partner listed on the Project sheet`, { actual: no ?? (name as string) }));
       continue;
     }
-    if (no !== null && name !== null && b.partnerName && !partnersNamed(model, name).includes(partner)) {
+    // The Partner field disagrees only where it names other partners; a name that fits none is left as typed.
+    const byName = owner?.byName;
+    if (no !== null && name !== null && b.partnerName && byName && byName.candidates.length > 0 && !byName.candidates.includes(partner)) {
       out.push(finding('P03', 'error', b.partnerName.at, `Partner ${name} is not ${partnerLabel(partner)}, whom Partner No ${no} names`, { expected: partner.name.value ?? String(no), actual: name }));
     }
     byPartner.set(partner, [...(byPartner.get(partner) ?? []), b.sheet]);

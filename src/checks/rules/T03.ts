@@ -6,7 +6,7 @@ export const T03: Rule = {
   title: 'The same row twice',
   severity: 'error',
   explanation: {
-    what: 'The same row appears twice: a budget line twice on one sheet, or a partner–indicator pair twice on the indicator sheets.',
+    what: 'The same row appears twice: a budget line twice on one sheet, or a partner–indicator pair twice on one indicator sheet (pairs on several indicator sheets add up).',
     why: 'A row given twice is counted twice, or one of the two is ignored: either way a figure is wrong.',
     fix: 'Merge the two rows into one, or delete the one that is wrong.',
   },

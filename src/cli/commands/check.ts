@@ -7,6 +7,8 @@ export interface CheckRun {
   findings: Finding[];
   /** What the command prints on stdout. */
   output: string;
+  /** One line per user sheet with a report tab's name, for stderr. */
+  notices: string[];
   exitCode: number;
 }
 
@@ -15,9 +17,10 @@ export async function runCheck(book: string, opts: { json?: boolean } = {}): Pro
   // Loaded on use, so `clusterix --help` does not pay for the reader and the engine.
   const { readAndCheck } = await import('../book');
   const { exitCodeFor, findingsTable } = await import('../findings-table');
-  const { findings } = await readAndCheck(book);
+  const { clashNotice } = await import('../../plan/ownership');
+  const { findings, clashes } = await readAndCheck(book);
   const output = opts.json ? `${JSON.stringify(findings, null, 2)}\n` : findingsTable(book, findings);
-  return { findings, output, exitCode: exitCodeFor(findings) };
+  return { findings, output, notices: clashes.map(clashNotice), exitCode: exitCodeFor(findings) };
 }
 
 export interface BatchRun {
@@ -67,6 +70,7 @@ export function registerCheck(program: Command): void {
       if (books.length === 1) {
         const run = await runCheck(books[0], opts);
         process.stdout.write(run.output);
+        for (const line of run.notices) process.stderr.write(`clusterix: ${line}\n`);
         process.exitCode = run.exitCode;
         return;
       }

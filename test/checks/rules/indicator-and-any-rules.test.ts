@@ -86,7 +86,7 @@ describe('I04 indicator totals', () => {
   it('names a Total that differs', () => {
     const m = buildModel();
     m.indicators[0].total!.value = 3;
-    expect(runRule(I04, m)).toEqual([{ rule: 'I04', severity: 'error', sheet: 'Indicators', cell: 'G2', message: 'Total of PLE for 1 is 3; its periods add up to 2', expected: 2, actual: 3 }]);
+    expect(runRule(I04, m)).toEqual([{ rule: 'I04', severity: 'error', sheet: 'Indicators', cell: 'G2', message: 'Total of PLE for partner 1 (Alpha Agency) is 3; its periods add up to 2', expected: 2, actual: 3 }]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { CalendarDate } from '../../../src/util/dates';
 import type { Cents } from '../../../src/util/money';
 import { a1 } from '../../../src/util/a1';
 import { normalizeLabel } from '../../../src/util/labels';
+import { resolveNames } from '../../../src/model/names';
 
 export type Lines = [label: string, euros: number[]][];
 
@@ -208,7 +209,7 @@ export function buildModel(spec: SmallSpec = smallSpec()): Model {
       comment: null,
     };
   });
-  return {
+  const model: Model = {
     project: {
       sheet: P,
       acronym: loc(spec.acronym, at(P, 0, 1)),
@@ -242,7 +243,10 @@ export function buildModel(spec: SmallSpec = smallSpec()): Model {
     cellIssues: [],
     missing: [],
     duplicates: [],
+    names: { sheets: new Map(), sheetOf: new Map(), rows: new Map() },
   };
+  model.names = resolveNames(model);
+  return model;
 }
 
 /** Set an amount of a built model to a new value in euros (the cell as if typed). */

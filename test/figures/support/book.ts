@@ -2,6 +2,7 @@
  * A small hand-made reporting workbook for tests: one description gives both the snapshot (cells) and the
  * Model the parser would make of it, with every value's CellRef, so formulas can be evaluated against the cells.
  */
+import { resolveNames } from '../../../src/model/names';
 import type { Amount, BudgetLineKey, BudgetRow, BudgetSheet, BudgetTable, CellRef, IndicatorRow, Model, Partner, Period, Target } from '../../../src/model/types';
 import type { CellValue, SheetSnapshot, ValueType, WorkbookSnapshot } from '../../../src/snapshot/types';
 import type { CalendarDate } from '../../../src/util/dates';
@@ -276,6 +277,8 @@ export function buildBook(spec: BookSpec): { snapshot: WorkbookSnapshot; model: 
     cellIssues: [],
     missing: [],
     duplicates: [],
+    names: { sheets: new Map(), sheetOf: new Map(), rows: new Map() },
   };
+  model.names = resolveNames(model);
   return { snapshot: { sheets: sheets.map((s) => s.snapshot()) }, model };
 }

@@ -4,6 +4,7 @@
  * Clear takes our sheets away and puts the user's looks back.
  */
 import { clearMarks, isOurTab, joinStateChunks, mergeMarks, parseState, stateChunks, stateHoldsAnything, type CellLook } from '../../../plan/state';
+import { clashRefusal, isOurSheet } from '../../../plan/ownership';
 import { MARK_FILL, REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState, type Mark, type ReportPlan, type SavedCell } from '../../../plan/types';
 import type { ReadBook } from '../../../snapshot/package-reader';
 import { cellAt } from '../../../snapshot/cells';
@@ -203,7 +204,7 @@ export function consolidatePackage(book: ReadBook, plan: ReportPlan, transform?:
   const state = readPackageState(book);
   for (const tab of plan.tabs) {
     const own = p.workbook.find(tab.name);
-    if (own && !isOurTab(state, own.name)) throw new UserError(`the workbook has a sheet of its own named '${own.name}', the name of a report tab; rename that sheet and run again`);
+    if (own && !isOurSheet(state, own.name)) throw new UserError(clashRefusal(own.name));
   }
   const ourNames = new Set([...REPORT_TAB_NAMES, ...plan.tabs.map((t) => t.name), STATE_SHEET].map((n) => n.toLowerCase()));
   const marks = plan.marks.filter((m) => !ourNames.has(m.sheet.toLowerCase()) && p.workbook.find(m.sheet) && !isOurTab(state, m.sheet));

@@ -1,0 +1,75 @@
+/**
+ * The one definition of every total, read by the checks, the figures and the report plan alike.
+ *
+ * A budget table counts one row per budget line in force: the first one (a second is T03). A row whose label is no
+ * budget line, or a line the rules in force do not allow (B02), counts towards nothing: not the line, not the partner's total, not a period. A line's figure
+ * is the sum of its period cells as read (a typed Total cell is only checked against it, B03). An indicator's
+ * achievement is the sum of the period values of the rows that name one partner and one target (a pair repeated on
+ * one sheet is T03, and both rows count, as the report's formulas add them).
+ */
+import type { Amount, BudgetLineKey, BudgetRow, BudgetTable, IndicatorRow, Model } from './types';
+import { BUDGET_LINE_KEYS } from './types';
+import type { Cents } from '../util/money';
+
+/** A sum and whether every cell in it could be read (an error value or uncalculated formula counts as 0 in `cents`). */
+export interface Sum {
+  cents: Cents;
+  complete: boolean;
+}
+
+export function sumOf(amounts: readonly Amount[]): Sum {
+  let cents = 0;
+  let complete = true;
+  for (const a of amounts) {
+    if (a.cents === null) complete = false;
+    else cents += a.cents;
+  }
+  return { cents: cents as Cents, complete };
+}
+
+/** The rows that count, by budget line: the first row of each known line. */
+export function countedRows(table: BudgetTable | null): Partial<Record<BudgetLineKey, BudgetRow>> {
+  const out: Partial<Record<BudgetLineKey, BudgetRow>> = {};
+  if (!table) return out;
+  const inForce = table.linesInForce;
+  for (const r of table.rows) if (!r.isTotal && r.line !== null && !out[r.line] && (!inForce || inForce.includes(r.line))) out[r.line] = r;
+  return out;
+}
+
+export function countedRow(table: BudgetTable | null, line: BudgetLineKey): BudgetRow | null {
+  return countedRows(table)[line] ?? null;
+}
+
+export function lineSum(table: BudgetTable | null, line: BudgetLineKey): Sum {
+  return sumOf(countedRow(table, line)?.amounts ?? []);
+}
+
+/** All counted lines in one period column (an index into table.periods). */
+export function periodSum(table: BudgetTable, index: number): Sum {
+  const rows = Object.values(countedRows(table));
+  return sumOf(rows.map((r) => r.amounts[index]).filter((a): a is Amount => a !== undefined));
+}
+
+/** A partner's planned (or reported) total: every period cell of every counted line. */
+export function tableSum(table: BudgetTable | null): Sum {
+  const rows = countedRows(table);
+  return sumOf(BUDGET_LINE_KEYS.flatMap((k) => rows[k]?.amounts ?? []));
+}
+
+/** Whether an indicator row counts: it names one partner and one target (a repeat on its sheet counts too; T03 says so). */
+export function indicatorRowCounts(model: Model, row: IndicatorRow): boolean {
+  const n = model.names.rows.get(row);
+  return !!n && n.partner.found !== null && n.target.found !== null;
+}
+
+/** An indicator row's achievement; `complete` is false when a value cannot be read (missing counts as 0). */
+export function rowAchieved(row: IndicatorRow): { value: number; complete: boolean } {
+  let value = 0;
+  let complete = true;
+  for (const v of row.values) {
+    if (v.value === null) {
+      if (v.raw.trim() !== '') complete = false;
+    } else value += v.value;
+  }
+  return { value, complete };
+}
