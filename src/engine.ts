@@ -35,10 +35,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, profile: Profile = CLU
   return { model, findings };
 }
 
-export function consolidateWorkbook(snapshot: WorkbookSnapshot, opts: { profile?: Profile; now: Date }): ConsolidateOutcome {
+export function consolidateWorkbook(snapshot: WorkbookSnapshot, opts: { profile?: Profile; now: Date; sourceName?: string | null }): ConsolidateOutcome {
   const profile = opts.profile ?? CLUSTERIX2;
   const { model, findings } = checkWorkbook(snapshot, profile);
   const figures = computeFigures(model, profile);
-  const plan = planReport(model, findings, figures, { profile, now: opts.now });
+  const plan = planReport(model, findings, figures, { profile, now: opts.now, sourceName: opts.sourceName });
   return { model, findings, figures, plan };
 }

@@ -46,6 +46,18 @@ async function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T
   return Excel.run(batch);
 }
 
+/** The workbook's file name, from its URL (no round trip); null where the host does not give one (a new, unsaved file). */
+function documentName(): string | null {
+  try {
+    const url = typeof Office !== 'undefined' ? Office.context?.document?.url : undefined;
+    if (!url) return null;
+    const name = decodeURIComponent(url.split(/[\\/]/).pop() ?? '').split('?')[0];
+    return name || null;
+  } catch {
+    return null;
+  }
+}
+
 export function createOfficeActions(options: OfficeActionOptions = {}): PaneActions {
   const profile = options.profile ?? CLUSTERIX2;
   const now = options.now ?? (() => new Date());
@@ -61,7 +73,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         if (!isReportingWorkbook(checked.model)) return { kind: 'notReporting', lookedFor: LOOKED_FOR } as const;
         // As engine.consolidateWorkbook, without parsing twice; Check marks the findings only.
         const plan = consolidate
-          ? planReport(checked.model, checked.findings, computeFigures(checked.model, profile), { profile, now: now() })
+          ? planReport(checked.model, checked.findings, computeFigures(checked.model, profile), { profile, now: now(), sourceName: documentName() })
           : { tabs: null, marks: planMarks(checked.findings) };
         progress?.(consolidate ? 'Writing the report tabs and marks' : 'Marking the cells', 0.7);
         const applied = await applyReport(context, read, plan, applyOpts);

@@ -8,7 +8,7 @@ import { readZipEntries } from '../../snapshot/zip-entries';
 
 /** Package parts by folder or name, in the finance officer's words. */
 const PART_KINDS: { test: RegExp; what: string }[] = [
-  { test: /^xl\/charts\//i, what: 'charts' },
+  { test: /^xl\/charts\/(?!clusterixChart\d+\.xml$|_rels\/clusterixChart)/i, what: 'charts' },
   { test: /^xl\/chartsheets\//i, what: 'chart sheets' },
   { test: /^xl\/pivot(Tables|Cache)\//i, what: 'pivot tables' },
   { test: /^xl\/slicer(s|Caches)\//i, what: 'slicers' },

@@ -16,6 +16,7 @@ import { assertCarriable } from './carry-check';
 import { teachExcelJsInternalLinks } from './internal-links';
 import { writeWhole } from './safe-write';
 import { readState } from './state-sheet';
+import { finishPackage } from './finish-package';
 
 teachExcelJsInternalLinks();
 
@@ -34,9 +35,11 @@ export function userSheetsOnly(snapshot: WorkbookSnapshot, state: ClusterixState
   return { sheets: snapshot.sheets.filter((s) => s.name.toLowerCase() !== STATE_SHEET && !isOurTab(state, s.name)) };
 }
 
-async function writeWorkbook(wb: ExcelJS.Workbook, outPath: string): Promise<void> {
+async function writeWorkbook(wb: ExcelJS.Workbook, outPath: string, plan?: ReportPlan): Promise<void> {
   await writeWhole(outPath, async (temp) => {
-    await wb.xlsx.writeFile(temp);
+    if (!plan) return wb.xlsx.writeFile(temp);
+    const written = new Uint8Array(await wb.xlsx.writeBuffer());
+    await fs.writeFile(temp, finishPackage(written, plan));
   });
 }
 
@@ -55,14 +58,14 @@ export async function consolidateFile(bookPath: string, outPath: string, opts: C
   if (opts.plan) {
     outcome = { plan: opts.plan(snapshot) };
   } else {
-    const full = consolidateWorkbook(snapshot, { now: opts.now });
+    const full = consolidateWorkbook(snapshot, { now: opts.now, sourceName: path.basename(bookPath) });
     if (!isReportingWorkbook(full.model)) {
       throw new UserError(`${bookPath} is not a reporting workbook: no Project sheet (no sheet has the field 'Project acronym'); start from 'clusterix template OUT.xlsx'`);
     }
     outcome = full;
   }
   applyPlan(workbook, outcome.plan);
-  await writeWorkbook(workbook, outPath);
+  await writeWorkbook(workbook, outPath, outcome.plan);
   return outcome;
 }
 

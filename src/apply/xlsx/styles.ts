@@ -15,6 +15,7 @@ export const CELL_STYLES: Record<CellStyleName, Partial<Style>> = {
   },
   body: { font: { name: 'Calibri', size: 11 } },
   total: { font: { name: 'Calibri', size: 11, bold: true }, border: { top: thin, bottom: { style: 'double', color: { argb: 'FF808080' } } } },
+  band: { font: { name: 'Calibri', size: 12, bold: true, color: { argb: 'FF1F3864' } }, border: { bottom: thin } },
   note: { font: { name: 'Calibri', size: 9, italic: true, color: { argb: 'FF595959' } }, alignment: { wrapText: false } },
 };
 

@@ -1,6 +1,6 @@
 /** One planned report tab onto a fresh ExcelJS worksheet: values, live formulas with cached results, looks, print setup. */
 import type { Cell, Worksheet } from 'exceljs';
-import type { PlannedTab, PlanValue } from '../../plan/types';
+import { HIGHLIGHT_FILL, HIGHLIGHT_FONT, type PlannedTab, type PlanValue } from '../../plan/types';
 import { a1, columnLetters, quoteSheet } from '../../util/a1';
 import { CELL_STYLES, LINK_FONT } from './styles';
 import { tabLayout } from './print-layout';
@@ -37,13 +37,17 @@ export function writeTab(ws: Worksheet, tab: PlannedTab): void {
       // In a row grown for wrapped text every cell starts at the top; a header's labels sit on its bottom line.
       ...(layout.rowHeights.has(pc.row) ? { vertical: pc.style === 'header' ? ('bottom' as const) : ('top' as const) } : {}),
     };
+    const hl = pc.highlight;
+    const hlFont = hl && HIGHLIGHT_FONT[hl] ? { ...(font ?? look.font ?? {}), color: { argb: argb(HIGHLIGHT_FONT[hl]!) } } : font;
     cell.style = {
       ...look,
-      ...(font ? { font } : {}),
+      ...(hlFont ? { font: hlFont } : {}),
+      ...(hl ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(HIGHLIGHT_FILL[hl]) } } } : {}),
       ...(Object.keys(alignment).length ? { alignment } : {}),
       ...(pc.numberFormat ? { numFmt: pc.numberFormat } : {}),
     };
   }
+  for (const pc of tab.cells) if (pc.note) ws.getCell(a1(pc.row, pc.col)).note = pc.note;
   for (const [row, height] of layout.rowHeights) ws.getRow(row + 1).height = height;
   layout.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
@@ -64,5 +68,11 @@ export function writeTab(ws: Worksheet, tab: PlannedTab): void {
     ...(layout.pagesWide > 1 && cols > 0 ? { printTitlesColumn: `A:${columnLetters(cols - 1)}` } : {}),
   };
   ws.headerFooter.oddFooter = '&L&8&A&R&8Page &P of &N';
+  for (const r of tab.print.breaksBefore ?? []) if (r > 0) ws.getRow(r).addPageBreak();
+  if (tab.autoFilter) ws.autoFilter = tab.autoFilter;
   ws.properties.tabColor = { argb: 'FF1F4E79' };
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace('#', '').toUpperCase()}`;
 }

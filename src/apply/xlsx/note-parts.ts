@@ -1,0 +1,75 @@
+/**
+ * Our notes as a reader should see them (ExcelJS writes every note by "Author" in a box of one size): the author
+ * "ClusteriX Reporting", and a box sized to the text. Pure, on an unzipped package; a user's own notes keep
+ * what ExcelJS gave them.
+ */
+import { strFromU8, strToU8 } from 'fflate';
+import { NOTE_AUTHOR } from '../../plan/types';
+import { parseA1 } from '../../util/a1';
+import { sheetPart, type Package } from './charts';
+
+/** Characters per line in a box four columns wide, and rows of 15 pt per two lines of 9 pt text. */
+const CHARS_PER_LINE = 48;
+
+export function noteBoxLines(text: string): number {
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / CHARS_PER_LINE)), 0);
+}
+
+function relTargets(pkg: Package, part: string): { type: string; target: string }[] {
+  const slash = part.lastIndexOf('/');
+  const rels = pkg[`${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`];
+  if (!rels) return [];
+  const dir = part.slice(0, slash);
+  return [...strFromU8(rels).matchAll(/<Relationship\b([^>]*)\/?>/g)].flatMap((m) => {
+    const type = /\bType="([^"]*)"/.exec(m[1])?.[1] ?? '';
+    const target = /\bTarget="([^"]*)"/.exec(m[1])?.[1];
+    if (!target) return [];
+    return [{ type, target: target.startsWith('/') ? target.slice(1) : resolve(dir, target) }];
+  });
+}
+
+function resolve(dir: string, target: string): string {
+  const parts = dir.split('/');
+  for (const p of target.split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.') parts.push(p);
+  }
+  return parts.join('/');
+}
+
+/** `ours`: by sheet name, our notes' cells (A1) and texts. */
+export function patchOurNotes(pkg: Package, ours: Map<string, Map<string, string>>): number {
+  let patched = 0;
+  for (const [sheet, cells] of ours) {
+    const part = sheetPart(pkg, sheet);
+    if (!part || cells.size === 0) continue;
+    const targets = relTargets(pkg, part);
+    const comments = targets.find((t) => t.type.endsWith('/comments'))?.target;
+    const vml = targets.find((t) => t.type.endsWith('/vmlDrawing'))?.target;
+    if (comments && pkg[comments]) {
+      let xml = strFromU8(pkg[comments]);
+      xml = xml.replace(/<authors>([\s\S]*?)<\/authors>/, (_m, inner: string) => `<authors>${inner}<author>${NOTE_AUTHOR}</author></authors>`);
+      const authorId = ((/<authors>([\s\S]*?)<\/authors>/.exec(xml)?.[1] ?? '').match(/<author>/g) ?? []).length - 1;
+      xml = xml.replace(/<comment ref="([A-Z]+\d+)" authorId="\d+"/g, (m, ref: string) => (cells.has(ref) ? `<comment ref="${ref}" authorId="${authorId}"` : m));
+      pkg[comments] = strToU8(xml);
+    }
+    if (vml && pkg[vml]) {
+      const xml = strFromU8(pkg[vml]).replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) => {
+        const row = Number(/<x:Row>(\d+)<\/x:Row>/.exec(shape)?.[1]);
+        const col = Number(/<x:Column>(\d+)<\/x:Column>/.exec(shape)?.[1]);
+        if (!Number.isFinite(row) || !Number.isFinite(col)) return shape;
+        const ref = [...cells.keys()].find((k) => {
+          const p = parseA1(k);
+          return p.row === row && p.col === col;
+        });
+        if (!ref) return shape;
+        const rows = Math.max(2, Math.ceil((noteBoxLines(cells.get(ref)!) * 12 + 8) / 20));
+        const top = Math.max(0, row - 1);
+        patched++;
+        return shape.replace(/<x:Anchor>[^<]*<\/x:Anchor>/, `<x:Anchor>${col + 1}, 15, ${top}, 10, ${col + 5}, 15, ${top + rows}, 4</x:Anchor>`);
+      });
+      pkg[vml] = strToU8(xml);
+    }
+  }
+  return patched;
+}
