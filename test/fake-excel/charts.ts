@@ -91,24 +91,20 @@ export class FakeChart extends Obj {
   ) {
     super(ctx, path);
     this._api = '1.1';
-    const self = this;
-    this.title = {
-      set text(v: string) {
-        self._write({ set: 'title.text', value: v }, () => void (self.model().title = v), { writes: false });
-      },
-      get text(): string {
-        throw officeError(ErrorCodes.invalidOperation, 'title.text is not loaded');
-      },
-    };
-    this.legend = {
-      set position(v: string) {
-        self._write({ set: 'legend.position', value: v }, () => void (self.model().legend = v), { writes: false });
-      },
-      get position(): string {
-        throw officeError(ErrorCodes.invalidOperation, 'legend.position is not loaded');
-      },
-    };
+    this.title = this.writeOnly('text', 'title.text', (m, v) => void (m.title = v)) as { text: string };
+    this.legend = this.writeOnly('position', 'legend.position', (m, v) => void (m.legend = v)) as { position: string };
     this.series = new FakeChartSeriesCollection(ctx, `${path}.series`, this);
+  }
+  /** An object whose one property can only be set (reading it unloaded is an error, as in Excel). */
+  private writeOnly(prop: string, path: string, set: (m: FakeChartModel, v: string) => void): object {
+    const o = {};
+    Object.defineProperty(o, prop, {
+      set: (v: string) => this._write({ set: path, value: v }, () => set(this.model(), v), { writes: false }),
+      get: () => {
+        throw officeError(ErrorCodes.invalidOperation, `${path} is not loaded`);
+      },
+    });
+    return o;
   }
   model(): FakeChartModel {
     if (!this._model) throw officeError(ErrorCodes.itemNotFound, 'The chart was not made.');
