@@ -36,7 +36,7 @@ function plain(text: string): string {
 }
 
 export function checksTab(model: Model, findings: Finding[], explanations: Explanations, notes: FigureNote[], info: FrameInfo, now: Date): PlannedTab {
-  const t = new TabBuilder('Report Checks', [10, 7, 26, 80, 24]);
+  const t = new TabBuilder('Report Checks', [10, 7, 26, 90, 24]);
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const header = t.frame('Checks', info, [`${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos`]);
   t.headerRow(header, ['Severity', 'Rule', 'Cell', 'Message', 'Status']);
