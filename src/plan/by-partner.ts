@@ -70,6 +70,7 @@ export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: P
       const total = t.put(row, COL.total, { kind: 'formula', formula: `=SUM(${a1(row, COL.lines)}:${a1(row, COL.total - 1)})`, result: toEuroNumber(amounts.total) }, 'body', EUR_FORMAT);
       if (!s.sheet && kind === 'plan') notes.note(t, total, `partner ${p.no}, budget`, `no budget sheet belongs to partner ${p.no}, so 0.00 is shown; add its budget sheet with the field Partner No`);
       erdfCell(t, row, s, kind === 'plan' ? p.erdf : rep.erdfReported[i], notes);
+      if (kind === 'plan') sheetDisagrees(t, row, s, p.erdf);
       t.put(row, COL.contribution, { kind: 'formula', formula: `=${a1(row, COL.total)}-${a1(row, COL.erdf)}`, result: toEuroNumber(kind === 'plan' ? p.contribution : rep.contributionReported[i]) }, 'body', EUR_FORMAT);
     }
     const row = rows.reportedFirst + i;
@@ -104,6 +105,16 @@ export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: P
   // The reported table starts a page of its own when the two do not fit one page together.
   if (2 * n > BOTH_ON_ONE_PAGE) tab.print.breaksBefore = [rows.reportedBand];
   return tab;
+}
+
+/** The partner's own sheet states another ERDF than the budget × its rate (B05): said on the report's figure. */
+function sheetDisagrees(t: TabBuilder, row: number, s: PartnerSources, erdf: Cents): void {
+  const stated = s.sheet?.erdf;
+  if (!stated || stated.cents === null || stated.cents === erdf) return;
+  const cell = t.cells.find((c) => c.row === row && c.col === COL.erdf);
+  if (!cell || cell.note) return;
+  cell.highlight = 'error';
+  cell.note = `Error (B05): the sheet states ERDF ${formatEur(stated.cents)} at ${ref(stated.at.sheet, stated.at.cell)}; the budget × the partner's rate, rounded down, is ${formatEur(erdf)}, shown here. Correct the sheet's ERDF, or the rate on the Project sheet.`;
 }
 
 /**
