@@ -42,7 +42,7 @@ const OVER_ERROR = 1.2;
 const BOTH_ON_ONE_PAGE = 26;
 
 export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {
-  const t = new TabBuilder('Report By partner', [5, 30, 8, ...Array(6).fill(12.5), 14, 13.5, 14, 9, 14]);
+  const t = new TabBuilder('Report By partner', [5, 30, 8, ...Array(6).fill(12.5), 14, 13.5, 14, 10, 14]);
   const header = t.frame('Budget and reported expenditure by partner', info, [UNITS_EUR]);
   if (header !== HEADER_ROW) throw new Error(`By partner: header on row ${header}, expected ${HEADER_ROW}`);
   const rows = byPartnerRows(figures.partners.length);

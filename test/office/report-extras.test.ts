@@ -8,6 +8,7 @@ import { HIGHLIGHT_FILL } from '../../src/plan/types';
 import { parseA1 } from '../../src/util/a1';
 import { findSheet } from '../fake-excel';
 import { sheetExtras } from '../fake-excel/charts';
+import { noteSizes } from '../fake-excel/notes';
 import { buildBook } from '../figures/support/book';
 import { cellOf, inFake, NOW, sampleSnapshot } from './helpers';
 
@@ -48,6 +49,10 @@ test('the sample: two charts over the tabs\' cells, highlights, the autofilter a
   const checks = sheetExtras(findSheet(t.wb, 'Report Checks')!);
   expect(checks.autoFilter).toEqual({ box: box(expected.tabs[4].autoFilter!) });
   for (const name of expected.tabs.map((x) => x.name)) expect(sheetExtras(findSheet(t.wb, name)!).footer).toEqual({ left: '&A', center: null, right: 'Page &P of &N' });
+  // The marks' notes too: P02 on Project!C14.
+  const c14 = noteSizes.get(`${findSheet(t.wb, 'Project')!.id}:13,2`);
+  expect(c14?.width).toBe(250);
+  expect(c14!.height).toBeGreaterThanOrEqual(3 * 12 + 10);
   expect(sheetExtras(findSheet(t.wb, 'Report Summary')!).pageBreaksBefore).toEqual(expected.tabs[0].print.breaksBefore);
 });
 
@@ -81,5 +86,8 @@ test('a figure that cannot be live carries its fill and note in Excel as on the 
     expect(got.fill).toBe(HIGHLIGHT_FILL.notLive);
     expect(got.note).toBe(c.note);
     expect(c.note).toMatch(/^Not live \(/);
+    // Sized to the text: 250 pt wide, 12 pt a line of at most 48 characters, plus 10.
+    const lines = c.note!.split('\n').reduce((n, l) => n + Math.ceil(l.length / 48), 0);
+    expect(noteSizes.get(`${findSheet(t.wb, tab)!.id}:${c.row},${c.col}`)).toEqual({ width: 250, height: lines * 12 + 10 });
   }
 });

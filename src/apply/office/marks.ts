@@ -8,6 +8,7 @@ import type { CellLook } from '../../plan/state';
 import { cellKey, sheetCell } from './address';
 import type { WorkbookRead } from './read';
 import type { WriteQueue } from './queue';
+import { sizeNote } from './tab-extras';
 
 export type MarkKind = 'note' | 'comment';
 
@@ -23,7 +24,7 @@ export function lookOf(read: WorkbookRead, kind: MarkKind | null, sheet: string,
 }
 
 /** Put `text` (or nothing, for null) as the cell's note or comment, knowing what is there now. */
-function setText(context: Excel.RequestContext, read: WorkbookRead, kind: MarkKind, sheet: string, cell: string, text: string | null): void {
+function setText(context: Excel.RequestContext, read: WorkbookRead, kind: MarkKind, sheet: string, cell: string, text: string | null, ours = false): void {
   const k = cellKey(sheet, cell);
   const now = (kind === 'note' ? read.notes : read.comments).get(k);
   const other = (kind === 'note' ? read.comments : read.notes).has(k);
@@ -31,8 +32,15 @@ function setText(context: Excel.RequestContext, read: WorkbookRead, kind: MarkKi
     const notes = context.workbook.worksheets.getItem(sheet).notes;
     if (now !== undefined) {
       if (text === null) notes.getItem(cell).delete();
-      else if (text !== now) notes.getItem(cell).content = text;
-    } else if (text !== null && !other) notes.add(cell, text);
+      else if (text !== now) {
+        const note = notes.getItem(cell);
+        note.content = text;
+        if (ours) sizeNote(note, text);
+      }
+    } else if (text !== null && !other) {
+      const note = notes.add(cell, text);
+      if (ours) sizeNote(note, text);
+    }
     return;
   }
   const comments = context.workbook.comments;
@@ -45,8 +53,8 @@ function setText(context: Excel.RequestContext, read: WorkbookRead, kind: MarkKi
 export function queueMark(queue: WriteQueue, read: WorkbookRead, kind: MarkKind | null, mark: Mark): void {
   queue.add((context) => {
     context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = MARK_FILL[mark.severity];
-    if (kind) setText(context, read, kind, mark.sheet, mark.cell, mark.note);
-  }, mark.note);
+    if (kind) setText(context, read, kind, mark.sheet, mark.cell, mark.note, true);
+  }, mark.note, kind === 'note' ? 3 : 1); // a note's box (width, height) is two more operations
 }
 
 export function queueRestore(queue: WriteQueue, read: WorkbookRead, saved: SavedCell): void {

@@ -8,6 +8,14 @@ import { HIGHLIGHT_FILL, type PlannedChart, type PlannedTab } from '../../plan/t
 import { a1 } from '../../util/a1';
 import { sheetCell } from './address';
 import type { WriteQueue } from './queue';
+import { noteBox } from '../../plan/note-size';
+
+/** A note's box sized to its text (ExcelApi 1.18, as notes themselves). */
+export function sizeNote(note: Excel.Note, text: string): void {
+  const box = noteBox(text);
+  note.width = box.width;
+  note.height = box.height;
+}
 
 /** Small operations per write step, as for styles. */
 const OPS_PER_STEP = 200;
@@ -32,10 +40,10 @@ export function queueTabExtras(queue: WriteQueue, sheetName: string, tab: Planne
     queue.add((context) => {
       const ws = sheet(context);
       for (const n of block) {
-        if (noteKind === 'note') ws.notes.add(n.address, n.text);
+        if (noteKind === 'note') sizeNote(ws.notes.add(n.address, n.text), n.text);
         else context.workbook.comments.add(sheetCell(sheetName, n.address), n.text);
       }
-    }, block, block.length);
+    }, block, block.length * (noteKind === 'note' ? 3 : 1));
   }
   queue.add(
     (context) => {

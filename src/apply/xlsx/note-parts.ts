@@ -7,13 +7,9 @@ import { strFromU8, strToU8 } from 'fflate';
 import { NOTE_AUTHOR } from '../../plan/types';
 import { parseA1 } from '../../util/a1';
 import { sheetPart, type Package } from './charts';
+import { noteLines } from '../../plan/note-size';
 
-/** Characters per line in a box four columns wide, and rows of 15 pt per two lines of 9 pt text. */
-const CHARS_PER_LINE = 48;
-
-export function noteBoxLines(text: string): number {
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / CHARS_PER_LINE)), 0);
-}
+export { noteLines as noteBoxLines } from '../../plan/note-size';
 
 function relTargets(pkg: Package, part: string): { type: string; target: string }[] {
   const slash = part.lastIndexOf('/');
@@ -63,7 +59,7 @@ export function patchOurNotes(pkg: Package, ours: Map<string, Map<string, string
           return p.row === row && p.col === col;
         });
         if (!ref) return shape;
-        const rows = Math.max(2, Math.ceil((noteBoxLines(cells.get(ref)!) * 12 + 8) / 20));
+        const rows = Math.max(2, Math.ceil((noteLines(cells.get(ref)!) * 12 + 8) / 20));
         const top = Math.max(0, row - 1);
         patched++;
         return shape.replace(/<x:Anchor>[^<]*<\/x:Anchor>/, `<x:Anchor>${col + 1}, 15, ${top}, 10, ${col + 5}, 15, ${top + rows}, 4</x:Anchor>`);
