@@ -13,8 +13,8 @@ import { PERCENT_FORMAT } from './formats';
 import type { FigureNotes } from './notes';
 import type { PlannedTab } from './types';
 
-/** Achievements as typed: 47.5 stays 47.5 (a '0' format would show 48), whole numbers show no decimals. */
-const ACHIEVED_FORMAT = '#,##0.##;-#,##0.##;0';
+/** Achievements as typed: 47.5 stays 47.5 (a '0' format would show 48; '0.##' would show 2 as '2.'). */
+const ACHIEVED_FORMAT = 'General';
 const FIRST_COL = 2;
 
 export function indicatorsTab(model: Model, figures: Figures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {

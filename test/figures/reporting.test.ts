@@ -6,7 +6,7 @@ import { planReport } from '../../src/plan';
 import { CLUSTERIX2 } from '../../src/profile';
 import type { Cents } from '../../src/util/money';
 import { buildBook, type BookSpec } from './support/book';
-import { rowOf, at } from '../plan/support/plan-helpers';
+import { rowOf, rowsOf, at } from '../plan/support/plan-helpers';
 
 const PERIODS = [
   { number: 1, phase: '1', start: '2016-04-01', end: '2016-09-30', months: 6 },
@@ -82,4 +82,30 @@ it('a partner\'s sheet stating another ERDF than budget × rate is said on the r
   const erdf = at(bp, rowOf(bp, 'One', 1), 10)!;
   expect(erdf.highlight).toBe('error');
   expect(erdf.note).toBe("Error (B05): the sheet states ERDF 200.00 at 'B1'!B20; the budget × the partner's rate, rounded down, is 255.00, shown here. Correct the sheet's ERDF, or the rate on the Project sheet.");
+});
+
+it('a partner above 100% of its budget is amber on By partner, above 120% red, each with a note; 47.5 shows as 47.5', () => {
+  const { model } = buildBook({
+    reportDate: '2017-03-31',
+    periods: PERIODS,
+    partners: [
+      { no: 1, name: 'Over', role: 'LP', rateCell: 0.85, rateBp: 8500 },
+      { no: 2, name: 'Far over', rateCell: 0.85, rateBp: 8500 },
+      { no: 3, name: 'Just', rateCell: 0.85, rateBp: 8500 },
+    ],
+    budgets: [
+      { sheet: 'B1', partnerNo: 1, periods: [1], plan: { staff: [100] }, reported: { staff: [100.01] } },
+      { sheet: 'B2', partnerNo: 2, periods: [1], plan: { staff: [100] }, reported: { staff: [120.01] } },
+      { sheet: 'B3', partnerNo: 3, periods: [1], plan: { staff: [100] }, reported: { staff: [100] } },
+    ],
+  });
+  const figures = computeFigures(model, CLUSTERIX2);
+  const plan = planReport(model, [], figures, { profile: CLUSTERIX2, now: new Date() });
+  const bp = plan.tabs[1];
+  const pct = (name: string) => at(bp, rowsOf(bp, name, 1)[1], 12)!;
+  expect(pct('Over')).toMatchObject({ highlight: 'warning', note: expect.stringMatching(/^Warning: Over has reported 100\.01, 100\.0% of its budget of 100\.00/) });
+  expect(pct('Far over')).toMatchObject({ highlight: 'error', note: expect.stringMatching(/^Error: Far over has reported 120\.01, 120\.0% .*above the 120%/) });
+  expect(pct('Just').highlight).toBeUndefined();
+  const ind = plan.tabs[3];
+  expect(ind.cells.filter((c) => c.row > 7 && c.col >= 2 && c.value.kind !== 'text').every((c) => c.numberFormat === 'General' || c.numberFormat === '0.0%')).toBe(true);
 });
