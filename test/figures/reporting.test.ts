@@ -109,3 +109,16 @@ it('a partner above 100% of its budget is amber on By partner, above 120% red, e
   const ind = plan.tabs[3];
   expect(ind.cells.filter((c) => c.row > 7 && c.col >= 2 && c.value.kind !== 'text').every((c) => c.numberFormat === 'General' || c.numberFormat === '0.0%')).toBe(true);
 });
+
+it('Report Checks: a finding that carries an acceptance reads accepted, with the reason, who and when; others open', () => {
+  const { model } = book('2017-03-31');
+  const figures = computeFigures(model, CLUSTERIX2);
+  const findings = [
+    { rule: 'B08', severity: 'warning' as const, sheet: 'B1', cell: 'B11', message: 'Equipment above 7,000.00', accepted: { reason: 'approved by the JS on 3 May', by: 'AK', date: '2026-11-30' } },
+    { rule: 'B07', severity: 'warning' as const, sheet: 'B2', cell: 'B9', message: 'Reported above budget' },
+  ];
+  const checks = planReport(model, findings, figures, { profile: CLUSTERIX2, now: new Date() }).tabs[4];
+  const status = (message: string) => at(checks, checks.cells.find((c) => c.col === 3 && c.value.kind === 'text' && c.value.text === message)!.row, 4)!.value;
+  expect(status('Equipment above 7,000.00')).toEqual({ kind: 'text', text: 'accepted: approved by the JS on 3 May (AK, 2026-11-30)' });
+  expect(status('Reported above budget')).toEqual({ kind: 'text', text: 'open' });
+});
