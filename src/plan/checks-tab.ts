@@ -53,7 +53,7 @@ export function checksTab(model: Model, findings: Finding[], explanations: Expla
     t.text(row, COLS.status, statusOf(f));
     row++;
   }
-  const tab0 = { autoFilter: findings.length > 0 ? `${a1(header, 0)}:${a1(row - 1, LAST_COL)}` : undefined };
+  const autoFilter = findings.length > 0 ? `${a1(header, 0)}:${a1(row - 1, LAST_COL)}` : null;
   if (findings.length === 0) t.text(row++, 0, 'No findings: the workbook passed every check.');
 
   // Each rule that has findings, explained once.
@@ -86,7 +86,7 @@ export function checksTab(model: Model, findings: Finding[], explanations: Expla
   row++;
   t.text(row, 0, `Checked by ${PRODUCT} ${VERSION} on ${info.runTime ?? now.toISOString()}, file ${info.sourceName || 'this workbook'}`, 'subtitle');
   const tab = t.build({ first: header, last: header }, 0);
-  if (tab0.autoFilter) tab.autoFilter = tab0.autoFilter;
+  if (autoFilter) tab.autoFilter = autoFilter;
   return tab;
 }
 
