@@ -15,7 +15,7 @@ import { amountTerm, liveSum } from './formula';
 import { TabBuilder, UNITS_EUR, type FrameInfo } from './frame';
 import { EUR_FORMAT, PERCENT_FORMAT } from './formats';
 import type { FigureNotes } from './notes';
-import type { PlannedTab } from './types';
+import type { PlannedCell, PlannedTab } from './types';
 
 export const LINE_NAMES = BUDGET_LINE_NAMES;
 export const SHORT_LINE: Record<BudgetLineKey, string> = { staff: 'Staff', office: 'Office & admin.', travel: 'Travel', external: 'External expertise', equipment: 'Equipment', preparation: 'Preparation' };
@@ -69,8 +69,8 @@ export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: P
       });
       const total = t.put(row, COL.total, { kind: 'formula', formula: `=SUM(${a1(row, COL.lines)}:${a1(row, COL.total - 1)})`, result: toEuroNumber(amounts.total) }, 'body', EUR_FORMAT);
       if (!s.sheet && kind === 'plan') notes.note(t, total, `partner ${p.no}, budget`, `no budget sheet belongs to partner ${p.no}, so 0.00 is shown; add its budget sheet with the field Partner No`);
-      erdfCell(t, row, s, kind === 'plan' ? p.erdf : rep.erdfReported[i], notes);
-      if (kind === 'plan') sheetDisagrees(t, row, s, p.erdf);
+      const erdf = erdfCell(t, row, s, kind === 'plan' ? p.erdf : rep.erdfReported[i], notes);
+      if (kind === 'plan') sheetDisagrees(erdf, s, p.erdf);
       t.put(row, COL.contribution, { kind: 'formula', formula: `=${a1(row, COL.total)}-${a1(row, COL.erdf)}`, result: toEuroNumber(kind === 'plan' ? p.contribution : rep.contributionReported[i]) }, 'body', EUR_FORMAT);
     }
     const row = rows.reportedFirst + i;
@@ -108,11 +108,9 @@ export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: P
 }
 
 /** The partner's own sheet states another ERDF than the budget × its rate (B05): said on the report's figure. */
-function sheetDisagrees(t: TabBuilder, row: number, s: PartnerSources, erdf: Cents): void {
+function sheetDisagrees(cell: PlannedCell, s: PartnerSources, erdf: Cents): void {
   const stated = s.sheet?.erdf;
-  if (!stated || stated.cents === null || stated.cents === erdf) return;
-  const cell = t.cells.find((c) => c.row === row && c.col === COL.erdf);
-  if (!cell || cell.note) return;
+  if (!stated || stated.cents === null || stated.cents === erdf || cell.note) return;
   cell.highlight = 'error';
   cell.note = `Error (B05): the sheet states ERDF ${formatEur(stated.cents)} at ${ref(stated.at.sheet, stated.at.cell)}; the budget × the partner's rate, rounded down, is ${formatEur(erdf)}, shown here. Correct the sheet's ERDF, or the rate on the Project sheet.`;
 }
@@ -121,17 +119,17 @@ function sheetDisagrees(t: TabBuilder, row: number, s: PartnerSources, erdf: Cen
  * ERDF = the row's total × the Partners table's rate, rounded down to the cent (B05); a rate typed as text is
  * carried as a constant, and an unreadable rate makes the figure a number, marked.
  */
-function erdfCell(t: TabBuilder, row: number, s: PartnerSources, erdf: Cents, notes: FigureNotes): void {
+function erdfCell(t: TabBuilder, row: number, s: PartnerSources, erdf: Cents, notes: FigureNotes): PlannedCell {
   const bp = s.partner.erdfRateBp.value;
   const r = ref(s.partner.erdfRateBp.at.sheet, s.partner.erdfRateBp.at.cell);
   if (bp === null) {
     const cell = t.put(row, COL.erdf, { kind: 'number', value: toEuroNumber(erdf) }, 'body', EUR_FORMAT);
     notes.note(t, cell, `ERDF of partner ${s.no}`, `the partner's ERDF rate cannot be read at ${r}, so ${formatEur(erdf)} is shown; type the rate there (85% or 0.85)`);
-    return;
+    return cell;
   }
   // 85% may be typed as 0.85 or 85. Worked in cents and rounded to 4 decimals first, so a product such as
   // 14250657.9999999 is not cut a cent short; INT floors as applyRateDown does.
   const rate = `IF(ISNUMBER(${r}),IF(${r}>1,${r}/100,${r}),${bp / 10000})`;
   const formula = `=INT(ROUND(${a1(row, COL.total)}*100*${rate},4))/100`;
-  t.put(row, COL.erdf, { kind: 'formula', formula, result: toEuroNumber(erdf) }, 'body', EUR_FORMAT);
+  return t.put(row, COL.erdf, { kind: 'formula', formula, result: toEuroNumber(erdf) }, 'body', EUR_FORMAT);
 }

@@ -19,7 +19,7 @@ const FIRST_COL = 2;
 
 export function indicatorsTab(model: Model, figures: Figures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {
   const inds = figures.indicators;
-  const t = new TabBuilder('Report Indicators', [6, 44, ...inds.map(() => 10)]);
+  const t = new TabBuilder('Report Indicators', [8, 44, ...inds.map(() => 10)]);
   const header = t.frame('Indicators: achieved against target', info, ['Achievements in the indicators\' own units; the codes are explained below the table']);
   t.headerRow(header, ['No', 'Partner', ...inds.map((i) => i.code)]);
   const targets = model.project?.targets ?? [];
