@@ -53,7 +53,7 @@ export const HIGHLIGHT_FILL: Record<Highlight, string> = {
   notLive: '#F4B6E4',
   error: '#E23C3C',
   warning: '#FFD966',
-  info: '#B4F0F0',
+  info: '#9CE8E8',
   current: '#DFF2D0',
   notDue: '#F2F2F2',
 };
