@@ -93,7 +93,7 @@ function report(rows: Row[], built: string, usesLib: boolean, load: string): str
   out.push('');
   out.push(
     formatTable(
-      ['partners', 'cells read', 'xlsx', 'engine ms', 'ms/1k cells', 'CLI consolidate ms', 'floor ms', 'CLI/floor', 'CPU CLI/floor', 'round trips', 'largest request', 'largest response', 'peak MB CLI', 'peak MB floor'],
+      ['partners', 'cells read', 'xlsx', 'engine ms', 'ms/1k cells', 'CLI consolidate ms', 'floor ms', 'CLI/floor', 'CPU CLI/floor', 'round trips', 'clean-up', 'largest request', 'largest response', 'peak MB CLI', 'peak MB floor'],
       rows.map((r) => [
         String(r.partners),
         fmtInt(r.cells),
@@ -105,6 +105,7 @@ function report(rows: Row[], built: string, usesLib: boolean, load: string): str
         fmtRatio(ratio(r)),
         fmtRatio(cpuRatio(r)),
         r.office.ok ? String(r.office.roundTrips) : 'n/a',
+        r.office.ok ? String(r.office.cleanups) : 'n/a',
         r.office.ok ? fmtBytes(r.office.largestRequestBytes) : 'n/a',
         r.office.ok ? fmtBytes(r.office.largestResponseBytes) : 'n/a',
         r.cli.peakMb === null || !cliOk(r.cli) ? 'n/a' : r.cli.peakMb.toFixed(0),
@@ -121,7 +122,7 @@ function report(rows: Row[], built: string, usesLib: boolean, load: string): str
     if (r.engine.failed) out.push(`  ${r.partners} partners: ${r.engine.failed}`);
     if (!cliOk(r.cli)) out.push(`  ${r.partners} partners: CLI consolidate exit ${r.cli.code}: ${r.cli.stderr.split('\n')[0]}`);
     if (!r.office.ok) out.push(`  ${r.partners} partners: Office.js adapter: ${r.office.why}`);
-    else out.push(`  ${r.partners} partners, Office.js syncs (request → response): ${r.office.syncs.map((s) => `${fmtBytes(s.requestBytes)} → ${fmtBytes(s.responseBytes)}`).join('; ')}`);
+    else out.push(`  ${r.partners} partners, Office.js data syncs (request → response, bytes as serialized; then ${r.office.cleanups} clean-up request): ${r.office.syncs.map((s) => `${fmtBytes(s.requestBytes)} → ${fmtBytes(s.responseBytes)}`).join('; ')}`);
   }
   out.push('');
   out.push('Targets:');

@@ -1,6 +1,7 @@
 import type { Finding, CheckContext, Severity } from './types';
 import { RULES } from './registry';
 import { parseA1 } from '../util/a1';
+import { rulesInForce } from '../rules/in-force';
 
 export { RULES, ruleById } from './registry';
 
@@ -31,6 +32,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Runs every rule of the registry, whatever the others find, and sorts: severity, sheet, row, column. */
 export function runChecks(ctx: CheckContext): Finding[] {
   const all: Finding[] = [];
-  for (const rule of RULES) all.push(...rule.run(ctx));
+  const withRules = { ...ctx, rules: ctx.rules ?? rulesInForce(ctx.model) };
+  for (const rule of RULES) all.push(...rule.run(withRules));
   return all.sort(compareFindings);
 }

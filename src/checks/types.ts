@@ -1,5 +1,6 @@
 import type { Model } from '../model/types';
 import type { Profile } from '../profile/types';
+import type { RulesInForce } from '../rules/types';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -27,6 +28,8 @@ export interface RuleExplanation {
 export interface CheckContext {
   model: Model;
   profile: Profile;
+  /** The programme rules in force (rules/in-force.ts); decided from the model where not given. */
+  rules?: RulesInForce;
 }
 
 export interface Rule {

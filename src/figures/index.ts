@@ -8,18 +8,21 @@ import type { Profile } from '../profile/types';
 import { applyRateDown, type Cents } from '../util/money';
 import type { Figures, IndicatorFigures, LineAmounts, PartnerFigures, PeriodFigures } from './types';
 import { partnerSources, type PartnerSources, type PeriodAmount } from './sources';
+import { rulesInForce } from '../rules/in-force';
 
 export function computeFigures(model: Model, _profile: Profile): Figures {
   const sources = partnerSources(model);
-  const partners = sources.map(partnerFigures);
+  const lines = rulesInForce(model).rules.budgetLines;
+  const partners = sources.map((s) => partnerFigures(s, lines));
   const totals = {
-    budget: addLines(partners.map((p) => p.budget)),
-    reported: addLines(partners.map((p) => p.reported)),
+    budget: addLines(partners.map((p) => p.budget), lines),
+    reported: addLines(partners.map((p) => p.reported), lines),
     erdf: sum(partners.map((p) => p.erdf)),
     contribution: sum(partners.map((p) => p.contribution)),
   };
   const project = model.project;
   return {
+    lines,
     project: {
       acronym: project?.acronym.value ?? '',
       totalBudget: project?.totalBudget?.cents ?? null,
@@ -32,9 +35,9 @@ export function computeFigures(model: Model, _profile: Profile): Figures {
   };
 }
 
-function partnerFigures(s: PartnerSources): PartnerFigures {
-  const budget = lineAmounts(s.plan);
-  const reported = lineAmounts(s.reported);
+function partnerFigures(s: PartnerSources, lines: readonly BudgetLineKey[]): PartnerFigures {
+  const budget = lineAmounts(s.plan, lines);
+  const reported = lineAmounts(s.reported, lines);
   const rate = s.partner.erdfRateBp.value;
   const erdf = rate === null ? (0 as Cents) : applyRateDown(budget.total, rate);
   return {
@@ -54,18 +57,19 @@ export function amountCents(c: PeriodAmount): Cents {
   return (c.amount.cents ?? 0) as Cents;
 }
 
-function lineAmounts(cells: Record<BudgetLineKey, PeriodAmount[]>): LineAmounts {
+/** The lines in force only (a 2014–2020 workbook's figures have no Infrastructure and works). */
+function lineAmounts(cells: Record<BudgetLineKey, PeriodAmount[]>, lines: readonly BudgetLineKey[]): LineAmounts {
   const out = { total: 0 } as LineAmounts;
-  for (const key of BUDGET_LINE_KEYS) {
+  for (const key of lines) {
     out[key] = sum(cells[key].map(amountCents));
     out.total = (out.total + out[key]) as Cents;
   }
   return out;
 }
 
-function addLines(all: LineAmounts[]): LineAmounts {
+function addLines(all: LineAmounts[], lines: readonly BudgetLineKey[]): LineAmounts {
   const out = { total: 0 } as LineAmounts;
-  for (const key of [...BUDGET_LINE_KEYS, 'total'] as const) out[key] = sum(all.map((l) => l[key]));
+  for (const key of [...lines, 'total'] as const) out[key] = sum(all.map((l) => l[key]));
   return out;
 }
 

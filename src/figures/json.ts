@@ -3,7 +3,8 @@ import { BUDGET_LINE_KEYS } from '../model/types';
 import { toEuroNumber } from '../util/money';
 import type { Figures, LineAmounts } from './types';
 
-export type LineJson = Record<(typeof BUDGET_LINE_KEYS)[number] | 'total', number>;
+/** Every line in force, and total (Infrastructure and works only where the rules allow it). */
+export type LineJson = Partial<Record<(typeof BUDGET_LINE_KEYS)[number], number>> & { total: number };
 
 export interface FiguresJson {
   project: { acronym: string; totalBudget: number | null };
@@ -20,12 +21,12 @@ export function toFiguresJson(f: Figures): FiguresJson {
       no: p.no,
       name: p.name,
       country: p.country,
-      budget: lines(p.budget),
-      reported: lines(p.reported),
+      budget: lines(p.budget, f.lines),
+      reported: lines(p.reported, f.lines),
       erdf: toEuroNumber(p.erdf),
       contribution: toEuroNumber(p.contribution),
     })),
-    totals: { budget: lines(f.totals.budget), reported: lines(f.totals.reported), erdf: toEuroNumber(f.totals.erdf), contribution: toEuroNumber(f.totals.contribution) },
+    totals: { budget: lines(f.totals.budget, f.lines), reported: lines(f.totals.reported, f.lines), erdf: toEuroNumber(f.totals.erdf), contribution: toEuroNumber(f.totals.contribution) },
     periods: f.periods.map((p) => ({
       period: p.period,
       budget: toEuroNumber(p.budget),
@@ -37,8 +38,9 @@ export function toFiguresJson(f: Figures): FiguresJson {
   };
 }
 
-function lines(l: LineAmounts): LineJson {
+function lines(l: LineAmounts, inForce: Figures['lines']): LineJson {
   const out = {} as LineJson;
-  for (const key of [...BUDGET_LINE_KEYS, 'total'] as const) out[key] = toEuroNumber(l[key]);
+  for (const key of BUDGET_LINE_KEYS) if (inForce.includes(key)) out[key] = toEuroNumber(l[key]);
+  out.total = toEuroNumber(l.total);
   return out;
 }

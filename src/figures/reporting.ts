@@ -67,7 +67,7 @@ export function reportingFigures(model: Model, figures: Figures, sources: Partne
   const previous = sources.map((s) => lines(previousCells(s, current)));
   const previousTotals = addAll(previous);
   const thisPeriod = {} as LineAmounts;
-  for (const key of [...BUDGET_LINE_KEYS, 'total'] as const) thisPeriod[key] = (figures.totals.reported[key] - previousTotals[key]) as Cents;
+  for (const key of [...figures.lines, 'total'] as const) thisPeriod[key] = (figures.totals.reported[key] - previousTotals[key]) as Cents;
   const erdfReported = sources.map((s, i) => {
     const rate = s.partner.erdfRateBp.value;
     return rate === null ? (0 as Cents) : applyRateDown(figures.partners[i].reported.total, rate);

@@ -6,6 +6,7 @@ import type { Amount, BudgetLineKey, BudgetRow, BudgetSheet, BudgetTable, Indica
 import { BUDGET_LINE_KEYS } from '../model/types';
 import { normalizeLabel } from '../util/labels';
 import { partnerOfSheet, partnersNamed } from '../checks/lib/partners';
+import { rulesInForce } from '../rules/in-force';
 
 /** One period cell of a budget line. */
 export interface PeriodAmount {
@@ -37,6 +38,7 @@ export function partnerSources(model: Model): PartnerSources[] {
     if (p && !sheetOf.has(p)) sheetOf.set(p, b);
   }
   const rowsOf = indicatorRowsByPartner(model);
+  const lines = rulesInForce(model).rules.budgetLines;
   return partners.map((partner, i) => {
     const sheet = sheetOf.get(partner) ?? null;
     return {
@@ -45,8 +47,8 @@ export function partnerSources(model: Model): PartnerSources[] {
       name: partner.name.value ?? '',
       country: partner.country.value ?? '',
       sheet,
-      plan: lineCells(sheet?.plan ?? null),
-      reported: lineCells(sheet?.reported ?? null),
+      plan: lineCells(sheet?.plan ?? null, lines),
+      reported: lineCells(sheet?.reported ?? null, lines),
       indicators: rowsOf.get(partner) ?? new Map(),
     };
   });
@@ -76,10 +78,11 @@ function indicatorRowsByPartner(model: Model): Map<Partner, Map<Target, Indicato
   return out;
 }
 
-function lineCells(table: BudgetTable | null): Record<BudgetLineKey, PeriodAmount[]> {
+/** A line the rules do not allow (B02 says so) has no cells here: the figures count only the lines in force. */
+function lineCells(table: BudgetTable | null, lines: readonly BudgetLineKey[]): Record<BudgetLineKey, PeriodAmount[]> {
   const out = {} as Record<BudgetLineKey, PeriodAmount[]>;
   for (const key of BUDGET_LINE_KEYS) {
-    const row = table ? firstRow(table, key) : null;
+    const row = table && lines.includes(key) ? firstRow(table, key) : null;
     out[key] = row && table ? row.amounts.map((amount, i) => ({ period: table.periods[i]?.number ?? i + 1, amount })).filter((c) => c.amount !== undefined) : [];
   }
   return out;

@@ -2,6 +2,7 @@
 import type { BudgetLineKey, CellRef } from '../model/types';
 import type { Cents } from '../util/money';
 
+/** Amounts by budget line and total; only the lines in force (Figures.lines) are present. */
 export type LineAmounts = Record<BudgetLineKey | 'total', Cents>;
 
 export interface PartnerFigures {
@@ -35,6 +36,8 @@ export interface IndicatorFigures {
 }
 
 export interface Figures {
+  /** The budget lines in force (rules.budgetLines): the JSON and the report tabs carry these, in this order. */
+  lines: readonly BudgetLineKey[];
   project: { acronym: string; totalBudget: Cents | null; reportDate: string | null };
   partners: PartnerFigures[];
   totals: { budget: LineAmounts; reported: LineAmounts; erdf: Cents; contribution: Cents };

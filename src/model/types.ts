@@ -4,6 +4,7 @@
  */
 import type { Cents } from '../util/money';
 import type { CalendarDate } from '../util/dates';
+import type { RulesTable } from '../rules/types';
 
 export interface CellRef {
   sheet: string;
@@ -43,8 +44,9 @@ export interface Amount {
   at: CellRef;
 }
 
-export type BudgetLineKey = 'staff' | 'office' | 'travel' | 'external' | 'equipment' | 'preparation';
-export const BUDGET_LINE_KEYS: readonly BudgetLineKey[] = ['staff', 'office', 'travel', 'external', 'equipment', 'preparation'];
+/** 'infrastructure' (Infrastructure and works) is a line only where the rules in force allow it (2021–2027). */
+export type BudgetLineKey = 'staff' | 'office' | 'travel' | 'external' | 'equipment' | 'infrastructure' | 'preparation';
+export const BUDGET_LINE_KEYS: readonly BudgetLineKey[] = ['staff', 'office', 'travel', 'external', 'equipment', 'infrastructure', 'preparation'];
 
 /** The budget lines' names as the programme writes them: in the template, messages and the report. */
 export const BUDGET_LINE_NAMES: Record<BudgetLineKey, string> = {
@@ -53,6 +55,7 @@ export const BUDGET_LINE_NAMES: Record<BudgetLineKey, string> = {
   travel: 'Travel and accommodation',
   external: 'External expertise and services',
   equipment: 'Equipment',
+  infrastructure: 'Infrastructure and works',
   preparation: 'Preparation costs',
 };
 
@@ -122,6 +125,8 @@ export interface Project {
   partnersHeader: CellRef | null;
   targets: Target[];
   targetsHeader: CellRef | null;
+  /** The optional Rules table (Rule | Value): the values it sets over the preset. Absent or null when there is none. */
+  rulesTable?: RulesTable | null;
 }
 
 /** A period column of a budget or indicator table. */

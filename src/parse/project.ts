@@ -7,6 +7,7 @@ import { readAmount, readDate, readNumber, readPartnerNo, readText } from './cel
 import { findField } from './fields';
 import { bodyRows, findHeader, matchHeader, nearHeader, type FoundHeader, type TableSpec } from './tables';
 import { COLUMN, FIELD } from './vocabulary';
+import { readRulesTable } from './rules-table';
 
 const col = (key: keyof typeof COLUMN, required = true) => ({ key, synonyms: COLUMN[key], required });
 
@@ -17,7 +18,9 @@ export const PARTNERS: TableSpec = {
 };
 export const TARGETS: TableSpec = { columns: [col('code'), col('indicator'), col('target'), col('unit', false), col('minimum', false)], excludeIfHas: COLUMN.partner };
 
-const PROJECT_TABLES = [PHASES, PERIODS, PARTNERS, TARGETS];
+export const RULES_TABLE: TableSpec = { columns: [col('rule'), col('value')] };
+
+const PROJECT_TABLES = [PHASES, PERIODS, PARTNERS, TARGETS, RULES_TABLE];
 
 /** Phase 1, "1" and "Phase 1" are the same phase. */
 export function phaseKey(text: string): string {
@@ -101,6 +104,9 @@ export function parseProject(s: SheetReader, log: ReadLog): Project {
     project.targetsHeader = s.ref(targetsH.row, targetsH.firstCol);
     project.targets = tableRows.get(TARGETS)!.map((r) => readTarget(s, r, targetsH, log));
   } else tableMissing(TARGETS, 'Targets');
+
+  const rulesH = headers.get(RULES_TABLE) ?? null;
+  if (rulesH) project.rulesTable = readRulesTable(s, rulesH, tableRows.get(RULES_TABLE)!, log);
 
   return project;
 }

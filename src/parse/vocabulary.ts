@@ -10,7 +10,7 @@ export const FIELD = {
   reportDate: ['Report date', 'Reporting date'],
   partnerNo: ['Partner No', 'PP No', 'Partner number'],
   partner: ['Partner', 'Partner name'],
-  erdf: ['ERDF'],
+  erdf: ['ERDF', 'Interreg funds'],
   contribution: ['Partner contribution'],
 } as const;
 
@@ -33,6 +33,8 @@ export const COLUMN = {
   target: ['Target'],
   unit: ['Unit'],
   minimum: ['Minimum'],
+  rule: ['Rule'],
+  value: ['Value'],
   total: ['Total'],
   comment: ['Comment', 'Comments'],
   budgetLine: ['Budget line', 'Cost category', 'Budget item'],
@@ -45,6 +47,7 @@ export const BUDGET_LINE_LABELS: Record<BudgetLineKey, readonly string[]> = {
   travel: ['Travel and accommodation', 'Travel'],
   external: ['External expertise and services', 'External expertise', 'External costs'],
   equipment: ['Equipment'],
+  infrastructure: ['Infrastructure and works', 'Infrastructure'],
   preparation: ['Preparation costs'],
 };
 

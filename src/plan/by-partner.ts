@@ -5,7 +5,7 @@
  * budget is filled in the severity's colour.
  */
 import type { BudgetLineKey } from '../model/types';
-import { BUDGET_LINE_KEYS, BUDGET_LINE_NAMES } from '../model/types';
+import { BUDGET_LINE_NAMES } from '../model/types';
 import type { Figures } from '../figures/types';
 import type { PartnerSources } from '../figures/sources';
 import type { ReportingFigures } from '../figures/reporting';
@@ -18,10 +18,16 @@ import type { FigureNotes } from './notes';
 import type { PlannedCell, PlannedTab } from './types';
 
 export const LINE_NAMES = BUDGET_LINE_NAMES;
-export const SHORT_LINE: Record<BudgetLineKey, string> = { staff: 'Staff', office: 'Office & admin.', travel: 'Travel', external: 'External expertise', equipment: 'Equipment', preparation: 'Preparation' };
+export const SHORT_LINE: Record<BudgetLineKey, string> = { staff: 'Staff', office: 'Office & admin.', travel: 'Travel', external: 'External expertise', equipment: 'Equipment', infrastructure: 'Infrastructure & works', preparation: 'Preparation' };
 
-/** Columns: No, Partner, Country, budget lines, Total, ERDF, contribution, % of budget, remaining. */
-export const COL = { lines: 3, total: 9, erdf: 10, contribution: 11, percent: 12, remaining: 13 } as const;
+/** Columns: No, Partner, Country, the `lineCount` budget lines in force, Total, ERDF, contribution, % of budget, remaining. */
+export function byPartnerColumns(lineCount: number) {
+  const n = lineCount;
+  return { lines: 3, total: 3 + n, erdf: 4 + n, contribution: 5 + n, percent: 6 + n, remaining: 7 + n } as const;
+}
+type Columns = ReturnType<typeof byPartnerColumns>;
+/** The columns under the 2014–2020 rules' six lines. */
+export const COL = byPartnerColumns(6);
 /** Where frame() puts the column header (title, four lines of the header block, units, a blank row). */
 const HEADER_ROW = 7;
 
@@ -42,11 +48,13 @@ const OVER_ERROR = 1.2;
 const BOTH_ON_ONE_PAGE = 26;
 
 export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {
-  const t = new TabBuilder('Report By partner', [5, 30, 8, ...Array(6).fill(12.5), 14, 13.5, 14, 10, 14]);
+  const lines = figures.lines;
+  const COL = byPartnerColumns(lines.length);
+  const t = new TabBuilder('Report By partner', [5, 30, 8, ...Array(lines.length).fill(12.5), 14, 13.5, 14, 10, 14]);
   const header = t.frame('Budget and reported expenditure by partner', info, [UNITS_EUR]);
   if (header !== HEADER_ROW) throw new Error(`By partner: header on row ${header}, expected ${HEADER_ROW}`);
   const rows = byPartnerRows(figures.partners.length);
-  const lineHeads = BUDGET_LINE_KEYS.map((k) => SHORT_LINE[k]);
+  const lineHeads = lines.map((k) => SHORT_LINE[k]);
   t.headerRow(header, ['No', 'Partner', 'Country', ...lineHeads, 'Total', 'ERDF', 'Partner contribution', '% of budget', 'Remaining']);
   t.band(rows.budgetBand, 0, COL.remaining, 'Budget (all periods)');
   t.band(rows.reportedBand, 0, COL.remaining, `Reported to date${info.reportDate ? ` (up to ${info.reportDate})` : ''}`);
@@ -59,17 +67,17 @@ export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: P
       t.text(row, 1, p.name);
       t.text(row, 2, p.country);
       const amounts = kind === 'plan' ? p.budget : p.reported;
-      BUDGET_LINE_KEYS.forEach((key, k) => {
+      lines.forEach((key, k) => {
         const what = `${where ?? `partner ${p.no}`}, ${LINE_NAMES[key]}, ${kind === 'plan' ? 'planned' : 'reported'}`;
         const cell = notes.place(t, row, COL.lines + k, liveSum(s[kind][key].map((c) => amountTerm(c.amount)), toEuroNumber(amounts[key])), what, EUR_FORMAT);
         const table = kind === 'plan' ? s.sheet?.plan : s.sheet?.reported;
-        if (table && key !== 'preparation' && !table.rows.some((r) => r.line === key && !r.isTotal)) {
+        if (table && key !== 'preparation' && key !== 'infrastructure' && !table.rows.some((r) => r.line === key && !r.isTotal)) {
           notes.note(t, cell, what, `the ${kind === 'plan' ? 'plan' : 'reported'} table on '${where}' has no '${LINE_NAMES[key]}' row, so 0.00 is shown; add the row on that sheet`);
         }
       });
       const total = t.put(row, COL.total, { kind: 'formula', formula: `=SUM(${a1(row, COL.lines)}:${a1(row, COL.total - 1)})`, result: toEuroNumber(amounts.total) }, 'body', EUR_FORMAT);
       if (!s.sheet && kind === 'plan') notes.note(t, total, `partner ${p.no}, budget`, `no budget sheet belongs to partner ${p.no}, so 0.00 is shown; add its budget sheet with the field Partner No`);
-      const erdf = erdfCell(t, row, s, kind === 'plan' ? p.erdf : rep.erdfReported[i], notes);
+      const erdf = erdfCell(t, row, COL, s, kind === 'plan' ? p.erdf : rep.erdfReported[i], notes);
       if (kind === 'plan') sheetDisagrees(erdf, s, p.erdf);
       t.put(row, COL.contribution, { kind: 'formula', formula: `=${a1(row, COL.total)}-${a1(row, COL.erdf)}`, result: toEuroNumber(kind === 'plan' ? p.contribution : rep.contributionReported[i]) }, 'body', EUR_FORMAT);
     }
@@ -88,8 +96,8 @@ export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: P
   const tot = figures.totals;
   const n = figures.partners.length;
   for (const [first, total, values] of [
-    [rows.budgetFirst, rows.budgetTotal, [...BUDGET_LINE_KEYS.map((k) => tot.budget[k]), tot.budget.total, tot.erdf, tot.contribution]],
-    [rows.reportedFirst, rows.reportedTotal, [...BUDGET_LINE_KEYS.map((k) => tot.reported[k]), tot.reported.total, rep.erdfReportedTotal, rep.contributionReportedTotal]],
+    [rows.budgetFirst, rows.budgetTotal, [...lines.map((k) => tot.budget[k]), tot.budget.total, tot.erdf, tot.contribution]],
+    [rows.reportedFirst, rows.reportedTotal, [...lines.map((k) => tot.reported[k]), tot.reported.total, rep.erdfReportedTotal, rep.contributionReportedTotal]],
   ] as const) {
     t.text(total, 1, 'Total', 'total');
     values.forEach((value, k) => {
@@ -119,7 +127,7 @@ function sheetDisagrees(cell: PlannedCell, s: PartnerSources, erdf: Cents): void
  * ERDF = the row's total × the Partners table's rate, rounded down to the cent (B05); a rate typed as text is
  * carried as a constant, and an unreadable rate makes the figure a number, marked.
  */
-function erdfCell(t: TabBuilder, row: number, s: PartnerSources, erdf: Cents, notes: FigureNotes): PlannedCell {
+function erdfCell(t: TabBuilder, row: number, COL: Columns, s: PartnerSources, erdf: Cents, notes: FigureNotes): PlannedCell {
   const bp = s.partner.erdfRateBp.value;
   const r = ref(s.partner.erdfRateBp.at.sheet, s.partner.erdfRateBp.at.cell);
   if (bp === null) {

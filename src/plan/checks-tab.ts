@@ -11,6 +11,8 @@ import { TabBuilder, type FrameInfo } from './frame';
 import type { FigureNote } from './notes';
 import type { PlannedTab } from './types';
 import { textValue } from './text';
+import type { RulesInForce } from '../rules/types';
+import { rulesSection } from './rules-section';
 
 export type Explanations = Record<string, RuleExplanation & { title?: string }>;
 
@@ -35,7 +37,7 @@ function plain(text: string): string {
   return text.replace(/\s*\([^()]*\.md\)/g, '').replace(/\s+/g, ' ').trim();
 }
 
-export function checksTab(model: Model, findings: Finding[], explanations: Explanations, notes: FigureNote[], info: FrameInfo, now: Date): PlannedTab {
+export function checksTab(model: Model, findings: Finding[], explanations: Explanations, notes: FigureNote[], info: FrameInfo, now: Date, rules?: RulesInForce): PlannedTab {
   const t = new TabBuilder('Report Checks', [10, 7, 26, 90, 24]);
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const header = t.frame('Checks', info, [`${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos`]);
@@ -57,11 +59,11 @@ export function checksTab(model: Model, findings: Finding[], explanations: Expla
   if (findings.length === 0) t.text(row++, 0, 'No findings: the workbook passed every check.');
 
   // Each rule that has findings, explained once.
-  const rules = [...new Set(findings.map((f) => f.rule))];
-  if (rules.length > 0) {
+  const ruleIds = [...new Set(findings.map((f) => f.rule))];
+  if (ruleIds.length > 0) {
     row++;
     t.text(row++, 0, 'The rules behind these findings', 'subtitle');
-    for (const id of rules) {
+    for (const id of ruleIds) {
       const e = explanations[id];
       if (!e) continue;
       block(t, row++, `${id}${e.title ? `: ${e.title}` : ''}`, 'band');
@@ -70,6 +72,9 @@ export function checksTab(model: Model, findings: Finding[], explanations: Expla
       block(t, row++, `How to fix: ${plain(e.fix)}`);
     }
   }
+
+  // The programme's rules in force, in the list's columns: rule under Cell, value under Message, source under Status.
+  if (rules) row = rulesSection(t, row + 1, rules, { rule: COLS.cell, value: COLS.message, source: COLS.status });
 
   row++;
   t.text(row++, 0, 'How the figures are written', 'subtitle');

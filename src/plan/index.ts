@@ -20,6 +20,7 @@ import { setNotLiveCount, type FrameInfo } from './frame';
 import { reportingFigures } from '../figures/reporting';
 import { localTime } from '../util/local-time';
 import { PRODUCT, VERSION } from '../version';
+import { rulesInForce } from '../rules/in-force';
 
 export interface PlanOptions {
   profile: Profile;
@@ -49,7 +50,7 @@ export function planReport(model: Model, findings: Finding[], figures: Figures, 
   const byPartner = byPartnerTab(figures, rep, sources, info, notes);
   const spending = spendingPlanTab(model, figures, rep, sources, info, notes);
   const indicators = indicatorsTab(model, figures, sources, info, notes);
-  const checks = checksTab(model, findings, opts.explanations ?? registryExplanations(), notes.list, info, opts.now);
+  const checks = checksTab(model, findings, opts.explanations ?? registryExplanations(), notes.list, info, opts.now, rulesInForce(model));
   const tabs = [summary, byPartner, spending, indicators, checks];
   const notLive = tabs.reduce((n, t) => n + t.cells.filter((c) => c.highlight === 'notLive').length, 0);
   for (const t of tabs) setNotLiveCount(t, notLive);

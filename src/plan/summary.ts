@@ -4,7 +4,6 @@
  * funding (ERDF, partner contribution) of the budget and of what was reported; the reconciliation of the budget
  * sheets' total with the partners' approved budgets and the project's total budget; a column chart.
  */
-import { BUDGET_LINE_KEYS } from '../model/types';
 import type { Model } from '../model/types';
 import type { Figures } from '../figures/types';
 import type { PartnerSources } from '../figures/sources';
@@ -14,7 +13,7 @@ import { toEuroNumber, type Cents } from '../util/money';
 import { amountTerm, liveSum } from './formula';
 import { TabBuilder, UNITS_EUR, type FrameInfo } from './frame';
 import { EUR_FORMAT, PERCENT_FORMAT } from './formats';
-import { COL, LINE_NAMES, byPartnerRows } from './by-partner';
+import { LINE_NAMES, byPartnerColumns, byPartnerRows } from './by-partner';
 import type { FigureNotes } from './notes';
 import type { PlannedTab } from './types';
 
@@ -33,7 +32,8 @@ export function summaryTab(model: Model, figures: Figures, rep: ReportingFigures
   const bp = byPartnerRows(figures.partners.length);
   const n = figures.partners.length;
   const prev = sources.map((s) => previousCells(s, rep.current));
-  BUDGET_LINE_KEYS.forEach((key, i) => {
+  const COL = byPartnerColumns(figures.lines.length);
+  figures.lines.forEach((key, i) => {
     const row = first + i;
     t.text(row, 0, LINE_NAMES[key]);
     const byPartner = (r: number, value: Cents) => (n === 0 ? { kind: 'number' as const, value: 0 } : { kind: 'formula' as const, formula: `=${ref(BP, a1(r, COL.lines + i))}`, result: toEuroNumber(value) });
@@ -43,7 +43,7 @@ export function summaryTab(model: Model, figures: Figures, rep: ReportingFigures
     notes.place(t, row, C.previous, liveSum(terms, toEuroNumber(rep.previousTotals[key])), `${LINE_NAMES[key]}, previously reported, all partners`, EUR_FORMAT);
     derived(t, row, figures.totals.budget[key], rep.previousTotals[key], figures.totals.reported[key], 'body');
   });
-  const total = first + BUDGET_LINE_KEYS.length;
+  const total = first + figures.lines.length;
   t.text(total, 0, 'Total', 'total');
   for (const [col, value] of [[C.budget, figures.totals.budget.total], [C.previous, rep.previousTotals.total], [C.toDate, figures.totals.reported.total]] as const) {
     t.put(total, col, { kind: 'formula', formula: `=SUM(${a1(first, col)}:${a1(total - 1, col)})`, result: toEuroNumber(value) }, 'total', EUR_FORMAT);

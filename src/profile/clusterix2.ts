@@ -6,6 +6,7 @@ import type { CalendarDate } from '../util/dates';
 import { euros } from '../util/money';
 import type { Profile, ProfilePartner } from './types';
 import { buildSampleFigures } from './sample-figures';
+import { PRESET_2014_2020 } from '../rules/presets';
 
 const d = (s: string) => s as CalendarDate;
 
@@ -51,14 +52,8 @@ const targets = [
   { code: 'PI-REG', name: 'Policy instruments improved (regional)', target: 1, unit: 'policy instruments', minimum: false },
 ];
 
-const rules = {
-  officeRateBp: 1500,
-  preparationMax: euros(15000),
-  equipmentMax: euros(7000),
-  flexibilityBp: 2000,
-  erdfRateBpByStatus: { public: 8500, 'private non-profit': 7500, norwegian: 5000 },
-  countries: ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'EL', 'ES', 'FI', 'FR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'UK', 'NO', 'CH'],
-} as const;
+/** ClusteriX 2.0 ran under Interreg Europe 2014-2020: that preset's rules. */
+const rules = PRESET_2014_2020.rules;
 
 const reportDate = d('2019-03-31');
 

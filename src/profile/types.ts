@@ -45,15 +45,9 @@ export interface ProfileTarget {
   minimum: boolean;
 }
 
-export interface ProgrammeRules {
-  officeRateBp: number; // 1500 = 15% of staff costs
-  preparationMax: Cents; // lead partner's lump sum, at most
-  equipmentMax: Cents; // across the partnership (project fact)
-  flexibilityBp: number; // 2000: a partner may exceed its budget by up to 20%
-  erdfRateBpByStatus: Record<LegalStatus, number>;
-  /** Programme partner states: EU 28 in EU style (EL, UK), NO, CH. */
-  countries: readonly string[];
-}
+/** The programme's rules: the preset the project runs under (src/rules). The checks read the rules in force. */
+export type { ProgrammeRules } from '../rules/types';
+import type { ProgrammeRules } from '../rules/types';
 
 export interface ProfileSample {
   /** The day up to which the sample reports expenditure. */

@@ -3,6 +3,7 @@
  * touch Office.js; src/apply/office implements them over Excel.run, tests pass fakes.
  */
 import type { Finding, RuleExplanation } from '../checks/types';
+import type { PresetId } from '../rules/types';
 
 export type Progress = (step: string, fraction: number) => void;
 
@@ -25,6 +26,6 @@ export interface PaneActions {
   clearMarks(progress?: Progress): Promise<{ kind: 'cleared'; restored: number } | { kind: 'failed'; message: string }>;
   /** Activate the sheet and select the cell (or range) of a finding. */
   selectCell(sheet: string, cell: string | null): Promise<void>;
-  /** Lay out the template with the ClusteriX 2.0 defaults in the open workbook. */
-  newReportingWorkbook(progress?: Progress): Promise<PaneOutcome>;
+  /** Lay out a template in the open workbook: ClusteriX 2.0's (2014–2020, the default) or an empty 2021–2027 project. */
+  newReportingWorkbook(progress?: Progress, programme?: PresetId): Promise<PaneOutcome>;
 }

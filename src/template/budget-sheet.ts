@@ -18,8 +18,10 @@ export function budgetSheetName(partner: ProfilePartner): string {
 /** Amounts per line and period (index = period − 1); null figures leave the tables empty (the template). */
 export type LineFigures = Partial<Record<BudgetLineKey, Cents[]>> | null;
 
-export function budgetSheet(partner: ProfilePartner, periodCount: number, figures: { plan: LineFigures; reported: LineFigures }): SheetSpec {
-  const lines: BudgetLineKey[] = ['staff', 'office', 'travel', 'external', 'equipment', ...(partner.role === 'LP' ? (['preparation'] as const) : [])];
+/** `inForce`: the budget lines the rules allow (the five and preparation costs by default); preparation costs only for the lead partner. */
+export function budgetSheet(partner: ProfilePartner, periodCount: number, figures: { plan: LineFigures; reported: LineFigures }, inForce?: readonly BudgetLineKey[]): SheetSpec {
+  const allowed = inForce ?? ['staff', 'office', 'travel', 'external', 'equipment', 'preparation'];
+  const lines = allowed.filter((k) => k !== 'preparation' || partner.role === 'LP');
   const s = newSheet(budgetSheetName(partner), [32, ...Array(periodCount).fill(13), 15]);
   title(s, 0, `Budget and reported expenditure: ${partner.name}`, periodCount + 2);
   field(s, 2, 'Partner No', partner.no);

@@ -9,6 +9,9 @@ import type { WorkbookSpec } from './spec';
 import { projectSheet } from './project-sheet';
 import { budgetSheet } from './budget-sheet';
 import { indicatorSheet } from './indicator-sheet';
+import { buildBlankTemplate } from './blank';
+import { PRESETS } from '../rules/presets';
+import type { PresetId } from '../rules/types';
 
 export type { WorkbookSpec, SheetSpec, SpecCell, SpecValue, SpecFormula } from './spec';
 export { specToSnapshot } from './to-snapshot';
@@ -28,6 +31,11 @@ export function buildTemplate(profile: Profile = CLUSTERIX2): WorkbookSpec {
       indicatorSheet(profile, null),
     ],
   };
+}
+
+/** The template for a programme: ClusteriX 2.0 for 2014–2020 (the default), an empty project for 2021–2027. */
+export function buildProgrammeTemplate(programme: PresetId = '2014-2020'): WorkbookSpec {
+  return programme === '2014-2020' ? buildTemplate(CLUSTERIX2) : buildBlankTemplate(PRESETS[programme]);
 }
 
 export function buildSample(profile: Profile = CLUSTERIX2): WorkbookSpec {

@@ -4,6 +4,8 @@ import { toSerial, type CalendarDate } from '../util/dates';
 import { toEuroNumber, type Cents } from '../util/money';
 import { FORMAT, type SheetSpec } from './spec';
 import { field, headerRow, newSheet, put, title } from './sheet-builder';
+import { rulesTable } from './rules-table';
+import { presetFor } from '../rules/presets';
 
 export const PROJECT_SHEET = 'Project';
 
@@ -79,5 +81,8 @@ export function projectSheet(profile: Profile, opts: { note: string; budgets: Re
     put(s, r, 3, t.unit);
     put(s, r++, 4, t.minimum ? 'yes' : 'no');
   }
+
+  // Below everything else, so the cells above keep their addresses.
+  rulesTable(s, r + 1, profile.rules, presetFor(profile.programme).programme);
   return s;
 }

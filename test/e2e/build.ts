@@ -1,4 +1,4 @@
-/** Builds the add-in (production, as `npm run build`) and the fake Office host bundle, with webpack's Node API. */
+/** Builds the add-in (production, as `npm run build`) and the Office host bundles for the page, with webpack's Node API. */
 import * as path from 'path';
 import webpack from 'webpack';
 
@@ -23,12 +23,21 @@ export async function buildAddin(outDir: string): Promise<void> {
 
 /** test/e2e/fake-office-entry.ts as one script that stands in for office.js: `${outDir}/fake-office.js`. */
 export async function buildFakeOffice(outDir: string): Promise<void> {
+  await bundle(outDir, { 'fake-office': './test/e2e/fake-office-entry.ts' });
+}
+
+/** test/e2e/wire-office-entry.ts (the wire host and the loader's stand-in) as one script: `${outDir}/wire-office.js`. */
+export async function buildWireOffice(outDir: string): Promise<void> {
+  await bundle(outDir, { 'wire-office': './test/e2e/wire-office-entry.ts' });
+}
+
+async function bundle(outDir: string, entry: Record<string, string>): Promise<void> {
   await run({
     mode: 'development',
     devtool: false,
     context: ROOT,
     target: 'web',
-    entry: { 'fake-office': './test/e2e/fake-office-entry.ts' },
+    entry,
     output: { path: outDir, filename: '[name].js' },
     resolve: { extensions: ['.ts', '.js'] },
     module: {

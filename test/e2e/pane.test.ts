@@ -1,13 +1,16 @@
 /**
  * The task pane in a real browser: the production build served over http, Debian's Chromium, and office.js
- * replaced by the strict fake Excel host holding the sample workbook as the command line reads it.
+ * answered with Microsoft's Excel library (excel-web-16.00.js, unmodified), a stand-in for the office.js loader
+ * (Office.onReady, Office.actions, Office.context) and the wire host holding the sample workbook as the command
+ * line reads it. The host claims ExcelApi 1.15 (the npm library's last): marks carry comments.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { Page } from 'playwright-core';
-import { buildAddin, buildFakeOffice } from './build';
+import { buildAddin, buildWireOffice } from './build';
+import { libraryPath } from '../office-wire/load';
 import { serve, type Served } from './serve';
 import { launchChromium, type Browser } from './browser';
 import { writeSpecXlsx } from '../../src/apply/xlsx/spec-writer';
@@ -36,8 +39,8 @@ beforeAll(async () => {
   await writeSpecXlsx(buildSample(), book);
   const checked = await readAndCheck(book);
   sample = { snapshot: checked.snapshot, findings: checked.findings };
-  await Promise.all([buildAddin(path.join(tmp, 'site')), buildFakeOffice(path.join(tmp, 'fake'))]);
-  fakeOfficeJs = fs.readFileSync(path.join(tmp, 'fake', 'fake-office.js'), 'utf8');
+  await Promise.all([buildAddin(path.join(tmp, 'site')), buildWireOffice(path.join(tmp, 'wire'))]);
+  fakeOfficeJs = [fs.readFileSync(libraryPath('excel-web-16.00.js'), 'utf8'), fs.readFileSync(path.join(tmp, 'wire', 'wire-office.js'), 'utf8')].join('\n;\n');
   site = await serve(path.join(tmp, 'site'));
   browser = await launchChromium();
 }, 240000);
@@ -48,7 +51,7 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Opens taskpane.html with the fake host for `snapshot`; any request off 127.0.0.1 but office.js is refused and kept. */
+/** Opens taskpane.html with Excel's library over the wire host for `snapshot`; any request off 127.0.0.1 but office.js is refused and kept. */
 async function openPane(snapshot: WorkbookSnapshot, options: FixtureOptions = {}): Promise<{ page: Page; refused: string[]; errors: string[] }> {
   const page = await browser.context.newPage();
   const refused: string[] = [];
@@ -122,7 +125,7 @@ describe('the production build', () => {
   });
 });
 
-describe('task pane in Chromium over the fake Excel host', () => {
+describe('task pane in Chromium on Microsoft’s Excel library over the wire host', () => {
   test('Consolidate shows the command line’s counts, marks the cells, and Clear marks puts every look back', async () => {
     const { page, refused, errors } = await openPane(sample.snapshot);
     expect(await page.getByRole('note').textContent()).toContain('cannot be undone with Ctrl+Z');
@@ -137,13 +140,13 @@ describe('task pane in Chromium over the fake Excel host', () => {
     expect(await page.getByTestId('finding-link').count()).toBe(sample.findings.filter((f) => f.sheet !== null).length);
     await page.screenshot({ path: path.join(SHOTS, '02-consolidated.png'), fullPage: true });
 
-    // The marks in the fake are the plan's, at the severity's fill; the report tabs are there.
+    // The marks in the workbook are the plan's, at the severity's fill, with a comment; the report tabs are there.
     const plan = consolidateWorkbook(sample.snapshot, { now: new Date() }).plan;
     const marked = await fake(page).looks();
     expect(plan.marks.length).toBeGreaterThan(0);
     for (const mark of plan.marks) {
       expect({ at: `${mark.sheet}!${mark.cell}`, fill: marked[mark.sheet][mark.cell]?.fill }).toEqual({ at: `${mark.sheet}!${mark.cell}`, fill: MARK_FILL[mark.severity] });
-      expect(marked[mark.sheet][mark.cell]?.note ?? '').toMatch(new RegExp(`^(Error|Warning|Info) \\(${mark.rules[0]}\\): .+ How to fix: `));
+      expect(marked[mark.sheet][mark.cell]?.comment ?? '').toMatch(new RegExp(`^(Error|Warning|Info) \\(${mark.rules[0]}\\): .+ How to fix: `));
     }
     expect(await fake(page).sheetNames()).toEqual(expect.arrayContaining([...REPORT_TAB_NAMES]));
 

@@ -3,8 +3,7 @@ import { FakeClientObject, queueResult, type FakeClientResult, type FakeContextB
 import { ErrorCodes, officeError } from './errors';
 import { getCell, touchCell, usedBox, type Box, type FakeCell, type FakeSheet, type FakeWorkbook } from './model';
 import { formatBox, parseAddress } from './address';
-import { enter } from './convert';
-import { evaluate } from './evaluate';
+import { cellInputProblem, enterInto } from './rules';
 import type { FakeWorksheet } from './sheets';
 import { assertEditable } from './sheets';
 
@@ -107,20 +106,11 @@ export class FakeRange extends FakeClientObject {
     return (input as unknown[][])[r][c];
   }
   private _enterAll(wb: FakeWorkbook, input: unknown): void {
-    this._each(wb, (cell, r, c, sheet) => {
-      const e = enter(this._cellInput(wb, input, r, c), cell.numberFormat);
-      if (!e) return;
-      cell.formula = e.formula;
-      if (e.numberFormat) cell.numberFormat = e.numberFormat;
-      if (e.formula) {
-        const v = evaluate(e.formula, wb, sheet);
-        cell.value = v.value;
-        cell.type = v.type;
-      } else {
-        cell.value = e.value;
-        cell.type = e.type;
-      }
+    this._each(wb, (_cell, r, c) => {
+      const problem = cellInputProblem(this._cellInput(wb, input, r, c));
+      if (problem) throw officeError(ErrorCodes.invalidArgument, `The argument is invalid or missing or has an incorrect format (${problem}).`, this._path);
     });
+    this._each(wb, (cell, r, c, sheet) => enterInto(wb, sheet, cell, this._cellInput(wb, input, r, c)));
   }
 
   get isNullObject(): boolean {

@@ -6,11 +6,10 @@ import { FakeRange } from './range';
 import { parseAddress } from './address';
 import { FakeCommentCollection, FakeNoteCollection } from './notes';
 import { FakeAutoFilter, FakeChartCollection, FakeHeadersFooters, FakePageBreakCollection } from './charts';
-
-const INVALID_NAME = /[[\]:*?/\\]/;
+import { sheetNameProblem } from './rules';
 
 function checkName(wb: FakeWorkbook, name: unknown, self: FakeSheet | null): string {
-  if (typeof name !== 'string' || name.trim() === '' || name.length > 31 || INVALID_NAME.test(name) || name.startsWith("'") || name.endsWith("'"))
+  if (typeof name !== 'string' || sheetNameProblem(name) !== null)
     throw officeError(ErrorCodes.invalidArgument, `The sheet name '${String(name)}' is not valid.`);
   const other = findSheet(wb, name);
   if (other && other !== self) throw officeError(ErrorCodes.itemAlreadyExists, `A sheet named '${name}' already exists.`);

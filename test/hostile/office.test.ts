@@ -1,12 +1,12 @@
 /**
- * The same hostile text through the Office.js adapter on B's strict fake, which, as Excel does, turns "=…", "+…",
+ * The same hostile text through the Office.js adapter on Microsoft's Excel library over the wire host, which, as Excel does, turns "=…", "+…",
  * "-…" and "@…" written to values into formulas: every payload must still arrive as text.
  */
 import { consolidateWorkbook } from '../../src/engine';
 import { REPORT_TAB_NAMES } from '../../src/plan/types';
 import { MAX_TEXT } from '../../src/plan/text';
 import { findSheet } from '../fake-excel';
-import { cellOf, inFake, NOW, sampleSnapshot } from '../office/helpers';
+import { cellOf, inExcel, NOW, sampleSnapshot } from '../office/helpers';
 import { carriesPayload, HOSTILE, LONG_NAME, withPayloads } from './payloads';
 
 let uninstall: (() => void) | null = null;
@@ -14,7 +14,7 @@ afterEach(() => uninstall?.());
 
 test('payloads reach the report tabs and notes as text, never as formulas; long text is cut', async () => {
   const snapshot = withPayloads(sampleSnapshot());
-  const t = inFake(snapshot);
+  const t = inExcel(snapshot);
   uninstall = t.fake.uninstall;
   const result = await t.actions.consolidate();
   expect(result.kind).toBe('done');

@@ -1,26 +1,37 @@
-/** Check, Consolidate and Clear marks through the Office.js adapter on the strict fake, compared with the CLI path. */
+/**
+ * Check, Consolidate and Clear marks through the Office.js adapter on Microsoft's Excel library over the wire host
+ * (ExcelApi 1.15: marks are comments), compared with the CLI path; the notes path (ExcelApi 1.18) on the strict fake.
+ */
 import { checkWorkbook, consolidateWorkbook } from '../../src/engine';
 import { MARK_FILL, OWNER_PROPERTY, REPORT_TAB_NAMES, STATE_SHEET } from '../../src/plan/types';
 import { a1 } from '../../src/util/a1';
 import { findSheet, setLook, snapshotFromWorkbook } from '../fake-excel';
 import { parseA1 } from '../../src/util/a1';
-import { cellOf, inFake, NOW, sampleSnapshot } from './helpers';
+import { cellOf, inExcel, inFake, NOW, sampleSnapshot } from './helpers';
 
 let uninstall: (() => void) | null = null;
 afterEach(() => uninstall?.());
 
-function setup(opts: Parameters<typeof inFake>[1] = {}) {
-  const t = inFake(sampleSnapshot(), opts);
+function setup(opts: Parameters<typeof inExcel>[1] = {}) {
+  const t = inExcel(sampleSnapshot(), opts);
+  uninstall = t.fake.uninstall;
+  return t;
+}
+
+/** The notes API (ExcelApi 1.18) is not in the npm library: these run on the strict fake. */
+function setupNotes() {
+  const t = inFake(sampleSnapshot(), { excelApi: '1.18' });
   uninstall = t.fake.uninstall;
   return t;
 }
 
 describe('Consolidate on the sample', () => {
-  test('three round trips; findings as the CLI path gives them; our tabs written, owned, and the first one active', async () => {
+  test('three data round trips and the clean-up; findings as the CLI path gives them; our tabs written, owned, and the first one active', async () => {
     const { fake, actions, wb } = setup();
     const expected = consolidateWorkbook(sampleSnapshot(), { now: NOW });
     const out = await actions.consolidate();
-    expect(fake.stats.roundTrips).toBe(3);
+    await fake.settle();
+    expect([fake.stats.roundTrips, fake.stats.cleanups]).toEqual([3, 1]);
     if (out.kind !== 'done') throw new Error(JSON.stringify(out));
     expect(out.findings).toEqual(expected.findings);
     expect(out.counts.error).toBe(2);
@@ -55,8 +66,8 @@ describe('Consolidate on the sample', () => {
     expect([wb.enableEvents, wb.calculationMode]).toEqual([true, 'Automatic']);
   });
 
-  test("marks: fill by severity and a note; the user's fill and note saved, and restored exactly by Clear marks", async () => {
-    const { fake, actions, wb } = setup();
+  test("marks (ExcelApi 1.18, the fake): fill by severity and a note; the user's fill and note saved, and restored exactly by Clear marks", async () => {
+    const { fake, actions, wb } = setupNotes();
     const marks = consolidateWorkbook(sampleSnapshot(), { now: NOW }).plan.marks;
     expect(marks.length).toBeGreaterThan(0);
     const first = marks[0];
@@ -96,11 +107,12 @@ describe('Consolidate on the sample', () => {
     expect([cellOf(fake, m.sheet, m.cell).fill, cellOf(fake, m.sheet, m.cell).note]).toEqual(['#123456', null]);
   });
 
-  test('Check marks the cells, writes no tab, in three round trips', async () => {
+  test('Check marks the cells, writes no tab, in three data round trips and the clean-up', async () => {
     const { fake, actions, wb } = setup();
     const expected = checkWorkbook(sampleSnapshot());
     const out = await actions.check();
-    expect(fake.stats.roundTrips).toBe(3);
+    await fake.settle();
+    expect([fake.stats.roundTrips, fake.stats.cleanups]).toEqual([3, 1]);
     expect(out.kind === 'done' && out.findings).toEqual(expected.findings);
     expect(out.kind === 'done' && out.consolidated).toBe(false);
     expect(wb.sheets.some((s) => s.name.startsWith('Report'))).toBe(false);
@@ -114,7 +126,11 @@ describe('Consolidate on the sample', () => {
     await actions.consolidate();
     const c = cellOf(fake, marks[0].sheet, marks[0].cell);
     expect([c.note, c.comment]).toEqual([null, marks[0].note]);
+    await fake.settle();
+    fake.resetStats();
     await actions.clearMarks();
+    await fake.settle();
+    expect([fake.stats.roundTrips, fake.stats.cleanups]).toEqual([3, 1]);
     expect(cellOf(fake, marks[0].sheet, marks[0].cell).comment).toBeNull();
   });
 });
@@ -161,7 +177,7 @@ describe('refusals and failures', () => {
   });
 
   test('not a reporting workbook: says what it looked for, writes nothing', async () => {
-    const { fake, actions } = inFake({ sheets: [{ name: 'Sheet1', visibility: 'Visible', top: 0, left: 0, values: [['hello']], valueTypes: [['String']], formulas: [[null]], numberFormats: [['General']] }] });
+    const { fake, actions } = inExcel({ sheets: [{ name: 'Sheet1', visibility: 'Visible', top: 0, left: 0, values: [['hello']], valueTypes: [['String']], formulas: [[null]], numberFormats: [['General']] }] });
     uninstall = fake.uninstall;
     const out = await actions.consolidate();
     expect(out).toEqual({ kind: 'notReporting', lookedFor: expect.stringMatching(/Project acronym/) });

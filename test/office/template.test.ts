@@ -1,4 +1,4 @@
-/** New reporting workbook: the template laid out in an empty workbook through the fake, then checked as the CLI checks `clusterix template`. */
+/** New reporting workbook: the template laid out in an empty workbook through Microsoft's Excel library over the wire host, then checked as the CLI checks `clusterix template`. */
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -9,13 +9,14 @@ import { checkWorkbook } from '../../src/engine';
 import { CLUSTERIX2 } from '../../src/profile/clusterix2';
 import { a1 } from '../../src/util/a1';
 import { createOfficeActions } from '../../src/apply/office';
-import { findSheet, getCell, installFakeOffice, snapshotFromWorkbook, workbookFromSnapshot } from '../fake-excel';
+import { findSheet, getCell, snapshotFromWorkbook, workbookFromSnapshot } from '../fake-excel';
+import { installWireOffice } from '../office-wire/install';
 import { NOW } from './helpers';
 
 const EMPTY = { sheets: [{ name: 'Sheet1', visibility: 'Visible' as const, top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] }] };
 
 test("the template's sheets, cells, fills and merges in the open workbook; its findings are the CLI's on `clusterix template`", async () => {
-  const fake = installFakeOffice(globalThis, workbookFromSnapshot(EMPTY));
+  const fake = installWireOffice(globalThis, workbookFromSnapshot(EMPTY));
   try {
     const out = await createOfficeActions({ profile: CLUSTERIX2, now: () => NOW }).newReportingWorkbook();
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-template-'));

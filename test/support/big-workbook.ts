@@ -51,7 +51,7 @@ export function bigProfile(partnerCount: number): Profile {
   for (const p of partners) approvedBudgets[p.no] = base.sample.approvedBudgets[p.no] ?? inventedBudget(p.no);
   for (const p of partners) p.approvedBudget = approvedBudgets[p.no];
   // Equipment shared so that the partnership stays within the programme's EUR 7,000 (B08).
-  const equipmentPerPartner = cents(Math.floor(base.rules.equipmentMax / partners.length));
+  const equipmentPerPartner = cents(Math.floor((base.rules.equipmentMax ?? euros(7000)) / partners.length));
   const figures = buildSampleFigures({ partners, approvedBudgets, periods: base.periods, reportDate: base.sample.reportDate, preparation: euros(15000), equipmentPerPartner });
   const achievements: Record<number, Record<string, number[]>> = {};
   const pattern = base.sample.achievements[1];

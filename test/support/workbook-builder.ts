@@ -76,6 +76,7 @@ const LINE_LABELS: Record<BudgetLineKey, [string, string]> = {
   travel: ['Travel and accommodation', 'Travel'],
   external: ['External expertise and services', 'External costs'],
   equipment: ['Equipment', 'Equipment'],
+  infrastructure: ['Infrastructure and works', 'Infrastructure'],
   preparation: ['Preparation costs', 'Preparation costs'],
 };
 const LINE_ORDER: BudgetLineKey[] = ['staff', 'office', 'travel', 'external', 'equipment', 'preparation'];

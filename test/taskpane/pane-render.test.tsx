@@ -55,3 +55,14 @@ test('not a reporting workbook: what was looked for, and the button to start one
 test('Office’s dark backgrounds pick the dark theme', () => {
   expect(['#262626', '#000000', '#444444', '#FFFFFF', '#f3f3f3', '', 'white'].map(isDarkBackground)).toEqual([true, true, true, false, false, false, false]);
 });
+
+test('New reporting workbook asks which programme: 2014–2020 (ClusteriX 2.0) by default, or an empty 2021–2027 project', async () => {
+  const html = await render({ kind: 'notReporting', lookedFor: 'a sheet with the field Project acronym' });
+  expect(html).toMatch(/<label[^>]*for="new-workbook-programme"[^>]*>Programme<\/label>/);
+  const select = /<select[^>]*id="new-workbook-programme"[^>]*>(.*?)<\/select>/.exec(html)![1];
+  expect([...select.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g)].map((m) => [m[1], m[2]])).toEqual([
+    ['2014-2020', 'Interreg Europe 2014–2020 (ClusteriX 2.0)'],
+    ['2021-2027', 'Interreg Europe 2021–2027 (empty project)'],
+  ]);
+  expect(html).toMatch(/<select[^>]*id="new-workbook-programme"[^>]*>.*<option value="2014-2020" selected=""/);
+});

@@ -14,6 +14,7 @@ import { describeError } from '../../taskpane/describe-error';
 import { applyClear, applyReport, type ApplyResult } from './apply';
 import { readWorkbook } from './read';
 import { writeTemplate } from './template';
+import { RunFailed } from './recover';
 
 export interface OfficeActionOptions {
   profile?: Profile;
@@ -40,6 +41,12 @@ function explanations(): Extract<PaneOutcome, { kind: 'done' }>['explanations'] 
 
 function done(findings: Finding[], consolidated: boolean, applied: ApplyResult & { kind: 'applied' }): PaneOutcome {
   return { kind: 'done', findings, counts: counts(findings), explanations: explanations(), consolidated, marked: applied.marked };
+}
+
+/** Office's error in words, and, when a write failed half way, what became of the workbook. */
+function failed(e: unknown): { kind: 'failed'; message: string } {
+  if (e instanceof RunFailed) return { kind: 'failed', message: `${describeError(e.cause)} ${e.after}`.trim() };
+  return { kind: 'failed', message: describeError(e) };
 }
 
 async function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -82,7 +89,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         return done(checked.findings, consolidate, applied);
       });
     } catch (e) {
-      return { kind: 'failed', message: describeError(e) };
+      return failed(e);
     }
   }
 
@@ -100,7 +107,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
           return { kind: 'cleared' as const, restored: r.restored };
         });
       } catch (e) {
-        return { kind: 'failed', message: describeError(e) };
+        return failed(e);
       }
     },
     async selectCell(sheet, cell) {
@@ -115,11 +122,11 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         throw new Error(describeError(e));
       }
     },
-    async newReportingWorkbook(progress) {
+    async newReportingWorkbook(progress, programme) {
       try {
         return await runInExcel(async (context) => {
           progress?.('Laying out the template', 0.3);
-          const refused = await writeTemplate(context, profile, applyOpts);
+          const refused = await writeTemplate(context, profile, { ...applyOpts, programme });
           if (refused) return { kind: 'failed', message: refused } as const;
           progress?.('Checking', 0.8);
           const read = await readWorkbook(context, { withValues: true, readBytes: options.readBytes });
@@ -128,7 +135,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
           return { kind: 'done', findings, counts: counts(findings), explanations: explanations(), consolidated: false, marked: 0 } as const;
         });
       } catch (e) {
-        return { kind: 'failed', message: describeError(e) };
+        return failed(e);
       }
     },
   };

@@ -2,16 +2,18 @@
  * A report plan (tabs and marks) onto the open workbook in one more round trip (more only for each extra
  * payload chunk). Tabs are built under temporary names and renamed at the very end, so a failure leaves no
  * half-built report tab; a user sheet with one of our names stops us before any write. Events are off and
- * calculation manual while we write; both are put back in the same sync.
+ * calculation manual while we write; both are put back in the last write sync, or, when a write fails, in a
+ * sync of their own after what the run wrote is taken back (recover.ts).
  */
 import { OWNER_PROPERTY, REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState, type Mark, type PlannedTab, type SavedCell } from '../../plan/types';
 import { clearMarks, isOurTab, mergeMarks, stateChunks } from '../../plan/state';
 import { cellKey } from './address';
-import { lookOf, markKindFor, queueMark, queueRestore } from './marks';
+import { lookOf, markKindFor, queueMark, queueRestore, type MarkKind } from './marks';
 import { WriteQueue } from './queue';
 import { BUILD_PREFIX, mayBeOurs, type SheetInfo, type WorkbookRead } from './read';
 import { queueTab } from './tabs';
 import { queueTabExtras } from './tab-extras';
+import { restoreSettings, RunFailed, settingsWords, stillMarked, takeBack, type Touched } from './recover';
 
 export type ApplyResult = { kind: 'applied'; marked: number; restored: number; syncs: number; skipped: number } | { kind: 'refused'; message: string };
 
@@ -52,7 +54,7 @@ function splitRestores(read: WorkbookRead, cells: SavedCell[]): { now: SavedCell
 function queueSettings(queue: WriteQueue, read: WorkbookRead, phase: 'start' | 'end'): void {
   queue.add((context) => {
     context.workbook.application.calculationMode = phase === 'start' ? 'Manual' : read.calculationMode;
-    context.runtime.enableEvents = phase === 'end';
+    context.runtime.enableEvents = phase === 'end' ? read.enableEvents : false;
   });
 }
 
@@ -125,8 +127,30 @@ export async function applyReport(context: Excel.RequestContext, read: WorkbookR
     if (plan.tabs && plan.tabs.length > 0) sheets.getItem(plan.tabs[0].name).activate();
   });
   queueSettings(queue, read, 'end');
-  const syncs = await queue.send(context);
+  const looks = (sheet: string, cell: string, kind: MarkKind | null): Touched => {
+    const k = cellKey(sheet, cell);
+    const texts = kind === 'comment' ? read.comments : read.notes;
+    return { sheet, cell, kind, fill: read.fills.has(k) ? (read.fills.get(k) ?? null) : undefined, text: kind ? (texts.get(k) ?? null) : null };
+  };
+  const touched = [...restores.now.map((c) => looks(c.sheet, c.cell, (c.markKind === 'note' ? read.api.notes : read.api.comments) ? c.markKind : null)), ...merge.apply.map((m) => looks(m.sheet, m.cell, kind))];
+  const syncs = await sendGuarded(context, read, queue, () => takeBack(context, read, touched, names));
   return { kind: 'applied', marked: merge.apply.length, restored: restores.now.length, syncs, skipped: plan.marks.length - usable.length };
+}
+
+/**
+ * Sends the writes; if Excel refuses one, `recover` puts back what it can (and says what it could not), then the
+ * settings the run changed are restored in a sync of their own, and the failure goes on as a RunFailed.
+ */
+async function sendGuarded(context: Excel.RequestContext, read: WorkbookRead, queue: WriteQueue, recover: () => Promise<string>): Promise<number> {
+  let failure: RunFailed | null = null;
+  try {
+    return await queue.send(context);
+  } catch (e) {
+    failure = new RunFailed(e, await recover());
+    throw failure;
+  } finally {
+    if (failure && !(await restoreSettings(context, read))) failure.after = `${failure.after} ${settingsWords(read)}`.trim();
+  }
 }
 
 /** Clear marks: every saved look back, our tabs and _clusterix gone (what waits on a protected sheet stays). */
@@ -141,6 +165,21 @@ export async function applyClear(context: Excel.RequestContext, read: WorkbookRe
   queue.add((context) => [...tabs, ...leftovers].forEach((n) => context.workbook.worksheets.getItem(n).delete()));
   queueState(queue, read, { ...read.state, tabs: [], marks: restores.later });
   queueSettings(queue, read, 'end');
-  const syncs = await queue.send(context);
+  // Clear failing half way: what it restored stays restored and _clusterix still lists every mark, so running
+  // Clear marks again finishes the job; the user is told which cells still carry a mark.
+  const wanted: Touched[] = restores.now.map((c) => ({ sheet: c.sheet, cell: c.cell, kind: (c.markKind === 'note' ? read.api.notes : read.api.comments) ? c.markKind : null, fill: c.fill, text: c.note }));
+  const syncs = await sendGuarded(context, read, queue, async () => {
+    const left = await stillMarked(context, wanted);
+    if (left) return left;
+    try {
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      const ours = new Set([...tabs, ...leftovers, STATE_SHEET].map((n) => n.toLowerCase()));
+      const remaining = sheets.items.filter((s) => ours.has(s.name.toLowerCase())).length;
+      return remaining === 0 ? 'Every mark was taken away.' : 'Every mark was taken away; run Clear marks again to remove the report tabs.';
+    } catch {
+      return 'Every mark was taken away; run Clear marks again to remove the report tabs.';
+    }
+  });
   return { restored: restores.now.length, syncs };
 }

@@ -7,8 +7,8 @@ import { MARK_FILL, type Mark, type SavedCell } from '../../plan/types';
 import type { CellLook } from '../../plan/state';
 import { cellKey, sheetCell } from './address';
 import type { WorkbookRead } from './read';
-import type { WriteQueue } from './queue';
-import { sizeNote } from './tab-extras';
+import { OPS, type WriteQueue } from './queue';
+import { NOTE_BOX_OPS, sizeNote } from './tab-extras';
 
 export type MarkKind = 'note' | 'comment';
 
@@ -23,8 +23,11 @@ export function lookOf(read: WorkbookRead, kind: MarkKind | null, sheet: string,
   return { fill: read.fills.get(k) ?? null, note: kind ? (texts.get(k) ?? null) : null };
 }
 
-/** Put `text` (or nothing, for null) as the cell's note or comment, knowing what is there now. */
-function setText(context: Excel.RequestContext, read: WorkbookRead, kind: MarkKind, sheet: string, cell: string, text: string | null, ours = false): void {
+/**
+ * Put `text` (or nothing, for null) as the cell's note or comment, knowing what is there now (`read`: as read just
+ * before); `ours`: a mark's note, sized to its text.
+ */
+export function setText(context: Excel.RequestContext, read: WorkbookRead, kind: MarkKind, sheet: string, cell: string, text: string | null, ours = false): void {
   const k = cellKey(sheet, cell);
   const now = (kind === 'note' ? read.notes : read.comments).get(k);
   const other = (kind === 'note' ? read.comments : read.notes).has(k);
@@ -54,7 +57,7 @@ export function queueMark(queue: WriteQueue, read: WorkbookRead, kind: MarkKind 
   queue.add((context) => {
     context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = MARK_FILL[mark.severity];
     if (kind) setText(context, read, kind, mark.sheet, mark.cell, mark.note, true);
-  }, mark.note, kind === 'note' ? 3 : 1); // a note's box (width, height) is two more operations
+  }, mark.note, kind ? OPS.fillAndText + (kind === 'note' ? NOTE_BOX_OPS : 0) : OPS.fill);
 }
 
 export function queueRestore(queue: WriteQueue, read: WorkbookRead, saved: SavedCell): void {
@@ -64,5 +67,5 @@ export function queueRestore(queue: WriteQueue, read: WorkbookRead, saved: Saved
     if (saved.fill) fill.color = saved.fill;
     else fill.clear();
     if (api) setText(context, read, saved.markKind, saved.sheet, saved.cell, saved.note);
-  }, saved.note);
+  }, saved.note, api ? OPS.restore : OPS.fill);
 }

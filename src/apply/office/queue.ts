@@ -3,10 +3,28 @@
  * everything fits under `chunkBytes` (Excel on the web refuses requests above 5 MB), one more per extra chunk.
  * Every chunk suspends screen updating again, since Excel resumes it at each sync.
  */
-export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
-/** What a small operation (a fill, a note, a rename) weighs in a request: its object paths and names. */
-const SMALL_OP_BYTES = 350;
-/** Values travel with their object path and property names: a quarter more than their own JSON (5.33 MB sent for 4 MB counted before). */
+export const DEFAULT_CHUNK_BYTES = 4.5 * 1024 * 1024;
+/**
+ * What one small operation on a range weighs in a request as Microsoft's library serializes it inside Excel.run:
+ * the range's object paths, Instantiate, _KeepReference and Instantiate again (Excel.run tracks every range), and
+ * one property set. Measured on excel-web-16.00 through the wire host (N steps of one kind in one sync, real bytes
+ * over N); test/office/sizing.test.ts holds the planner to 5 MB a request. Steps say how many they make.
+ */
+export const SMALL_OP_BYTES = 560;
+/** Operations a step makes, in SMALL_OP_BYTES (measured, rounded up). */
+export const OPS = {
+  /** A mark's fill on its own range (sheet, range, format, fill paths). */
+  fill: 1.65,
+  /** A mark's fill and a new comment or note. */
+  fillAndText: 2.05,
+  /** A saved look put back: fill set or cleared, the comment's text changed or deleted. */
+  restore: 2.2,
+  /** A fill on a range of a worksheet object shared by the step. */
+  fillOnSheet: 1.35,
+  /** A hyperlink on a range of a worksheet object shared by the step. */
+  link: 0.8,
+} as const;
+/** Values travel with their object path and property names: about a tenth more than their own JSON (measured 0.97-1.05). */
 const PAYLOAD_OVERHEAD = 1.1;
 
 export interface WriteStep {

@@ -47,6 +47,8 @@ export interface WorkbookRead {
   /** Rows of column A that _clusterix holds now (to blank the ones a shorter state leaves over). */
   stateRows: number;
   calculationMode: Excel.CalculationMode | 'Automatic' | 'AutomaticExceptTables' | 'Manual';
+  /** Whether Excel's events were on when read (a run turns them off and puts this back). */
+  enableEvents: boolean;
   api: ApiSupport;
 }
 
@@ -138,6 +140,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   const api = apiSupport();
   const walk = queueWalk(context, null);
   const application = context.workbook.application.load('calculationMode');
+  const runtime = context.runtime.load('enableEvents');
   const noteItems = api.notes ? context.workbook.notes.load('items/content') : null;
   const commentItems = api.comments ? context.workbook.comments.load('items/content') : null;
   await context.sync();
@@ -206,6 +209,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     state,
     stateRows: stateValues.length,
     calculationMode: application.calculationMode,
+    enableEvents: runtime.enableEvents,
     api,
   };
 }

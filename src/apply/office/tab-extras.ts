@@ -7,8 +7,11 @@
 import { HIGHLIGHT_FILL, type PlannedChart, type PlannedTab } from '../../plan/types';
 import { a1 } from '../../util/a1';
 import { sheetCell } from './address';
-import type { WriteQueue } from './queue';
+import { OPS, type WriteQueue } from './queue';
 import { noteBox } from '../../plan/note-size';
+
+/** A note's width and height: two property sets on the note just made (weighed like a link each, not measured). */
+export const NOTE_BOX_OPS = 1.6;
 
 /** A note's box sized to its text (ExcelApi 1.18, as notes themselves). */
 export function sizeNote(note: Excel.Note, text: string): void {
@@ -33,7 +36,7 @@ export function queueTabExtras(queue: WriteQueue, sheetName: string, tab: Planne
     queue.add((context) => {
       const ws = sheet(context);
       for (const f of block) ws.getRange(f.address).format.fill.color = f.color;
-    }, block, block.length);
+    }, block, block.length * OPS.fillOnSheet);
   }
   const notes = noteKind ? tab.cells.flatMap((c) => (c.note ? [{ address: a1(c.row, c.col), text: c.note }] : [])) : [];
   for (const block of blocksOf(notes, OPS_PER_STEP)) {
@@ -43,7 +46,7 @@ export function queueTabExtras(queue: WriteQueue, sheetName: string, tab: Planne
         if (noteKind === 'note') sizeNote(ws.notes.add(n.address, n.text), n.text);
         else context.workbook.comments.add(sheetCell(sheetName, n.address), n.text);
       }
-    }, block, block.length * (noteKind === 'note' ? 3 : 1));
+    }, block, block.length * (OPS.fillAndText + (noteKind === 'note' ? NOTE_BOX_OPS : 0)));
   }
   queue.add(
     (context) => {

@@ -6,7 +6,7 @@
  */
 import type { CellStyleName, PlannedCell, PlannedTab } from '../../plan/types';
 import { a1, columnLetters, quoteSheet } from '../../util/a1';
-import { rowBlocks, type WriteQueue } from './queue';
+import { OPS, rowBlocks, type WriteQueue } from './queue';
 
 type GridValue = string | number;
 
@@ -125,7 +125,7 @@ export function queueTab(queue: WriteQueue, sheetName: string, tab: PlannedTab):
         for (const l of block) ws.getRange(l.address).hyperlink = { documentReference: l.documentReference, textToDisplay: l.textToDisplay };
       },
       block,
-      block.length,
+      block.length * OPS.link,
     );
   }
   queue.add(
@@ -149,9 +149,9 @@ export function queueTab(queue: WriteQueue, sheetName: string, tab: PlannedTab):
 /** Properties each style sets (applyStyle). */
 const STYLE_OPERATIONS: Record<CellStyleName, number> = { title: 2, header: 3, total: 1, band: 1, subtitle: 1, note: 1, body: 0 };
 
-/** A run's properties share one range path: the first costs a small operation, the others a third of one. */
+/** A run's properties share one range path: the range and its first property cost 1.2 small operations, each other property 0.35 (measured). */
 function styleWeight(properties: number): number {
-  return properties === 0 ? 0 : 1 + (properties - 1) / 3;
+  return properties === 0 ? 0 : 1.2 + (properties - 1) * 0.35;
 }
 
 /** Small operations per write step. */

@@ -1,11 +1,13 @@
 /** "New reporting workbook": the template's sheets laid out in the open workbook (never over a sheet of the same name). */
 import type { Profile } from '../../profile/types';
 import type { PlannedCell, PlannedTab, ReportTabName } from '../../plan/types';
-import { buildTemplate, type SheetSpec } from '../../template';
+import { buildProgrammeTemplate, buildTemplate, type SheetSpec } from '../../template';
+import type { PresetId } from '../../rules/types';
 import { isFormula } from '../../template/spec';
 import { a1 } from '../../util/a1';
-import { WriteQueue } from './queue';
+import { OPS, WriteQueue } from './queue';
 import { queueTab } from './tabs';
+import { RunFailed } from './recover';
 
 const FILLS: Record<string, string> = { header: '#D9E1F2', input: '#FFF2CC', total: '#F2F2F2' };
 
@@ -27,8 +29,9 @@ function asTab(sheet: SheetSpec): PlannedTab {
 }
 
 /** Returns words when a sheet of the template's names is already there (nothing written), else null. */
-export async function writeTemplate(context: Excel.RequestContext, profile: Profile, opts: { chunkBytes?: number }): Promise<string | null> {
-  const spec = buildTemplate(profile);
+/** `programme`: '2021-2027' lays out an empty 2021–2027 project; otherwise the profile's template. */
+export async function writeTemplate(context: Excel.RequestContext, profile: Profile, opts: { chunkBytes?: number; programme?: PresetId }): Promise<string | null> {
+  const spec = opts.programme === '2021-2027' ? buildProgrammeTemplate('2021-2027') : buildTemplate(profile);
   const sheets = context.workbook.worksheets.load('items/name');
   await context.sync();
   const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
@@ -42,9 +45,27 @@ export async function writeTemplate(context: Excel.RequestContext, profile: Prof
     queue.add((c) => {
       const ws = c.workbook.worksheets.getItem(sheet.name);
       for (const cell of filled) ws.getRange(a1(cell.row, cell.col)).format.fill.color = FILLS[cell.fill as string];
-    }, filled.length * 60);
+    }, undefined, filled.length * OPS.fillOnSheet);
   }
   queue.add((c) => c.workbook.worksheets.getItem(spec.sheets[0].name).activate());
-  await queue.send(context);
+  try {
+    await queue.send(context);
+  } catch (e) {
+    // Excel keeps the sheets added before the failure: take them away, so the next try starts clean.
+    throw new RunFailed(e, await removeSheets(context, spec.sheets.map((s) => s.name)));
+  }
   return null;
+}
+
+async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<string> {
+  try {
+    const sheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    const wanted = new Set(names.map((n) => n.toLowerCase()));
+    sheets.items.filter((s) => wanted.has(s.name.toLowerCase())).forEach((s) => s.delete());
+    await context.sync();
+    return "The template's sheets laid out so far were taken away: the workbook is as it was before.";
+  } catch {
+    return `Some of the template's sheets (${names.join(', ')}) may be in the workbook half laid out: delete them, then try again.`;
+  }
 }

@@ -5,6 +5,8 @@ import { rowRange, rowTotal, rowOf } from '../lib/amounts';
 import { isLead, partnerLabel, partnerOfSheet } from '../lib/partners';
 import { missingLogged } from '../lib/known';
 import { formatEur, type Cents } from '../../util/money';
+import { BUDGET_LINE_NAMES } from '../../model/types';
+import { rulesOf } from '../lib/rules';
 
 const REQUIRED: { key: BudgetLineKey; name: string; pattern: RegExp }[] = [
   { key: 'staff', name: 'Staff costs', pattern: /staff/i },
@@ -19,11 +21,15 @@ export const B02: Rule = {
   title: 'Budget lines',
   severity: 'error',
   explanation: {
-    what: 'A budget sheet has the programme\'s five budget lines, each once, and no others; preparation costs only on the lead partner\'s sheet, at most EUR 15,000.',
-    why: 'Interreg Europe budgets have five cost categories (staff, office and administration, travel and accommodation, external expertise and services, equipment); preparation costs are a lump sum paid to the lead partner only, up to EUR 15,000.',
-    fix: 'Move the amounts of an unknown line into the budget line they belong to; keep preparation costs on the lead partner\'s sheet and within EUR 15,000.',
+    what: 'A budget sheet has the programme\'s five budget lines, each once, and no line the rules in force do not list; preparation costs only on the lead partner\'s sheet, within the limit in force (EUR 15,000 in 2014-2020).',
+    why: 'Interreg Europe budgets have five cost categories (staff, office and administration, travel and accommodation, external expertise and services, equipment), and from 2021 infrastructure and works for pilot actions; preparation costs are a lump sum paid to the lead partner only.',
+    fix: 'Move the amounts of an unknown line into the budget line they belong to; keep preparation costs on the lead partner\'s sheet and within the limit.',
   },
-  run({ model, profile }) {
+  run(ctx) {
+    const { model } = ctx;
+    const rules = rulesOf(ctx);
+    const allowed = new Set(rules.budgetLines);
+    const names = rules.budgetLines.map((k) => BUDGET_LINE_NAMES[k].toLowerCase()).join(', ');
     const out: Finding[] = [];
     for (const b of model.budgets) {
       for (const table of [b.plan, b.reported]) {
@@ -32,8 +38,8 @@ export const B02: Rule = {
         const seen = new Set<BudgetLineKey>();
         for (const row of table.rows) {
           if (row.isTotal) continue;
-          if (row.line === null) {
-            out.push(finding('B02', 'error', row.label.at, `${row.label.value ?? 'This row'} is not a budget line of the programme (staff costs, office and administration, travel and accommodation, external expertise and services, equipment, preparation costs)`, { actual: row.label.value ?? '' }));
+          if (row.line === null || !allowed.has(row.line)) {
+            out.push(finding('B02', 'error', row.label.at, `${row.label.value ?? 'This row'} is not a budget line of the programme (${names})`, { actual: row.label.value ?? '' }));
             continue;
           }
           const twice = seen.has(row.line);
@@ -48,13 +54,14 @@ export const B02: Rule = {
           out.push(finding('B02', 'error', { sheet: b.sheet, cell: null }, `The ${which} has no ${req.name} line (looked for in the table at ${table.header.cell})`, { expected: req.name }));
         }
       }
-      out.push(...preparation(model, b, profile.rules.preparationMax));
+      if (allowed.has('preparation')) out.push(...preparation(model, b, rules.preparationMax));
     }
     return out;
   },
 };
 
-function preparation(model: Model, b: BudgetSheet, max: Cents): Finding[] {
+/** `max` null: no limit in force, only the lead partner rule is checked. */
+function preparation(model: Model, b: BudgetSheet, max: Cents | null): Finding[] {
   const out: Finding[] = [];
   const partner = partnerOfSheet(model, b);
   for (const table of [b.plan, b.reported]) {
@@ -68,7 +75,7 @@ function preparation(model: Model, b: BudgetSheet, max: Cents): Finding[] {
       if (first) out.push(finding('B02', 'error', first.at, `Preparation costs ${which} for ${partnerLabel(partner)}: only the lead partner has preparation costs`, { expected: 0, actual: eur(first.cents as number) }));
       continue;
     }
-    if (total !== null && total > max) {
+    if (max !== null && total !== null && total > max) {
       out.push(finding('B02', 'error', rowRange(b.sheet, row), `Preparation costs ${which} are ${formatEur(total)}; at most ${formatEur(max)} is allowed`, { expected: eur(max), actual: eur(total) }));
     }
   }

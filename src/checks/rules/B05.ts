@@ -10,7 +10,7 @@ export const B05: Rule = {
   severity: 'error',
   explanation: {
     what: 'The sheet\'s ERDF equals its planned total times the partner\'s ERDF rate on the Project sheet, rounded down to the cent; the partner contribution is the planned total minus the ERDF.',
-    why: 'The ERDF co-finances the eligible budget at the partner\'s rate (85% public, 75% private non-profit); the rest is the partner\'s own contribution. Rounding down never claims more than the rate allows.',
+    why: 'The ERDF co-finances the eligible budget at the partner\'s rate (the rate P05 checks against the rules in force); the rest is the partner\'s own contribution. Rounding down never claims more than the rate allows.',
     fix: 'Set ERDF to =ROUNDDOWN(total*rate,2) and the partner contribution to total minus ERDF.',
   },
   run({ model }) {

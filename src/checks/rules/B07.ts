@@ -3,6 +3,7 @@ import { eur, finding, percentBp } from '../lib/finding';
 import { tableTotal, tableTotalPlace } from '../lib/amounts';
 import { partnerLabel, partnerOfSheet } from '../lib/partners';
 import { formatEur, type Cents } from '../../util/money';
+import { rulesOf } from '../lib/rules';
 
 /** reported / planned as a percentage with one decimal, for messages. */
 function share(reported: number, planned: number): string {
@@ -15,12 +16,13 @@ export const B07: Rule = {
   severity: 'warning',
   explanation: {
     what: 'A partner\'s reported expenditure (all periods) against its planned budget: above 100% is a warning, above 120% an error; the project\'s reported total above its total budget is an error.',
-    why: 'Interreg Europe\'s flexibility rule lets a partner exceed its budget by up to 20% as long as the project as a whole stays within its total budget.',
+    why: 'Interreg Europe\'s flexibility rule lets a partner exceed its budget by up to the flexibility in force (20%) as long as the project as a whole stays within its total budget.',
     fix: 'Check the reported amounts; where a partner rightly spends more, another partner must spend less, or the budget needs a project modification.',
   },
-  run({ model, profile }) {
+  run(ctx) {
+    const { model } = ctx;
     const out: Finding[] = [];
-    const flex = profile.rules.flexibilityBp;
+    const flex = rulesOf(ctx).flexibilityBp;
     let projectReported = 0;
     let complete = true;
     for (const b of model.budgets) {

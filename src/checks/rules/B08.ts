@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../types';
 import { eur, finding } from '../lib/finding';
 import { rowOf, rowRange, rowTotal } from '../lib/amounts';
 import { formatEur, type Cents } from '../../util/money';
+import { rulesOf } from '../lib/rules';
 
 export const B08: Rule = {
   id: 'B08',
@@ -10,11 +11,13 @@ export const B08: Rule = {
   severity: 'warning',
   explanation: {
     what: 'Equipment across all partners (each partner\'s planned equipment, or its reported equipment where that is higher) stays within the project\'s equipment limit.',
-    why: 'ClusteriX 2.0 plans at most EUR 7,000 of equipment for the whole partnership; more needs a justification to the joint secretariat.',
+    why: 'Under the rules in force a project may set a limit on equipment for the whole partnership (ClusteriX 2.0: EUR 7,000); more needs a justification to the joint secretariat. Without a limit (2021-2027) the check is not run.',
     fix: 'Check the equipment amounts; move costs that are no equipment to the line they belong to, or justify the excess.',
   },
-  run({ model, profile }) {
-    const max = profile.rules.equipmentMax;
+  run(ctx) {
+    const { model } = ctx;
+    const max = rulesOf(ctx).equipmentMax;
+    if (max === null) return []; // no limit in force: not checked (Report Checks says so)
     let sum = 0;
     let largest: { sheet: string; row: BudgetRow; amount: number } | null = null;
     for (const b of model.budgets) {

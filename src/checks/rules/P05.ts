@@ -3,20 +3,22 @@ import type { Finding, Rule } from '../types';
 import { finding, percentBp } from '../lib/finding';
 import { partnerLabel } from '../lib/partners';
 import { loggedAt } from '../lib/known';
+import { rulesOf } from '../lib/rules';
 
 export const P05: Rule = {
   id: 'P05',
   title: 'ERDF rate by legal status',
   severity: 'error',
   explanation: {
-    what: 'Each partner\'s ERDF rate agrees with its legal status: public 85%, private non-profit 75%, Norwegian partners 50%.',
-    why: 'Interreg Europe 2014-2020 co-finances public bodies at 85% and private non-profit bodies at 75% from the ERDF; Norwegian partners get 50% from Norwegian funds.',
+    what: 'Each partner\'s ERDF rate agrees with its legal status at the rates in force (2014-2020: public 85%, private non-profit 75%; 2021-2027: 80% and 70%; Norwegian partners 50%).',
+    why: 'The programme co-finances public and private non-profit bodies at fixed rates from the ERDF (Interreg funds in 2021-2027); Norwegian partners get 50% from Norwegian funds. A project\'s Rules table can set other rates.',
     fix: 'Type the legal status as public, private non-profit or norwegian, and the rate that goes with it.',
   },
-  run({ model, profile }) {
+  run(ctx) {
+    const { model } = ctx;
     const project = model.project;
     if (!project) return [];
-    const rates = profile.rules.erdfRateBpByStatus;
+    const rates = rulesOf(ctx).erdfRateBpByStatus;
     const out: Finding[] = [];
     for (const p of project.partners) {
       const status = p.legalStatus.value;

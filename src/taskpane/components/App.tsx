@@ -3,6 +3,7 @@ import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneActions } from '../actions';
 import type { PaneStore } from '../pane-store';
+import type { PresetId } from '../../rules/types';
 import { StatusArea } from './StatusArea';
 import { UndoNote } from './UndoNote';
 import { Outcome } from './Outcome';
@@ -27,7 +28,7 @@ export function App({ actions, store }: AppProps) {
   const check = () => store.run('check', (p) => actions.check(p));
   const consolidate = () => store.run('consolidate', (p) => actions.consolidate(p));
   const clear = () => store.run('clear', (p) => actions.clearMarks(p));
-  const newWorkbook = () => store.run('new', (p) => actions.newReportingWorkbook(p));
+  const newWorkbook = (programme: PresetId) => store.run('new', (p) => actions.newReportingWorkbook(p, programme));
   const select = (sheet: string, cell: string | null) => {
     setNotice(null);
     actions.selectCell(sheet, cell).catch((e: unknown) => setNotice(`Could not go to ${cell ?? sheet}: ${e instanceof Error ? e.message : String(e)}`));

@@ -4,12 +4,13 @@ import type { LastResult } from '../pane-store';
 import { SeverityCountsView } from './SeverityCountsView';
 import { FindingsList } from './FindingsList';
 import { NotReporting } from './NotReporting';
+import type { PresetId } from '../../rules/types';
 
 export interface OutcomeProps {
   last: LastResult | null;
   busy: boolean;
   onSelect(sheet: string, cell: string | null): void;
-  onNewWorkbook(): void;
+  onNewWorkbook(programme: PresetId): void;
 }
 
 export function Outcome({ last, busy, onSelect, onNewWorkbook }: OutcomeProps) {

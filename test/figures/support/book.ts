@@ -63,6 +63,7 @@ const LABELS: Record<BudgetLineKey | 'unknown', string> = {
   travel: 'Travel and accommodation',
   external: 'External expertise and services',
   equipment: 'Equipment',
+  infrastructure: 'Infrastructure and works',
   preparation: 'Preparation costs',
   unknown: 'Catering',
 };

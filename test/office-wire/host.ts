@@ -1,0 +1,835 @@
+/**
+ * A wire-level Excel host: answers the JSON request Microsoft's Excel client library (@microsoft/office-js,
+ * excel-web-16.00.debug.js) serializes for one context.sync() ({Actions, ObjectPaths}) with the response the
+ * library parses ({Results: [{ActionId, Value}], Error?}), over the fake's workbook model (test/fake-excel/model.ts)
+ * and its cell rules (rules.ts: what a typed value becomes, sheet names, cell limits).
+ *
+ * As Excel documents it: actions run in order and those before a failing one stay applied (nothing is rolled
+ * back; the error carries ActionIndex); a missing sheet or item is ItemNotFound at the sync; a values array of
+ * the wrong shape is InvalidArgument; a request or a response over the payload limit (5 MB, measured on the bytes
+ * the library really sends, and on the response JSON) is refused whole. Methods and property sets on a null
+ * object do nothing (Excel.run keeps references to every range, null used ranges included).
+ *
+ * Codes: ObjectPathType 1 GlobalObject, 2 NewObject, 3 Method, 4 Property, 5 Indexer, 6 ReferenceId, 7 NullObject;
+ * ActionType 1 Instantiate, 2 Query, 3 Method, 4 SetProperty, 5 Trace.
+ */
+import { findSheet, getCell, newSheet, touchCell, usedBox, type Box, type FakeSheet, type FakeWorkbook } from '../fake-excel/model';
+import { formatBox, parseAddress } from '../fake-excel/address';
+import { versionAtLeast } from '../fake-excel/host';
+import { cellInputProblem, enterInto, sheetNameProblem } from '../fake-excel/rules';
+
+export const DEFAULT_LIMIT = 5 * 1024 * 1024;
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+export class WireError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly location = '',
+  ) {
+    super(message);
+  }
+}
+const HTTP: Record<string, number> = { ItemNotFound: 404, InvalidArgument: 400, InvalidOperation: 400, AccessDenied: 403, ApiNotFound: 404, GeneralException: 500, ItemAlreadyExists: 409 };
+const NOT_FOUND = "The requested resource doesn't exist.";
+const BAD_ARG = 'The argument is invalid or missing or has an incorrect format.';
+
+type WireNode =
+  | { t: 'Workbook' | 'WorksheetCollection' | 'Application' | 'Runtime' | 'CommentCollection' }
+  | { t: 'Worksheet' | 'WorksheetProtection' | 'WorksheetCustomPropertyCollection' | 'WorksheetFreezePanes' | 'PageLayout'; sheet: FakeSheet }
+  | { t: 'Range'; sheet: FakeSheet; box: Box }
+  | { t: 'RangeFormat' | 'RangeFill' | 'RangeFont'; range: RangeNode }
+  | { t: 'WorksheetCustomProperty'; sheet: FakeSheet; key: string }
+  | { t: 'Comment'; sheet: FakeSheet; r: number; c: number; id: string };
+type RangeNode = { t: 'Range'; sheet: FakeSheet; box: Box };
+type Node = WireNode & { refId?: string };
+
+interface ArgInfo {
+  Arguments?: unknown[];
+  ReferencedObjectPathIds?: (number | null)[];
+}
+export interface WirePath {
+  Id: number;
+  ObjectPathType: number;
+  Name?: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: ArgInfo;
+}
+export interface WireAction {
+  Id: number;
+  ActionType: number;
+  Name?: string;
+  ObjectPathId: number;
+  ArgumentInfo?: ArgInfo;
+  QueryInfo?: { Select?: string[]; Expand?: string[] };
+}
+export interface WireRequest {
+  Actions?: WireAction[];
+  ObjectPaths?: Record<string, WirePath>;
+}
+export type WireAnswer = { body: { Results: { ActionId: number; Value: unknown }[]; Error?: Record<string, unknown> } } | { ooeError: number; code: string; message: string };
+
+export interface WireSync {
+  requestBytes: number;
+  responseBytes: number;
+  actions: number;
+  /** Changes to the workbook this request applied (cells, sheets): 0 for a read. */
+  writes: number;
+  failed: string | null;
+}
+
+export interface WireStats {
+  /** Data round trips: requests other than the library's reference clean-up. */
+  roundTrips: number;
+  /** Requests that only release tracked objects (Workbook._RemoveReference), sent after each Excel.run. */
+  cleanups: number;
+  syncs: WireSync[];
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+  /** Changes to the user's workbook (cells, sheets) applied, and those applied with events on, calculation automatic, screen updating on. */
+  writes: number;
+  writesWithEventsOn: number;
+  writesWithAutomaticCalculation: number;
+  writesWithScreenUpdating: number;
+}
+
+export function newWireStats(): WireStats {
+  return { roundTrips: 0, cleanups: 0, syncs: [], largestRequestBytes: 0, largestResponseBytes: 0, writes: 0, writesWithEventsOn: 0, writesWithAutomaticCalculation: 0, writesWithScreenUpdating: 0 };
+}
+
+/** A fault to inject into data round trip n: the request fails at action `at` (the actions before it stay applied). */
+export type Fault = { at: number; code?: string; message?: string } | null;
+
+export interface WireHostOptions {
+  /** Highest ExcelApi the host claims (the npm library stops at 1.15). */
+  excelApi?: string;
+  payloadLimitBytes?: number;
+}
+
+/** ExcelApi version of the members served (as the library's own annotations give them). */
+const API_SETS: Record<string, string> = {
+  'WorksheetCollection.GetFirst': '1.5',
+  'Worksheet.GetNextOrNullObject': '1.5',
+  'Worksheet.GetUsedRangeOrNullObject': '1.4',
+  'WorksheetCollection.GetItemOrNullObject': '1.4',
+  'Worksheet.Protection': '1.2',
+  'Worksheet.CustomProperties': '1.12',
+  'Worksheet.FreezePanes': '1.7',
+  'Worksheet.PageLayout': '1.9',
+  'Workbook.Comments': '1.10',
+  'Range.GetCellProperties': '1.9',
+  'Range.Hyperlink': '1.7',
+  'Range.Merge': '1.2',
+  'RangeFormat.ColumnWidth': '1.2',
+  'Runtime.EnableEvents': '1.8',
+  'Application.SuspendScreenUpdatingUntilNextSync': '1.9',
+  'Application.CalculationMode': '1.8',
+};
+
+const byteLength = (text: string): number => new TextEncoder().encode(text).length;
+const camel = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function sheetGuid(s: FakeSheet): string {
+  return `{00000000-0001-0000-${String(s.id).padStart(4, '0')}-000000000000}`;
+}
+function commentId(sheet: FakeSheet, r: number, c: number): string {
+  return `{C0000000-${String(sheet.id).padStart(4, '0')}-${String(r).padStart(4, '0')}-${String(c).padStart(4, '0')}-000000000000}`;
+}
+function colorOf(v: unknown): string {
+  const s = String(v);
+  if (/^#[0-9a-f]{6}$/i.test(s)) return s.toUpperCase();
+  const named: Record<string, string> = { white: '#FFFFFF', black: '#000000', red: '#FF0000', yellow: '#FFFF00' };
+  const n = named[s.toLowerCase()];
+  if (!n) throw new WireError('InvalidArgument', BAD_ARG, 'RangeFill.color');
+  return n;
+}
+function address(a: string): ReturnType<typeof parseAddress> {
+  try {
+    return parseAddress(a);
+  } catch {
+    throw new WireError('InvalidArgument', BAD_ARG, `address '${a}'`);
+  }
+}
+
+/** Is this request the library's clean-up after Excel.run (_RemoveReference calls and the paths they need)? */
+export function isCleanup(body: WireRequest): boolean {
+  const actions = body.Actions ?? [];
+  return actions.some((a) => a.Name === '_RemoveReference') && actions.every((a) => a.ActionType === 1 || (a.ActionType === 3 && a.Name === '_RemoveReference'));
+}
+
+export class WireHost {
+  readonly limit: number;
+  readonly excelApi: string;
+  stats: WireStats = newWireStats();
+  /** Tests: change the workbook just before data round trip n (1-based since the last reset), as a user might. */
+  beforeRoundTrip: ((n: number, wb: FakeWorkbook) => void) | null = null;
+  /** Tests: make data round trip n fail part way (Excel keeps what ran before the failing action). */
+  inject: ((n: number, request: WireRequest) => Fault) | null = null;
+  private readonly refs = new Map<string, Node>();
+  private nextRef = 1;
+  private screenSuspended = false;
+  private current: WireSync | null = null;
+
+  constructor(
+    public workbook: FakeWorkbook,
+    options: WireHostOptions = {},
+  ) {
+    this.limit = options.payloadLimitBytes ?? DEFAULT_LIMIT;
+    this.excelApi = options.excelApi ?? '1.15';
+  }
+
+  resetStats(): void {
+    this.stats = newWireStats();
+  }
+
+  /** One ProcessQuery, given the request text exactly as the library serialized it. */
+  processQuery(text: string): WireAnswer {
+    const body = JSON.parse(text) as WireRequest;
+    const requestBytes = byteLength(text);
+    if (isCleanup(body)) {
+      this.stats.cleanups++;
+      this.current = null;
+      return this.run(body, null);
+    }
+    const n = ++this.stats.roundTrips;
+    this.beforeRoundTrip?.(n, this.workbook);
+    const sync: WireSync = { requestBytes, responseBytes: 0, actions: body.Actions?.length ?? 0, writes: 0, failed: null };
+    this.current = sync;
+    this.stats.syncs.push(sync);
+    this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, requestBytes);
+    if (requestBytes > this.limit) {
+      sync.failed = 'RequestPayloadSizeLimitExceeded';
+      return { ooeError: 5103, code: sync.failed, message: `The request payload size has exceeded the limit (${requestBytes} bytes).` };
+    }
+    const out = this.run(body, this.inject?.(n, body) ?? null);
+    const responseBytes = 'body' in out ? byteLength(JSON.stringify(out.body)) : 0;
+    sync.responseBytes = responseBytes;
+    this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, responseBytes);
+    if ('body' in out && out.body.Error) sync.failed = String(out.body.Error.Code);
+    if (responseBytes > this.limit) {
+      // The actions ran (Excel has done the work); only the answer is refused.
+      sync.failed = 'ResponsePayloadSizeLimitExceeded';
+      return { ooeError: 5104, code: sync.failed, message: `The response payload size has exceeded the limit (${responseBytes} bytes).` };
+    }
+    return out;
+  }
+
+  private run(body: WireRequest, fault: Fault): WireAnswer {
+    const paths = body.ObjectPaths ?? {};
+    const cache = new Map<number, Node | null>();
+    const resolve = (id: number): Node | null => {
+      if (cache.has(id)) return cache.get(id) as Node | null;
+      const p = paths[String(id)];
+      if (!p) throw new WireError('InvalidArgument', `Object path ${id} is not in the request.`);
+      const node = this.resolvePath(p, resolve);
+      cache.set(id, node);
+      return node;
+    };
+    this.screenSuspended = false;
+    const results: { ActionId: number; Value: unknown }[] = [];
+    const actions = body.Actions ?? [];
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i];
+      try {
+        if (fault && i === fault.at) throw new WireError(fault.code ?? 'GeneralException', fault.message ?? 'An internal error has occurred.', 'injected');
+        const value = this.runAction(a, resolve);
+        if (value !== undefined) results.push({ ActionId: a.Id, Value: value });
+      } catch (e) {
+        const err = e instanceof WireError ? e : new WireError('InvalidArgument', String((e as Error)?.message));
+        return { body: { Results: results, Error: { Code: err.code, Message: err.message, Location: err.location, ActionIndex: i, HttpStatusCode: HTTP[err.code] ?? 400 } } };
+      }
+    }
+    return { body: { Results: results } };
+  }
+
+  private wrote(): void {
+    const wb = this.workbook;
+    this.stats.writes++;
+    if (this.current) this.current.writes++;
+    if (wb.enableEvents) this.stats.writesWithEventsOn++;
+    if (wb.calculationMode !== 'Manual') this.stats.writesWithAutomaticCalculation++;
+    if (!this.screenSuspended) this.stats.writesWithScreenUpdating++;
+  }
+
+  private needs(member: string): void {
+    const v = API_SETS[member];
+    if (v && !versionAtLeast(this.excelApi, v)) throw new WireError('ApiNotFound', `The API you are trying to use could not be found. (${member}: ExcelApi ${v}; this host has ${this.excelApi})`, member);
+  }
+
+  private sheetByName(name: unknown): FakeSheet | undefined {
+    return findSheet(this.workbook, String(name));
+  }
+  private sheetById(id: unknown): FakeSheet | undefined {
+    return this.workbook.sheets.find((s) => String(s.id) === String(id) || sheetGuid(s) === String(id));
+  }
+  private live(sheet: FakeSheet, where = ''): FakeSheet {
+    if (!this.workbook.sheets.includes(sheet)) throw new WireError('ItemNotFound', NOT_FOUND, where);
+    return sheet;
+  }
+  private editable(sheet: FakeSheet): void {
+    this.live(sheet);
+    if (sheet.protected) throw new WireError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet ('${sheet.name}').`, sheet.name);
+  }
+
+  // ---------------------------------------------------------------- object paths
+  private resolvePath(p: WirePath, resolve: (id: number) => Node | null): Node | null {
+    const args = p.ArgumentInfo?.Arguments ?? [];
+    const refIds = p.ArgumentInfo?.ReferencedObjectPathIds ?? [];
+    const arg = (i: number): unknown => (refIds[i] ? resolve(refIds[i] as number) : args[i]);
+    switch (p.ObjectPathType) {
+      case 1:
+        return { t: 'Workbook' };
+      case 6: {
+        const n = this.refs.get(String(p.Name));
+        if (!n) throw new WireError('InvalidObjectPath', `The object path '_reference(${p.Name})' isn't working for what you're trying to do.`);
+        return n;
+      }
+      case 7:
+        return null;
+    }
+    const parent = resolve(p.ParentObjectPathId as number);
+    if (parent === null) return null; // anything under a null object is null
+    if (p.ObjectPathType === 4) return this.property(parent, String(p.Name));
+    if (p.ObjectPathType === 5) return this.indexer(parent, args);
+    if (p.ObjectPathType === 3) return this.methodObject(parent, String(p.Name), args, arg);
+    throw new WireError('InvalidArgument', `ObjectPathType ${p.ObjectPathType} is not served by this host.`);
+  }
+
+  private property(n: Node, name: string): Node {
+    this.needs(`${n.t}.${name}`);
+    const key = `${n.t}.${name}`;
+    if (n.t === 'Workbook') {
+      if (name === 'Worksheets') return { t: 'WorksheetCollection' };
+      if (name === 'Application') return { t: 'Application' };
+      if (name === '_Runtime') return { t: 'Runtime' };
+      if (name === 'Comments') return { t: 'CommentCollection' };
+    }
+    if (n.t === 'Worksheet') {
+      const T: Record<string, 'WorksheetProtection' | 'WorksheetCustomPropertyCollection' | 'WorksheetFreezePanes' | 'PageLayout'> = {
+        Protection: 'WorksheetProtection',
+        CustomProperties: 'WorksheetCustomPropertyCollection',
+        FreezePanes: 'WorksheetFreezePanes',
+        PageLayout: 'PageLayout',
+      };
+      if (T[name]) return { t: T[name], sheet: n.sheet };
+    }
+    if (n.t === 'Range' && name === 'Format') return { t: 'RangeFormat', range: n };
+    if (n.t === 'RangeFormat' && (name === 'Fill' || name === 'Font')) return { t: name === 'Fill' ? 'RangeFill' : 'RangeFont', range: n.range };
+    throw new WireError('ApiNotFound', `This host has no property ${key}.`, `${n.t}.${camel(name)}`);
+  }
+
+  private indexer(n: Node, args: unknown[]): Node {
+    if (n.t === 'WorksheetCollection') {
+      const s = this.sheetByName(args[0]) ?? this.sheetById(args[0]);
+      if (!s) throw new WireError('ItemNotFound', NOT_FOUND, `Worksheets.getItem(${JSON.stringify(args[0])})`);
+      return { t: 'Worksheet', sheet: s };
+    }
+    if (n.t === 'CommentCollection') {
+      const c = this.commentNodes().find((x) => x.id === args[0]);
+      if (!c) throw new WireError('ItemNotFound', NOT_FOUND, `Comments.getItem(${JSON.stringify(args[0])})`);
+      return c;
+    }
+    if (n.t === 'WorksheetCustomPropertyCollection') {
+      if (!n.sheet.customProperties.has(String(args[0]))) throw new WireError('ItemNotFound', NOT_FOUND, 'CustomProperties.getItem');
+      return { t: 'WorksheetCustomProperty', sheet: n.sheet, key: String(args[0]) };
+    }
+    throw new WireError('ApiNotFound', `No indexer on ${n.t}.`);
+  }
+
+  private boxOf(o: unknown): Box {
+    if (typeof o === 'string') return address(o).box;
+    if (o && typeof o === 'object' && (o as Node).t === 'Range') return (o as RangeNode).box;
+    throw new WireError('InvalidArgument', BAD_ARG);
+  }
+
+  /** Methods that return objects: the method runs when the path is first resolved (Add creates the sheet). */
+  private methodObject(node: Node, name: string, args: unknown[], arg: (i: number) => unknown): Node | null {
+    // The switch below is on type and name together: each case knows which fields its node has.
+    const n = node as Node & { sheet: FakeSheet; box: Box; r: number; c: number };
+    this.needs(`${n.t}.${name}`);
+    const wb = this.workbook;
+    const range = (sheet: FakeSheet, box: Box): RangeNode => ({ t: 'Range', sheet, box });
+    const ordered = (visibleOnly: unknown) => wb.sheets.filter((s) => !visibleOnly || s.visibility === 'Visible');
+    switch (`${n.t}.${name}`) {
+      case 'WorksheetCollection.GetFirst': {
+        const s = ordered(args[0])[0];
+        if (!s) throw new WireError('ItemNotFound', NOT_FOUND, 'Worksheets.getFirst');
+        return { t: 'Worksheet', sheet: s };
+      }
+      case 'WorksheetCollection.GetItemOrNullObject': {
+        const s = this.sheetByName(args[0]) ?? this.sheetById(args[0]);
+        return s ? { t: 'Worksheet', sheet: s } : null;
+      }
+      case 'WorksheetCollection.GetItemAt': {
+        const s = wb.sheets[Number(args[0])];
+        if (!s) throw new WireError('ItemNotFound', NOT_FOUND, 'Worksheets.getItemAt');
+        return { t: 'Worksheet', sheet: s };
+      }
+      case 'WorksheetCollection.Add': {
+        const wanted = args[0] == null ? `Sheet${wb.sheets.length + 1}` : args[0];
+        const problem = sheetNameProblem(wanted);
+        if (problem) throw new WireError('InvalidArgument', `The sheet name '${String(wanted)}' is not valid: ${problem}.`, 'Worksheets.add');
+        if (this.sheetByName(wanted)) throw new WireError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.', `Worksheets.add(${JSON.stringify(wanted)})`);
+        const s = newSheet(String(wanted));
+        wb.sheets.push(s);
+        this.wrote();
+        return { t: 'Worksheet', sheet: s };
+      }
+      case 'Worksheet._GetSheetById': {
+        const s = this.sheetById(args[0]);
+        if (!s) throw new WireError('ItemNotFound', NOT_FOUND, 'worksheet');
+        return { t: 'Worksheet', sheet: s };
+      }
+      case 'Worksheet.GetNext':
+      case 'Worksheet.GetNextOrNullObject': {
+        const list = ordered(args[0]);
+        const next = list[list.indexOf(this.live(n.sheet)) + 1];
+        if (!next && name === 'GetNext') throw new WireError('ItemNotFound', NOT_FOUND, 'Worksheet.getNext');
+        return next ? { t: 'Worksheet', sheet: next } : null;
+      }
+      case 'Worksheet.GetRange':
+        return range(this.live(n.sheet), address(args[0] == null ? 'A1:XFD1048576' : String(args[0])).box);
+      case 'Worksheet.GetUsedRange':
+      case 'Worksheet.GetUsedRangeOrNullObject': {
+        const box = usedBox(this.live(n.sheet), !!args[0]);
+        if (!box) return name === 'GetUsedRange' ? range(n.sheet, { top: 0, left: 0, rows: 1, cols: 1 }) : null;
+        return range(n.sheet, box);
+      }
+      case 'Range.GetRow':
+        return range(n.sheet, { ...n.box, top: n.box.top + Number(args[0]), rows: 1 });
+      case 'Range.GetCell':
+        return range(n.sheet, { top: n.box.top + Number(args[0]), left: n.box.left + Number(args[1]), rows: 1, cols: 1 });
+      case 'Range.GetBoundingRect': {
+        const b = this.boxOf(arg(0));
+        const top = Math.min(n.box.top, b.top);
+        const left = Math.min(n.box.left, b.left);
+        const bottom = Math.max(n.box.top + n.box.rows, b.top + b.rows);
+        const right = Math.max(n.box.left + n.box.cols, b.left + b.cols);
+        return range(n.sheet, { top, left, rows: bottom - top, cols: right - left });
+      }
+      case 'CommentCollection.GetItemAt':
+        return this.commentNodes()[Number(args[0])] ?? null;
+      case 'CommentCollection.GetItemByCell': {
+        const at = this.cellAt(arg(0));
+        const c = this.commentNodes().find((x) => x.sheet === at.sheet && x.r === at.r && x.c === at.c);
+        if (!c) throw new WireError('ItemNotFound', NOT_FOUND, 'Comments.getItemByCell');
+        return c;
+      }
+      case 'CommentCollection.Add': {
+        const at = this.cellAt(arg(0));
+        this.editable(at.sheet);
+        const cell = touchCell(at.sheet, at.r, at.c);
+        if (cell.comment !== null || cell.note !== null) throw new WireError('InvalidOperation', 'The cell already has a comment or a note.', 'Comments.add');
+        const problem = cellInputProblem(args[1]);
+        if (problem) throw new WireError('InvalidArgument', `${BAD_ARG} (${problem})`, 'Comments.add');
+        cell.comment = String(args[1]);
+        this.wrote();
+        return { t: 'Comment', sheet: at.sheet, r: at.r, c: at.c, id: commentId(at.sheet, at.r, at.c) };
+      }
+      case 'Comment.GetLocation':
+        return range(n.sheet, { top: n.r, left: n.c, rows: 1, cols: 1 });
+      case 'WorksheetCustomPropertyCollection.GetItemOrNullObject':
+        return n.sheet.customProperties.has(String(args[0])) ? { t: 'WorksheetCustomProperty', sheet: n.sheet, key: String(args[0]) } : null;
+      case 'WorksheetCustomPropertyCollection.Add':
+        n.sheet.customProperties.set(String(args[0]), String(args[1]));
+        return { t: 'WorksheetCustomProperty', sheet: n.sheet, key: String(args[0]) };
+    }
+    throw new WireError('ApiNotFound', `This host has no method ${n.t}.${name}.`, `${n.t}.${camel(name)}()`);
+  }
+
+  // ---------------------------------------------------------------- actions
+  private runAction(a: WireAction, resolve: (id: number) => Node | null): unknown {
+    switch (a.ActionType) {
+      case 1: {
+        const n = resolve(a.ObjectPathId);
+        return n === null ? null : this.identity(n);
+      }
+      case 2: {
+        const n = resolve(a.ObjectPathId);
+        return n === null ? null : this.query(n, a.QueryInfo ?? {});
+      }
+      case 3: {
+        const n = resolve(a.ObjectPathId);
+        const args = a.ArgumentInfo?.Arguments ?? [];
+        const refIds = a.ArgumentInfo?.ReferencedObjectPathIds ?? [];
+        const arg = (i: number): unknown => (refIds[i] ? resolve(refIds[i] as number) : args[i]);
+        if (n === null) return null; // a method on a null object does nothing
+        return this.method(n, String(a.Name), args, arg);
+      }
+      case 4: {
+        const n = resolve(a.ObjectPathId);
+        if (n !== null) this.set(n, String(a.Name), a.ArgumentInfo?.Arguments?.[0]);
+        return undefined;
+      }
+      case 5:
+        return null;
+    }
+    throw new WireError('InvalidArgument', `ActionType ${a.ActionType} is not served by this host.`);
+  }
+
+  private identity(n: Node): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (n.refId) out._ReferenceId = n.refId;
+    if (n.t === 'Worksheet') out._Id = sheetGuid(this.live(n.sheet));
+    if (n.t === 'Comment') out._Id = n.id;
+    return out;
+  }
+
+  private scalars(n: Node): Record<string, () => unknown> {
+    const wb = this.workbook;
+    switch (n.t) {
+      case 'Worksheet': {
+        const s = this.live(n.sheet);
+        return { Id: () => sheetGuid(s), Name: () => s.name, Position: () => wb.sheets.indexOf(s), Visibility: () => s.visibility, TabColor: () => '' };
+      }
+      case 'Range': {
+        this.live(n.sheet);
+        const grid = <T>(f: (c: ReturnType<typeof getCell>) => T) => Array.from({ length: n.box.rows }, (_, r) => Array.from({ length: n.box.cols }, (_, c) => f(getCell(n.sheet, n.box.top + r, n.box.left + c))));
+        return {
+          Address: () => formatBox(n.box, n.sheet.name),
+          AddressLocal: () => formatBox(n.box, n.sheet.name),
+          RowIndex: () => n.box.top,
+          ColumnIndex: () => n.box.left,
+          RowCount: () => n.box.rows,
+          ColumnCount: () => n.box.cols,
+          CellCount: () => n.box.rows * n.box.cols,
+          Values: () => grid((c) => (c.type === 'Empty' ? '' : c.value)),
+          ValueTypes: () => grid((c) => c.type),
+          Formulas: () => grid((c) => c.formula ?? (c.type === 'Empty' ? '' : c.value)),
+          NumberFormat: () => grid((c) => c.numberFormat),
+          Text: () => grid((c) => (c.value === null ? '' : String(c.value))),
+          Hyperlink: () => getCell(n.sheet, n.box.top, n.box.left).hyperlink,
+        };
+      }
+      case 'RangeFill': {
+        const fills: (string | null)[] = [];
+        const b = n.range.box;
+        for (let r = 0; r < Math.min(b.rows, 1000); r++) for (let c = 0; c < Math.min(b.cols, 100); c++) fills.push(getCell(n.range.sheet, b.top + r, b.left + c).fill);
+        const same = fills.every((f) => f === fills[0]);
+        return { Color: () => (same ? (fills[0] ?? '#FFFFFF') : null), Pattern: () => (same ? (fills[0] ? 'Solid' : 'None') : null) };
+      }
+      case 'RangeFont': {
+        const first = () => getCell(n.range.sheet, n.range.box.top, n.range.box.left);
+        return { Bold: () => first().bold, Italic: () => first().italic, Size: () => first().fontSize };
+      }
+      case 'RangeFormat':
+        return { ColumnWidth: () => n.range.sheet.columnWidths.get(n.range.box.left) ?? 48, WrapText: () => getCell(n.range.sheet, n.range.box.top, n.range.box.left).wrap };
+      case 'Application':
+        return { CalculationMode: () => wb.calculationMode };
+      case 'Runtime':
+        return { EnableEvents: () => wb.enableEvents };
+      case 'WorksheetProtection':
+        return { Protected: () => this.live(n.sheet).protected };
+      case 'WorksheetCustomProperty':
+        return { Key: () => n.key, Value: () => n.sheet.customProperties.get(n.key) };
+      case 'Comment':
+        return { Id: () => n.id, Content: () => getCell(n.sheet, n.r, n.c).comment, ContentType: () => 'Plain', Resolved: () => false };
+    }
+    return {};
+  }
+
+  private items(n: Node): Node[] | null {
+    if (n.t === 'CommentCollection') return this.commentNodes();
+    if (n.t === 'WorksheetCollection') return this.workbook.sheets.map((s) => ({ t: 'Worksheet', sheet: s }));
+    if (n.t === 'WorksheetCustomPropertyCollection') return [...n.sheet.customProperties.keys()].map((key) => ({ t: 'WorksheetCustomProperty', sheet: n.sheet, key }));
+    return null;
+  }
+
+  private query(n: Node, q: { Select?: string[]; Expand?: string[] }): unknown {
+    const items = this.items(n);
+    if (items) return { _Items: items.map((item) => this.queryOne(item, q.Select, q.Expand)) };
+    return this.queryOne(n, q.Select, q.Expand);
+  }
+
+  private queryOne(n: Node, select: string[] | undefined, expand: string[] | undefined): Record<string, unknown> {
+    const table = this.scalars(n);
+    const out: Record<string, unknown> = {};
+    const own = (select && select.length ? select : ['*']).concat(expand ?? []);
+    for (const sel of own) {
+      const [head, ...rest] = sel.split('/');
+      if (head === '*') {
+        for (const [k, f] of Object.entries(table)) if (!['Values', 'ValueTypes', 'Formulas', 'NumberFormat', 'Text'].includes(k)) out[k] = f();
+        continue;
+      }
+      const key = pascal(head);
+      if (table[key]) {
+        out[key] = table[key]();
+        continue;
+      }
+      let child: Node;
+      try {
+        child = this.property(n, key);
+      } catch {
+        throw new WireError('InvalidArgument', `The property '${head}' does not exist on type '${n.t}'.`, `${n.t}.${head}`);
+      }
+      out[key] = Object.assign((out[key] as object) ?? {}, this.queryOne(child, rest.length ? [rest.join('/')] : ['*'], undefined));
+    }
+    if (n.t === 'Worksheet' && !('Id' in out)) out._Id = sheetGuid(n.sheet);
+    if (n.t === 'Comment' && !('Id' in out)) out._Id = n.id;
+    if (n.refId) out._ReferenceId = n.refId;
+    return out;
+  }
+
+  private method(n: Node, name: string, args: unknown[], arg: (i: number) => unknown): unknown {
+    this.needs(`${n.t}.${name}`);
+    const wb = this.workbook;
+    switch (`${n.t}.${name}`) {
+      case 'Range._KeepReference':
+      case 'RangeAreas._KeepReference':
+        n.refId = n.refId ?? String(this.nextRef++);
+        this.refs.set(n.refId, n);
+        return null;
+      case 'Workbook._RemoveReference':
+        this.refs.delete(String(args[0]));
+        return null;
+    }
+    if (n.t === 'Range') {
+      switch (name) {
+        case '_ValidateArraySize':
+          if (args[0] !== n.box.rows || args[1] !== n.box.cols) throw new WireError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.", 'Range');
+          return null;
+        case 'GetCellProperties':
+          return this.cellProperties(n, (args[0] ?? {}) as CellPropertiesSpec);
+        case 'Select': {
+          const s = this.live(n.sheet);
+          if (s.visibility !== 'Visible') throw new WireError('InvalidOperation', `The sheet '${s.name}' is hidden: its cells cannot be selected.`, 'Range.select');
+          wb.activeSheetId = s.id;
+          wb.selection = { sheet: s.name, address: formatBox(n.box) };
+          return null;
+        }
+        case 'Merge':
+          this.editable(n.sheet);
+          n.sheet.merges.push(formatBox(n.box));
+          this.wrote();
+          return null;
+      }
+    }
+    switch (`${n.t}.${name}`) {
+      case 'RangeFill.Clear':
+        if (n.t !== 'RangeFill') break;
+        this.eachCell(n, (cell) => void (cell.fill = null));
+        return null;
+      case 'Comment.Delete':
+        if (n.t !== 'Comment') break;
+        this.editable(n.sheet);
+        touchCell(n.sheet, n.r, n.c).comment = null;
+        this.wrote();
+        return null;
+      case 'Worksheet.Delete': {
+        if (n.t !== 'Worksheet') break;
+        const s = this.live(n.sheet);
+        if (s.visibility === 'Visible' && wb.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) throw new WireError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
+        wb.sheets.splice(wb.sheets.indexOf(s), 1);
+        this.fixActive();
+        this.wrote();
+        return null;
+      }
+      case 'Worksheet.Activate': {
+        if (n.t !== 'Worksheet') break;
+        const s = this.live(n.sheet);
+        if (s.visibility !== 'Visible') throw new WireError('InvalidOperation', `The sheet '${s.name}' is hidden.`, 'Worksheet.activate');
+        wb.activeSheetId = s.id;
+        return null;
+      }
+      case 'Application.SuspendScreenUpdatingUntilNextSync':
+        this.screenSuspended = true;
+        return null;
+      case 'WorksheetFreezePanes.FreezeRows':
+        if (n.t === 'WorksheetFreezePanes') Object.assign(n.sheet, { frozenRows: Number(args[0]), frozenCols: 0 });
+        return null;
+      case 'WorksheetFreezePanes.FreezeColumns':
+        if (n.t === 'WorksheetFreezePanes') Object.assign(n.sheet, { frozenCols: Number(args[0]), frozenRows: 0 });
+        return null;
+      case 'WorksheetFreezePanes.FreezeAt': {
+        const b = this.boxOf(arg(0));
+        if (n.t === 'WorksheetFreezePanes') Object.assign(n.sheet, { frozenRows: b.top + b.rows, frozenCols: b.left + b.cols });
+        return null;
+      }
+      case 'PageLayout.SetPrintTitleRows': {
+        const o = arg(0);
+        const rows = typeof o === 'string' ? o : formatBox(this.boxOf(o));
+        if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new WireError('InvalidArgument', BAD_ARG, 'PageLayout.setPrintTitleRows');
+        if (n.t === 'PageLayout') n.sheet.pageLayout.printTitleRows = rows;
+        return null;
+      }
+    }
+    throw new WireError('ApiNotFound', `This host has no method ${n.t}.${name}.`, `${n.t}.${camel(name)}()`);
+  }
+
+  private cellProperties(n: RangeNode, spec: CellPropertiesSpec): unknown[][] {
+    return Array.from({ length: n.box.rows }, (_, r) =>
+      Array.from({ length: n.box.cols }, (_, c) => {
+        const cell = getCell(n.sheet, n.box.top + r, n.box.left + c);
+        const o: Record<string, unknown> = {};
+        if (spec.address) o.address = formatBox({ top: n.box.top + r, left: n.box.left + c, rows: 1, cols: 1 }, n.sheet.name);
+        if (spec.format) {
+          const format: Record<string, unknown> = {};
+          if (spec.format.fill) {
+            const fill: Record<string, unknown> = {};
+            if (spec.format.fill.color) fill.color = cell.fill ?? '#FFFFFF';
+            if (spec.format.fill.pattern) fill.pattern = cell.fill ? 'Solid' : 'None';
+            format.fill = fill;
+          }
+          if (spec.format.font?.bold) format.font = { bold: cell.bold };
+          o.format = format;
+        }
+        return o;
+      }),
+    );
+  }
+
+  private fixActive(): void {
+    const wb = this.workbook;
+    const active = wb.sheets.find((s) => s.id === wb.activeSheetId);
+    if (!active || active.visibility !== 'Visible') wb.activeSheetId = wb.sheets.find((s) => s.visibility === 'Visible')?.id ?? null;
+  }
+
+  private eachCell(n: { range: RangeNode }, f: (cell: ReturnType<typeof touchCell>) => void): void {
+    const { sheet, box } = n.range;
+    this.editable(sheet);
+    for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.cols; c++) f(touchCell(sheet, box.top + r, box.left + c));
+    this.wrote();
+  }
+
+  /** A 2-D input of exactly the range's shape, or one value for every cell; checked before any cell changes. */
+  private grid(n: RangeNode, name: string, input: unknown, f: (cell: ReturnType<typeof touchCell>, v: unknown) => void, check?: (v: unknown) => string | null): void {
+    const b = n.box;
+    this.editable(n.sheet);
+    if (Array.isArray(input) && (input.length !== b.rows || input.some((row) => !Array.isArray(row) || row.length !== b.cols)))
+      throw new WireError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.", `Range.${camel(name)}`);
+    const at = (r: number, c: number): unknown => (Array.isArray(input) ? (input as unknown[][])[r][c] : input);
+    if (check)
+      for (let r = 0; r < b.rows; r++)
+        for (let c = 0; c < b.cols; c++) {
+          const problem = check(at(r, c));
+          if (problem) throw new WireError('InvalidArgument', `${BAD_ARG} (${problem})`, `Range.${camel(name)}`);
+        }
+    for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) f(touchCell(n.sheet, b.top + r, b.left + c), at(r, c));
+    this.wrote();
+  }
+
+  private set(n: Node, name: string, value: unknown): void {
+    this.needs(`${n.t}.${name}`);
+    const wb = this.workbook;
+    if (n.t === 'Range') {
+      switch (name) {
+        case 'Values':
+        case 'Formulas':
+          return this.grid(n, name, value, (cell, v) => enterInto(wb, n.sheet, cell, v), cellInputProblem);
+        case 'NumberFormat':
+          return this.grid(n, name, value, (cell, v) => {
+            if (v !== null && v !== undefined) cell.numberFormat = String(v);
+          });
+        case 'Hyperlink': {
+          const link = value as { documentReference?: string; address?: string; textToDisplay?: string } | null;
+          return this.grid(n, name, null, (cell) => {
+            cell.hyperlink = link ? { ...link } : null;
+            if (link?.textToDisplay !== undefined) Object.assign(cell, { value: link.textToDisplay, type: 'String', formula: null });
+          });
+        }
+      }
+    }
+    if (n.t === 'RangeFill' && name === 'Color') {
+      const color = colorOf(value);
+      return this.eachCell(n, (cell) => void (cell.fill = color));
+    }
+    if (n.t === 'RangeFont') {
+      if (name === 'Bold') return this.eachCell(n, (cell) => void (cell.bold = !!value));
+      if (name === 'Italic') return this.eachCell(n, (cell) => void (cell.italic = !!value));
+      if (name === 'Size') return this.eachCell(n, (cell) => void (cell.fontSize = Number(value)));
+    }
+    if (n.t === 'RangeFormat') {
+      if (name === 'WrapText') return this.eachCell(n, (cell) => void (cell.wrap = !!value));
+      if (name === 'ColumnWidth') {
+        this.editable(n.range.sheet);
+        for (let c = 0; c < n.range.box.cols; c++) n.range.sheet.columnWidths.set(n.range.box.left + c, Number(value));
+        return this.wrote();
+      }
+    }
+    if (n.t === 'Worksheet') {
+      const s = this.live(n.sheet);
+      if (name === 'Name') {
+        const problem = sheetNameProblem(value);
+        if (problem) throw new WireError('InvalidArgument', `The sheet name '${String(value)}' is not valid: ${problem}.`, 'Worksheet.name');
+        const clash = this.sheetByName(value);
+        if (clash && clash !== s) throw new WireError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.', 'Worksheet.name');
+        s.name = String(value);
+        return this.wrote();
+      }
+      if (name === 'Visibility') {
+        if (!['Visible', 'Hidden', 'VeryHidden'].includes(String(value))) throw new WireError('InvalidArgument', BAD_ARG, 'Worksheet.visibility');
+        if (s.visibility === 'Visible' && value !== 'Visible' && wb.sheets.filter((x) => x.visibility === 'Visible').length === 1) throw new WireError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.visibility');
+        s.visibility = value as FakeSheet['visibility'];
+        this.fixActive();
+        return this.wrote();
+      }
+    }
+    if (n.t === 'Application' && name === 'CalculationMode') {
+      if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(String(value))) throw new WireError('InvalidArgument', BAD_ARG, 'Application.calculationMode');
+      wb.calculationMode = value as FakeWorkbook['calculationMode'];
+      return;
+    }
+    if (n.t === 'Runtime' && name === 'EnableEvents') {
+      wb.enableEvents = !!value;
+      return;
+    }
+    if (n.t === 'PageLayout') {
+      if (name === 'Orientation') {
+        if (value !== 'Portrait' && value !== 'Landscape') throw new WireError('InvalidArgument', BAD_ARG, 'PageLayout.orientation');
+        n.sheet.pageLayout.orientation = value;
+        return;
+      }
+      if (name === 'Zoom') {
+        const z = value as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+        if (z.scale !== undefined && z.scale !== null && (z.horizontalFitToPages != null || z.verticalFitToPages != null)) throw new WireError('InvalidArgument', BAD_ARG, 'PageLayout.zoom');
+        Object.assign(n.sheet.pageLayout, { fitWide: z.horizontalFitToPages ?? null, fitTall: z.verticalFitToPages ?? null, scale: z.scale ?? null });
+        return;
+      }
+    }
+    if (n.t === 'Comment' && name === 'Content') {
+      this.editable(n.sheet);
+      const problem = cellInputProblem(value);
+      if (problem) throw new WireError('InvalidArgument', `${BAD_ARG} (${problem})`, 'Comment.content');
+      touchCell(n.sheet, n.r, n.c).comment = String(value);
+      return this.wrote();
+    }
+    if (n.t === 'WorksheetCustomProperty' && name === 'Value') {
+      n.sheet.customProperties.set(n.key, String(value));
+      return;
+    }
+    throw new WireError('ApiNotFound', `This host has no settable ${n.t}.${name}.`, `${n.t}.${camel(name)}`);
+  }
+
+  /** Every threaded comment of the workbook, in sheet then cell order (one per cell). */
+  private commentNodes(): Extract<Node, { t: 'Comment' }>[] {
+    const out: Extract<Node, { t: 'Comment' }>[] = [];
+    for (const sheet of this.workbook.sheets)
+      for (const [k, cell] of sheet.cells)
+        if (cell.comment !== null) {
+          const [r, c] = k.split(',').map(Number);
+          out.push({ t: 'Comment', sheet, r, c, id: commentId(sheet, r, c) });
+        }
+    return out;
+  }
+
+  /** A cell given as "'Sheet'!B3" or as a Range argument. */
+  private cellAt(a: unknown): { sheet: FakeSheet; r: number; c: number } {
+    if (a && typeof a === 'object' && (a as Node).t === 'Range') {
+      const n = a as RangeNode;
+      return { sheet: n.sheet, r: n.box.top, c: n.box.left };
+    }
+    const p = address(String(a));
+    const sheet = p.sheet === null ? undefined : this.sheetByName(p.sheet);
+    if (!sheet) throw new WireError('InvalidArgument', BAD_ARG, `cell ${String(a)}`);
+    return { sheet, r: p.box.top, c: p.box.left };
+  }
+}
+
+interface CellPropertiesSpec {
+  address?: boolean;
+  format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean } };
+}
+
+export { MAX_ROWS, MAX_COLS };
