@@ -18,7 +18,7 @@ import type { FigureNotes } from './notes';
 import type { PlannedCell, PlannedTab } from './types';
 
 export const LINE_NAMES = BUDGET_LINE_NAMES;
-export const SHORT_LINE: Record<BudgetLineKey, string> = { staff: 'Staff', office: 'Office & admin.', travel: 'Travel', external: 'External expertise', equipment: 'Equipment', infrastructure: 'Infrastructure & works', preparation: 'Preparation' };
+export const SHORT_LINE: Record<BudgetLineKey, string> = { staff: 'Staff', office: 'Office & admin.', travel: 'Travel', external: 'External expertise', equipment: 'Equipment', infrastructure: 'Infra. & works', preparation: 'Preparation' };
 
 /** Columns: No, Partner, Country, the `lineCount` budget lines in force, Total, ERDF, contribution, % of budget, remaining. */
 export function byPartnerColumns(lineCount: number) {
