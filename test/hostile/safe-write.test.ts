@@ -28,15 +28,26 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-/** Makes the next xlsx write put half the bytes at its path, then fail as a full disk does. */
+/**
+ * Makes the next xlsx write put half the bytes at its path, then fail as a full disk does: ExcelJS's writeFile
+ * (clear), or the file write of the package consolidate finishes itself (charts added after ExcelJS).
+ */
 function failHalfWay(): { paths: string[] } {
   const seen = { paths: [] as string[] };
   const real = XLSX.prototype.writeBuffer;
+  const realWrite = fs.writeFile.bind(fs);
+  const full = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
   jest.spyOn(XLSX.prototype, 'writeFile').mockImplementation(async function (this: unknown, path: unknown) {
     seen.paths.push(String(path));
     const bytes: Buffer = Buffer.from(await real.call(this));
-    await fs.writeFile(String(path), bytes.subarray(0, bytes.length >> 1));
-    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    await realWrite(String(path), bytes.subarray(0, bytes.length >> 1));
+    throw full();
+  });
+  jest.spyOn(fs, 'writeFile').mockImplementation(async (path: Parameters<typeof fs.writeFile>[0], data: Parameters<typeof fs.writeFile>[1]) => {
+    if (!String(path).endsWith('.tmp') || !(data instanceof Uint8Array)) return realWrite(path, data);
+    seen.paths.push(String(path));
+    await realWrite(path, data.subarray(0, data.length >> 1));
+    throw full();
   });
   return seen;
 }
