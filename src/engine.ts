@@ -13,6 +13,9 @@ import { parse } from './parse';
 import { runChecks } from './checks';
 import { computeFigures } from './figures';
 import { planReport } from './plan';
+import type { Acceptance } from './plan/types';
+import { flagToFill } from './checks/to-fill';
+import { honourAcceptances } from './checks/acceptance';
 
 export interface CheckOutcome {
   model: Model;
@@ -29,15 +32,17 @@ export function isReportingWorkbook(model: Model): boolean {
   return model.project !== null;
 }
 
-export function checkWorkbook(snapshot: WorkbookSnapshot, profile: Profile = CLUSTERIX2): CheckOutcome {
+/** `accepted`: the acceptances of the workbook's _clusterix state; those that still hold mark their warnings. */
+export function checkWorkbook(snapshot: WorkbookSnapshot, profile: Profile = CLUSTERIX2, accepted?: readonly Acceptance[]): CheckOutcome {
   const model = parse(snapshot, profile);
-  const findings = runChecks({ model, profile });
+  const findings = flagToFill(runChecks({ model, profile }));
+  honourAcceptances(findings, accepted, snapshot);
   return { model, findings };
 }
 
-export function consolidateWorkbook(snapshot: WorkbookSnapshot, opts: { profile?: Profile; now: Date; sourceName?: string | null }): ConsolidateOutcome {
+export function consolidateWorkbook(snapshot: WorkbookSnapshot, opts: { profile?: Profile; now: Date; accepted?: readonly Acceptance[]; sourceName?: string | null }): ConsolidateOutcome {
   const profile = opts.profile ?? CLUSTERIX2;
-  const { model, findings } = checkWorkbook(snapshot, profile);
+  const { model, findings } = checkWorkbook(snapshot, profile, opts.accepted);
   const figures = computeFigures(model, profile);
   const plan = planReport(model, findings, figures, { profile, now: opts.now, sourceName: opts.sourceName });
   return { model, findings, figures, plan };

@@ -1,8 +1,7 @@
 /**
- * Where the CLI's consolidate spends its time, step by step as src/apply/xlsx/files.ts does it, beside the floor
- * (one ExcelJS load and one write). `node scripts/bench/cli-phases.js BOOK.xlsx`.
+ * Where the CLI's consolidate spends its time, step by step as src/apply/xlsx/files.ts does it.
+ * `node scripts/bench/cli-phases.js BOOK.xlsx`.
  */
-import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,28 +16,22 @@ async function main(book: string): Promise<void> {
     ms.push([name, now - t]);
     t = now;
   };
-  const { readBytes, openXlsx } = await import('../../src/snapshot/xlsx-open');
-  const { snapshotOfWorkbook } = await import('../../src/snapshot/xlsx');
-  const { assertCarriable } = await import('../../src/apply/xlsx/carry-check');
+  const { readPackage } = await import('../../src/snapshot/package-reader');
   const { consolidateWorkbook } = await import('../../src/engine');
-  const { applyPlan } = await import('../../src/apply/xlsx/apply-plan');
+  const { consolidatePackage, readPackageState } = await import('../../src/apply/xlsx/package/apply');
+  const { userSheetsOnly } = await import('../../src/apply/xlsx/files');
   step('load the modules');
-  const bytes = await readBytes(book);
-  const zip = await openXlsx(bytes, book);
-  step('unzip to check it is an xlsx (JSZip)');
-  await assertCarriable(zip, book, bytes);
-  step('check the parts can be carried (native inflate)');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  step('ExcelJS load (once, for reading and writing)');
-  const snapshot = await snapshotOfWorkbook({ bytes, zip, workbook }, book);
-  step('snapshot of the loaded cells');
+  const bytes = fs.readFileSync(book);
+  step('read the file');
+  const read = readPackage(bytes, book);
+  step('read the package (inflate the parts read, SAX over their XML)');
+  const snapshot = userSheetsOnly(read.snapshot, readPackageState(read));
   const outcome = consolidateWorkbook(snapshot, { now: new Date() });
   step('engine (cold)');
-  applyPlan(workbook, outcome.plan);
-  step('apply the plan to the ExcelJS workbook');
-  await workbook.xlsx.writeFile(out);
-  step('ExcelJS write');
+  const written = consolidatePackage(read, outcome.plan);
+  step('patch the package (marks, tabs, state) and zip it');
+  fs.writeFileSync(out, written);
+  step('write the file');
   const total = ms.reduce((a, [, x]) => a + x, 0);
   for (const [name, x] of ms) process.stdout.write(`${x.toFixed(0).padStart(7)} ms ${((100 * x) / total).toFixed(0).padStart(3)}%  ${name}\n`);
   process.stdout.write(`${total.toFixed(0).padStart(7)} ms       total in-process\n`);

@@ -14,6 +14,10 @@ export interface Finding {
   message: string;
   expected?: number | string;
   actual?: number | string;
+  /** Still to fill in (a blank a new workbook starts with), not a data error: decided in checks/to-fill.ts. */
+  toFill?: true;
+  /** A warning a person accepted, with their reason; stored in _clusterix (checks/acceptance.ts). */
+  accepted?: { reason: string; by: string; date: string };
 }
 
 export interface RuleExplanation {

@@ -3,6 +3,7 @@ import { readXlsxSnapshot } from '../snapshot/xlsx';
 import { checkWorkbook, isReportingWorkbook, type CheckOutcome } from '../engine';
 import type { WorkbookSnapshot } from '../snapshot/types';
 import { UserError } from '../util/errors';
+import { stateOfSnapshot } from '../plan/state';
 
 export interface CheckedBook extends CheckOutcome {
   snapshot: WorkbookSnapshot;
@@ -10,7 +11,7 @@ export interface CheckedBook extends CheckOutcome {
 
 export async function readAndCheck(path: string): Promise<CheckedBook> {
   const snapshot = await readXlsxSnapshot(path);
-  const outcome = checkWorkbook(snapshot);
+  const outcome = checkWorkbook(snapshot, undefined, stateOfSnapshot(snapshot).accepted);
   if (!isReportingWorkbook(outcome.model)) {
     throw new UserError(`${path} is not a reporting workbook: no Project sheet (no sheet has the field 'Project acronym'); start from 'clusterix template OUT.xlsx'`);
   }

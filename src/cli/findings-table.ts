@@ -5,7 +5,8 @@ const ORDER: Severity[] = ['error', 'warning', 'info'];
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] += 1;
+  // An accepted warning is not counted as a warning (interfaces.md); it is listed as accepted.
+  for (const f of findings) if (!f.accepted) counts[f.severity] += 1;
   return counts;
 }
 
@@ -15,10 +16,13 @@ function plural(n: number, word: string): string {
 
 export function findingsTable(book: string, findings: Finding[]): string {
   const c = countBySeverity(findings);
-  const head = `${book}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}`;
+  const accepted = findings.filter((f) => f.accepted).length;
+  const toFill = findings.filter((f) => f.toFill).length;
+  const errors = `${plural(c.error, 'error')}${toFill ? ` (${toFill} of them still to fill in)` : ''}`;
+  const head = `${book}: ${errors}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}${accepted ? `, ${accepted} accepted` : ''}`;
   if (findings.length === 0) return `${head}\n`;
-  const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
-  const rows = sorted.map((f) => [f.rule, f.severity, where(f), f.message]);
+  const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || Number(!!a.toFill) - Number(!!b.toFill));
+  const rows = sorted.map((f) => [f.rule, f.accepted ? 'accepted' : f.toFill ? 'to fill in' : f.severity, where(f), f.accepted ? `${f.message} (accepted: ${f.accepted.reason} (${f.accepted.by}, ${f.accepted.date}))` : f.message]);
   const widths = [0, 1, 2].map((i) => Math.max(['rule', 'severity', 'where'][i].length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((s, i) => (i < 3 ? s.padEnd(widths[i]) : s)).join('  ').trimEnd();
   return [head, '', line(['rule', 'severity', 'where', 'message']), ...rows.map(line)].join('\n') + '\n';

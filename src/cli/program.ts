@@ -9,6 +9,8 @@ import { registerTemplate, registerSample } from './commands/template';
 import { registerCheck } from './commands/check';
 import { registerConsolidate } from './commands/consolidate';
 import { registerClear } from './commands/clear';
+import { registerAccept } from './commands/accept';
+import { registerPartnerBooks } from './commands/partners';
 
 export function buildProgram(): Command {
   const program = new Command('clusterix')
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerConsolidate(program);
   registerClear(program);
+  registerAccept(program);
+  registerPartnerBooks(program);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: (str, write) => write(str.split('\n')[0].trim() + '\n') }));
   return program;
 }

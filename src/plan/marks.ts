@@ -20,7 +20,8 @@ function fixOf(rule: string): string | undefined {
 
 export function markNoteLine(f: Finding, fix = fixOf(f.rule)): string {
   const message = f.message.replace(/[.\s]+$/, '');
-  return `${SEVERITY_WORD[f.severity]} (${f.rule}): ${message}.${fix ? ` How to fix: ${fix}` : ''}`;
+  const accepted = f.accepted ? ` Accepted: ${f.accepted.reason} (${f.accepted.by}, ${f.accepted.date}).` : '';
+  return `${SEVERITY_WORD[f.severity]} (${f.rule}): ${message}.${accepted}${fix && !f.accepted ? ` How to fix: ${fix}` : ''}`;
 }
 
 export function planMarks(findings: Finding[]): Mark[] {

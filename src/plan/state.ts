@@ -6,7 +6,7 @@
 // zod/mini: the same checks at a fraction of the task pane's bundle.
 import * as z from 'zod/mini';
 import { PRODUCT, VERSION } from '../version';
-import { STATE_FORMAT_VERSION, type ClusterixState, type Mark, type SavedCell } from './types';
+import { STATE_FORMAT_VERSION, STATE_SHEET, type ClusterixState, type Mark, type SavedCell } from './types';
 
 const savedCellSchema = z.object({
   sheet: z.string(),
@@ -18,12 +18,23 @@ const savedCellSchema = z.object({
   markKind: z.enum(['note', 'comment']),
 });
 
+const acceptanceSchema = z.object({
+  rule: z.string(),
+  sheet: z.string(),
+  cell: z.string(),
+  fingerprint: z.string(),
+  reason: z.string(),
+  by: z.string(),
+  date: z.string(),
+});
+
 const stateSchema = z.object({
   format: z.literal(STATE_FORMAT_VERSION),
   product: z.string(),
   version: z.string(),
   tabs: z.array(z.string()),
   marks: z.array(savedCellSchema),
+  accepted: z.optional(z.array(acceptanceSchema)),
 });
 
 export function emptyState(): ClusterixState {
@@ -44,7 +55,9 @@ export function parseState(text: string | null | undefined): ClusterixState {
 /** Keys in one order, whoever built the state: consolidating twice writes the same text. */
 export function serializeState(state: ClusterixState): string {
   const marks = state.marks.map(({ sheet, cell, fill, fillDetail, note, noteDetail, markKind }) => ({ sheet, cell, fill, fillDetail, note, noteDetail, markKind }));
-  return JSON.stringify({ format: state.format, product: state.product, version: state.version, tabs: state.tabs, marks });
+  const accepted = (state.accepted ?? []).map(({ rule, sheet, cell, fingerprint, reason, by, date }) => ({ rule, sheet, cell, fingerprint, reason, by, date }));
+  // Without acceptances the text is as before they existed.
+  return JSON.stringify({ format: state.format, product: state.product, version: state.version, tabs: state.tabs, marks, ...(accepted.length ? { accepted } : {}) });
 }
 
 /** The user's formatting of a cell as the adapter reads it now. */
@@ -97,12 +110,29 @@ export function mergeMarks(
     saved.push(cell);
   }
   const restore = prev.marks.filter((m) => !seen.has(key(m.sheet, m.cell)));
-  return { state: { ...emptyState(), tabs: [...opts.tabs], marks: saved }, restore, apply };
+  return { state: { ...emptyState(), tabs: [...opts.tabs], marks: saved, ...keptAcceptances(prev) }, restore, apply };
 }
 
-/** Clear marks: every saved cell goes back; nothing of ours remains. */
+/** Acceptances are a person's decisions, not marks: every run and Clear marks keep them. */
+function keptAcceptances(prev: ClusterixState): Pick<ClusterixState, 'accepted'> {
+  return prev.accepted && prev.accepted.length > 0 ? { accepted: [...prev.accepted] } : {};
+}
+
+/** Whether the state still holds anything (else its sheet can go). */
+export function stateHoldsAnything(state: ClusterixState): boolean {
+  return state.tabs.length > 0 || state.marks.length > 0 || (state.accepted?.length ?? 0) > 0;
+}
+
+/** Clear marks: every saved cell goes back; nothing of ours remains but the accepted warnings. */
 export function clearMarks(prev: ClusterixState): { state: ClusterixState; restore: SavedCell[] } {
-  return { state: emptyState(), restore: [...prev.marks] };
+  return { state: { ...emptyState(), ...keptAcceptances(prev) }, restore: [...prev.marks] };
+}
+
+/** The state as the _clusterix sheet of a snapshot holds it (column A from A1), or empty. */
+export function stateOfSnapshot(snapshot: { sheets: { name: string; values: unknown[][]; top: number; left: number }[] }): ClusterixState {
+  const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === STATE_SHEET);
+  if (!sheet || sheet.left !== 0 || sheet.top !== 0) return emptyState();
+  return parseState(joinStateChunks(sheet.values.map((row) => row[0])));
 }
 
 /** Whether a sheet of this name is one of our tabs (listed in the state), so it may be replaced. */

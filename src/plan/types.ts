@@ -131,6 +131,19 @@ export interface ClusterixState {
   version: string;
   tabs: string[];
   marks: SavedCell[];
+  /** Warnings accepted with a reason (checks/acceptance.ts); kept by Consolidate and Clear marks. */
+  accepted?: Acceptance[];
+}
+
+/** A warning a person accepted: where, what it was computed from, why, who and when ('YYYY-MM-DD'). */
+export interface Acceptance {
+  rule: string;
+  sheet: string;
+  cell: string;
+  fingerprint: string;
+  reason: string;
+  by: string;
+  date: string;
 }
 
 export interface ReportPlan {

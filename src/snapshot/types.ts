@@ -1,6 +1,6 @@
 /**
  * The workbook as plain cells, shaped like what Office.js returns for a sheet's used range.
- * Both adapters fill it (xlsx via ExcelJS, Excel via Office.js); nothing after it knows either.
+ * Both adapters fill it (xlsx via our package reader, Excel via Office.js); nothing after it knows either.
  */
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 

@@ -8,24 +8,60 @@ import type { PresetId } from '../rules/types';
 export type Progress = (step: string, fraction: number) => void;
 
 export interface SeverityCounts {
+  /** Errors that are data errors (not "still to fill in"). */
   error: number;
+  /** Warnings not accepted. */
   warning: number;
   info: number;
+  toFill?: number;
+  accepted?: number;
 }
 
 export type PaneOutcome =
-  | { kind: 'done'; findings: Finding[]; counts: SeverityCounts; explanations: Record<string, RuleExplanation & { title: string }>; consolidated: boolean; marked: number }
+  | {
+      kind: 'done';
+      /** Exactly the engine's findings (both faces give the same). */
+      findings: Finding[];
+      /** The partner each finding is about ("4 INMA"), by index, for the partner filter. */
+      partners?: (string | null)[];
+      counts: SeverityCounts;
+      explanations: Record<string, RuleExplanation & { title: string }>;
+      consolidated: boolean;
+      marked: number;
+    }
   /** Not a reporting workbook: what was looked for, so the pane can offer "New reporting workbook". */
   | { kind: 'notReporting'; lookedFor: string }
+  /** Stopped by the user before anything was written. */
+  | { kind: 'cancelled' }
   /** Office or the workbook refused: the words to show (no stack trace). */
   | { kind: 'failed'; message: string };
 
+export type ClearOutcome =
+  /** `found`: whether there were marks or report tabs to take away at all. */
+  | { kind: 'cleared'; restored: number; found?: boolean }
+  | { kind: 'failed'; message: string };
+
+export interface AcceptInput {
+  rule: string;
+  sheet: string;
+  cell: string;
+  reason: string;
+  by: string;
+}
+
 export interface PaneActions {
-  check(progress?: Progress): Promise<PaneOutcome>;
-  consolidate(progress?: Progress): Promise<PaneOutcome>;
-  clearMarks(progress?: Progress): Promise<{ kind: 'cleared'; restored: number } | { kind: 'failed'; message: string }>;
+  /** `signal`: Cancel; honoured up to the first write (Excel cannot take back a write half done). */
+  check(progress?: Progress, signal?: AbortSignal): Promise<PaneOutcome>;
+  consolidate(progress?: Progress, signal?: AbortSignal): Promise<PaneOutcome>;
+  clearMarks(progress?: Progress): Promise<ClearOutcome>;
   /** Activate the sheet and select the cell (or range) of a finding. */
   selectCell(sheet: string, cell: string | null): Promise<void>;
   /** Lay out a template in the open workbook: ClusteriX 2.0's (2014–2020, the default) or an empty 2021–2027 project. */
   newReportingWorkbook(progress?: Progress, programme?: PresetId): Promise<PaneOutcome>;
+  /** Accept a warning with a reason, then check again (its mark's note says accepted). Optional: older hosts lack it. */
+  accept?(input: AcceptInput, progress?: Progress): Promise<PaneOutcome>;
+  /** After a run: calls `onEdit` with the user sheet an edit changed (never our tabs or state). Resolves to "stop". */
+  watchEdits?(onEdit: (sheet: string) => void): Promise<() => Promise<void>>;
+  /** Checks again after edits on these sheets, reading only them; writes nothing. */
+  recheck?(sheets: string[]): Promise<PaneOutcome>;
 }

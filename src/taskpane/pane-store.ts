@@ -2,28 +2,50 @@
  * The state the task pane shows, shared with the ribbon's Consolidate (same runtime, same page): what is being
  * done now, and the last outcome. One task at a time, so a ribbon click and a pane click cannot overlap.
  */
-import type { PaneOutcome, Progress } from './actions';
+import type { ClearOutcome, PaneOutcome, Progress } from './actions';
 import { describeError } from './describe-error';
+import type { PaneFinding } from './findings-view';
 
-export type PaneTask = 'check' | 'consolidate' | 'clear' | 'new';
+export type PaneTask = 'check' | 'consolidate' | 'clear' | 'new' | 'accept';
 
-export type ClearResult = { kind: 'cleared'; restored: number } | { kind: 'failed'; message: string };
+export type ClearResult = ClearOutcome;
 
 export type LastResult =
-  | { task: 'check' | 'consolidate' | 'new'; outcome: PaneOutcome; at: Date }
+  | { task: 'check' | 'consolidate' | 'new' | 'accept'; outcome: PaneOutcome; at: Date }
   | { task: 'clear'; outcome: ClearResult; at: Date };
 
-export interface PaneState {
-  working: { task: PaneTask; step: string; fraction: number } | null;
-  last: LastResult | null;
+/** A re-check after the user's edits (nothing written): its findings and what changed since the last run. */
+export interface LiveResult {
+  findings: PaneFinding[];
+  fixed: number;
+  added: number;
+  /** Sheets the edits were on, and how long reading and checking took (ms). */
+  sheets: string[];
+  ms: number;
+  at: Date;
 }
+
+export interface PaneState {
+  working: { task: PaneTask; step: string; fraction: number; cancelling?: boolean } | null;
+  last: LastResult | null;
+  /** Since `last`: the findings after the user's edits; null until an edit, and again after every run. */
+  live: LiveResult | null;
+  /** Whether any run of this session has written to the workbook (the undo note shows until then). */
+  wrote: boolean;
+}
+
+type Work<T> = (progress: Progress, signal: AbortSignal) => Promise<T>;
 
 export interface PaneStore {
   get(): PaneState;
   subscribe(listener: () => void): () => void;
   /** Runs one task; refuses (returns false) while another is running. Never throws: a failure becomes the outcome. */
-  run(task: 'check' | 'consolidate' | 'new', work: (progress: Progress) => Promise<PaneOutcome>): Promise<boolean>;
-  run(task: 'clear', work: (progress: Progress) => Promise<ClearResult>): Promise<boolean>;
+  run(task: 'check' | 'consolidate' | 'new' | 'accept', work: Work<PaneOutcome>): Promise<boolean>;
+  run(task: 'clear', work: Work<ClearResult>): Promise<boolean>;
+  /** Asks the running task to stop (it stops before its first write, or finishes). */
+  cancel(): void;
+  /** A re-check's result, kept only if it belongs to the current last run (`of`). */
+  setLive(of: LastResult | null, live: LiveResult): void;
 }
 
 const STARTING: Record<PaneTask, string> = {
@@ -31,28 +53,33 @@ const STARTING: Record<PaneTask, string> = {
   consolidate: 'Reading the workbook…',
   clear: 'Clearing marks…',
   new: 'Laying out the reporting workbook…',
+  accept: 'Accepting the warning…',
 };
 
 export function createPaneStore(): PaneStore {
-  let state: PaneState = { working: null, last: null };
+  let state: PaneState = { working: null, last: null, live: null, wrote: false };
+  let controller: AbortController | null = null;
   const listeners = new Set<() => void>();
   const set = (next: PaneState) => {
     state = next;
     listeners.forEach((l) => l());
   };
-  async function run(task: PaneTask, work: (progress: Progress) => Promise<PaneOutcome | ClearResult>): Promise<boolean> {
+  async function run(task: PaneTask, work: Work<PaneOutcome | ClearResult>): Promise<boolean> {
     if (state.working) return false;
+    const mine = (controller = new AbortController());
     set({ ...state, working: { task, step: STARTING[task], fraction: 0 } });
     const progress: Progress = (step, fraction) => {
-      if (state.working) set({ ...state, working: { task, step, fraction } });
+      if (state.working) set({ ...state, working: { ...state.working, step, fraction } });
     };
     let outcome: PaneOutcome | ClearResult;
     try {
-      outcome = await work(progress);
+      outcome = await work(progress, mine.signal);
     } catch (error) {
       outcome = { kind: 'failed', message: describeError(error) };
     }
-    set({ working: null, last: { task, outcome, at: new Date() } as LastResult });
+    controller = null;
+    const wrote = state.wrote || (outcome.kind === 'done' || outcome.kind === 'cleared');
+    set({ working: null, last: { task, outcome, at: new Date() } as LastResult, live: null, wrote });
     return true;
   }
   return {
@@ -62,6 +89,14 @@ export function createPaneStore(): PaneStore {
       return () => listeners.delete(listener);
     },
     run: run as PaneStore['run'],
+    setLive(of, live) {
+      if (state.last === of && !state.working) set({ ...state, live });
+    },
+    cancel() {
+      if (!controller || !state.working) return;
+      controller.abort();
+      set({ ...state, working: { ...state.working, step: 'Cancelling…', cancelling: true } });
+    },
   };
 }
 

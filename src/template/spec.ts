@@ -1,5 +1,5 @@
 /**
- * A workbook as plain data: what the template and the sample are, before any writer (ExcelJS for the CLI,
+ * A workbook as plain data: what the template and the sample are, before any writer (the package writer for the CLI,
  * Office.js for "New reporting workbook") lays them out. Rows and columns are 0-based.
  */
 export type SpecScalar = number | string | boolean | null;

@@ -69,3 +69,9 @@ export function endAfterMonths(start: CalendarDate, months: number): CalendarDat
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The local calendar day of a moment, 'YYYY-MM-DD' (when a person accepted a warning, in their own day). */
+export function localDate(at: Date): CalendarDate {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}` as CalendarDate;
+}

@@ -128,7 +128,7 @@ describe('the production build', () => {
 describe('task pane in Chromium on Microsoft’s Excel library over the wire host', () => {
   test('Consolidate shows the command line’s counts, marks the cells, and Clear marks puts every look back', async () => {
     const { page, refused, errors } = await openPane(sample.snapshot);
-    expect(await page.getByRole('note').textContent()).toContain('cannot be undone with Ctrl+Z');
+    expect(await page.getByRole('note').textContent()).toContain('Ctrl+Z cannot undo the marks and report tabs that Check and Consolidate add');
     await page.screenshot({ path: path.join(SHOTS, '01-ready.png'), fullPage: true });
     const before = await fake(page).looks();
 
@@ -151,6 +151,7 @@ describe('task pane in Chromium on Microsoft’s Excel library over the wire hos
     expect(await fake(page).sheetNames()).toEqual(expect.arrayContaining([...REPORT_TAB_NAMES]));
 
     await page.getByRole('button', { name: 'Clear marks' }).click();
+    await page.getByRole('button', { name: 'Remove marks and tabs' }).click(); // Clear marks asks first
     await settles(page, /^Marks cleared/);
     expect(await fake(page).looks()).toEqual(before);
     const names = await fake(page).sheetNames();
@@ -166,12 +167,12 @@ describe('task pane in Chromium on Microsoft’s Excel library over the wire hos
     await page.getByRole('button', { name: 'Check' }).click();
     await settles(page, /^Checked/);
     for (const finding of sample.findings.filter((f) => f.severity === 'error' && f.sheet && f.cell)) {
-      await page.getByRole('button', { name: `${finding.cell}: ${finding.message}` }).click();
+      await page.getByRole('button', { name: finding.message }).click();
       await page.waitForFunction((sheet) => (window as unknown as { __fake: PageFake }).__fake.selection()?.sheet === sheet, finding.sheet);
       expect(await fake(page).selection()).toEqual({ sheet: finding.sheet, cell: firstCell(finding.cell as string) });
     }
-    const p01 = page.locator('details', { hasText: 'About P01' }).first();
-    await p01.locator('summary').click();
+    const p01 = page.locator('li', { hasText: 'P01' }).first();
+    await p01.getByTitle('More about this finding').click();
     expect(await p01.getByText('What it checks').isVisible()).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, '03-finding-explained.png'), fullPage: true });
     await page.close();
@@ -189,11 +190,12 @@ describe('task pane in Chromium on Microsoft’s Excel library over the wire hos
     expect(await page.getByRole('button', { name: 'Check' }).isDisabled()).toBe(true); // one task at a time
     await page.screenshot({ path: path.join(SHOTS, '07-progress.png'), fullPage: true });
     await settles(page, /^Consolidated/);
-    // Focus stayed on Consolidate; Tab goes Check, Clear marks, then the first finding (its disclosure after it).
+    // Focus stayed on Consolidate; Tab goes Check, Clear marks, Undo?, the count tiles (one stop), the partner and
+    // sheet filters, Copy findings, then the list (one stop: its first finding).
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Consolidate');
     const first = sample.findings[0];
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`${first.cell}: ${first.message}`);
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.querySelector('span')?.textContent)).toBe(first.message);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window as unknown as { __fake: PageFake }).__fake.selection() !== null);
     expect(await fake(page).selection()).toEqual({ sheet: first.sheet, cell: firstCell(first.cell as string) });

@@ -36,6 +36,17 @@ export interface FakeStats {
 /** State that lives for one sync only (Excel resumes screen updating at the next sync). */
 export interface BatchState {
   screenUpdatingSuspended: boolean;
+  /** Ranges whose values or formulas a write changed while events were on (worksheets.onChanged, ExcelApi 1.9). */
+  edited: { sheetId: number; address: string }[];
+}
+
+/** WorksheetChangedEventArgs as far as the add-in reads them. */
+export interface FakeWorksheetChanged {
+  type: 'WorksheetChanged';
+  changeType: 'RangeEdited';
+  source: 'Local';
+  worksheetId: string;
+  address: string;
 }
 
 export interface Operation {
@@ -72,6 +83,8 @@ export function newStats(): FakeStats {
 
 export class FakeHost {
   stats: FakeStats = newStats();
+  /** Handlers registered with worksheets.onChanged.add: called after a committed sync that edited cells with events on. */
+  readonly worksheetChanged = new Set<(args: FakeWorksheetChanged) => unknown>();
   /** Tests: change the workbook just before round trip n (1-based, counted since the last reset), as a user might. */
   beforeRoundTrip: ((n: number, wb: FakeWorkbook) => void) | null = null;
   readonly excelApi: string;
@@ -105,7 +118,7 @@ export class FakeHost {
     };
     if (record.requestBytes > this.limit) fail(officeError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${record.requestBytes} bytes) has exceeded the limit.`));
     const work = structuredClone(this.workbook);
-    const batch: BatchState = { screenUpdatingSuspended: false };
+    const batch: BatchState = { screenUpdatingSuspended: false, edited: [] };
     const results: unknown[] = [];
     const counts = { events: 0, calc: 0, screen: 0, writes: 0 };
     ops.forEach((op, i) => {
@@ -133,5 +146,11 @@ export class FakeHost {
     this.stats.writesWithAutomaticCalculation += counts.calc;
     this.stats.writesWithScreenUpdating += counts.screen;
     ops.forEach((op, i) => op.deliver?.(results[i]));
+    // As Excel: the events arrive after the sync that made the change, on their own.
+    if (batch.edited.length > 0 && this.worksheetChanged.size > 0) {
+      const handlers = [...this.worksheetChanged];
+      const edits = batch.edited.map((e) => ({ type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: `{sheet-${e.sheetId}}`, address: e.address }) as const);
+      setTimeout(() => edits.forEach((e) => handlers.forEach((h) => void h(e))), 0);
+    }
   }
 }

@@ -6,6 +6,7 @@ import { formatBox, parseAddress } from './address';
 import { cellInputProblem, enterInto } from './rules';
 import type { FakeWorksheet } from './sheets';
 import { assertEditable } from './sheets';
+import type { BatchState } from './host';
 
 export type RangeSpec = { address: string | null } | { box: Box } | { used: { valuesOnly: boolean; nullable: boolean } };
 
@@ -105,12 +106,13 @@ export class FakeRange extends FakeClientObject {
       throw officeError(ErrorCodes.invalidArgument, `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${b.rows}x${b.cols}).`, this._path);
     return (input as unknown[][])[r][c];
   }
-  private _enterAll(wb: FakeWorkbook, input: unknown): void {
+  private _enterAll(wb: FakeWorkbook, input: unknown, batch: BatchState): void {
     this._each(wb, (_cell, r, c) => {
       const problem = cellInputProblem(this._cellInput(wb, input, r, c));
       if (problem) throw officeError(ErrorCodes.invalidArgument, `The argument is invalid or missing or has an incorrect format (${problem}).`, this._path);
     });
     this._each(wb, (cell, r, c, sheet) => enterInto(wb, sheet, cell, this._cellInput(wb, input, r, c)));
+    if (wb.enableEvents) batch.edited.push({ sheetId: this._ws._sheet(wb).id, address: formatBox(this._box(wb)) });
   }
 
   get isNullObject(): boolean {
@@ -123,13 +125,13 @@ export class FakeRange extends FakeClientObject {
     return this._get('values');
   }
   set values(v: unknown[][]) {
-    this._write({ set: 'values', value: v }, (wb) => this._enterAll(wb, v));
+    this._write({ set: 'values', value: v }, (wb, batch) => this._enterAll(wb, v, batch));
   }
   get formulas(): unknown[][] {
     return this._get('formulas');
   }
   set formulas(v: unknown[][]) {
-    this._write({ set: 'formulas', value: v }, (wb) => this._enterAll(wb, v));
+    this._write({ set: 'formulas', value: v }, (wb, batch) => this._enterAll(wb, v, batch));
   }
   get valueTypes(): string[][] {
     return this._get('valueTypes');

@@ -6,6 +6,7 @@ import { FakeRange } from './range';
 import { parseAddress } from './address';
 import { FakeCommentCollection, FakeNoteCollection } from './notes';
 import { FakeAutoFilter, FakeChartCollection, FakeHeadersFooters, FakePageBreakCollection } from './charts';
+import type { FakeWorksheetChanged } from './host';
 import { sheetNameProblem } from './rules';
 
 function checkName(wb: FakeWorkbook, name: unknown, self: FakeSheet | null): string {
@@ -388,6 +389,17 @@ export class FakeCustomPropertyCollection extends FakeCollection<FakeCustomPrope
 
 export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   private cache = new Map<string, FakeWorksheet>();
+  /** ExcelApi 1.9: add(handler) registers at the next sync; remove() of its result unregisters at the one after. */
+  get onChanged(): { add(handler: (args: FakeWorksheetChanged) => unknown): { remove(): void; context: FakeContextBase } } {
+    const host = this.context._host;
+    const queue = (describe: Record<string, unknown>, run: () => void) => this._queue({ describe: { path: `${this._path}.onChanged`, ...describe }, api: '1.9', writes: false, run });
+    return {
+      add: (handler) => {
+        queue({ call: 'add' }, () => void host.worksheetChanged.add(handler));
+        return { context: this.context, remove: () => queue({ call: 'remove' }, () => void host.worksheetChanged.delete(handler)) };
+      },
+    };
+  }
   _keys(wb: FakeWorkbook): string[] {
     return wb.sheets.map((s) => String(s.id));
   }

@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { consolidateFile, userSheetsOnly } from '../../src/apply/xlsx';
-import { readState } from '../../src/apply/xlsx/state-sheet';
+import { readState } from '../support/exceljs/state-sheet';
 import { consolidateWorkbook } from '../../src/engine';
 import { REPORT_TAB_NAMES } from '../../src/plan/types';
 import { readXlsxSnapshot } from '../../src/snapshot/xlsx';

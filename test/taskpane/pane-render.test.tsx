@@ -31,19 +31,50 @@ async function render(outcome: PaneOutcome): Promise<string> {
 }
 const text = (html: string) => html.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|');
 
-test('findings come grouped by severity, then sheet, each a button to its cell with its rule at hand', async () => {
+test('findings come grouped by kind, each a row with its message first, then where, and the rule small', async () => {
   const html = await render({ kind: 'done', findings, counts: { error: 2, warning: 1, info: 1 }, explanations, consolidated: false, marked: 0 });
   const t = text(html);
-  expect(t).toContain('|Checked: 2 errors, 1 warning, 1 note.|');
-  expect(t).toContain('|2|errors|1|warning|1|note|');
-  const order = ['|Errors|', '|Project|', 'D14: Phase 2 ends', '|Budget WP|', 'J12: Budget total', '|Warnings|', '|Workbook|', 'No indicator sheet', '|Notes|', '|Indicators|', 'K5: PLE'];
+  expect(t).toContain('|Checked: 2 errors, 1 warning, 1 info.|');
+  expect(t).toContain('|2|errors|1|warning|1|info|');
+  const order = ['|Errors (2)|', '|Phase 2 ends', '|Project!D14 · P02|', '|Budget total', '|Budget WP!J12 · B04|', '|Warnings (1)|', '|No indicator sheet|', '|Workbook · T02|', '|Info (1)|', '|PLE: 12 of 32', '|Indicators!K5 · I02|'];
   const at = order.map((s) => t.indexOf(s));
   expect(at.every((i) => i >= 0)).toBe(true);
   expect([...at].sort((a, b) => a - b)).toEqual(at);
-  expect(html.match(/<button[^>]*data-testid="finding-link"/g)).toHaveLength(3); // the workbook-level one has no cell to go to
-  expect(t).toContain('|About P02: Dates|What it checks|Periods follow each other|Why|The programme counts months|How to fix|Correct the end date|');
+  // One Tab stop for the whole list: the first row only.
+  const rows = html.match(/<button[^>]*data-testid="finding-link"[^>]*>/g) ?? [];
+  expect(rows).toHaveLength(4);
+  expect(rows.map((r) => /tabindex="0"/.test(r))).toEqual([true, false, false, false]);
+  expect(t).not.toMatch(/\bnotes?\b/i);
   expect(html).toContain('role="status"');
   expect(html).toContain('aria-live="polite"');
+});
+
+test('a new template reads as a to-do list: what is still to fill in apart from the data errors, and counted apart', async () => {
+  const template: Finding[] = [
+    { rule: 'P02', severity: 'error', sheet: 'Project', cell: 'C14', message: 'Phase 2 ends 2021-04-01' },
+    { rule: 'P04', severity: 'error', sheet: 'Project', cell: 'H29', message: 'Approved budget of partner 1 (ecoplus) is blank', toFill: true },
+    { rule: 'P04', severity: 'error', sheet: 'Project', cell: 'H30', message: 'Approved budget of partner 2 (IDM) is blank', toFill: true },
+    { rule: 'B06', severity: 'warning', sheet: 'Budget INMA', cell: 'B15', message: 'Amount typed as text', accepted: { reason: 'Agreed with the partner', by: 'JD', date: '2026-12-01' } },
+  ];
+  const t = text(await render({ kind: 'done', findings: template, counts: { error: 1, warning: 0, info: 0 }, explanations, consolidated: false, marked: 0 }));
+  expect(t).toContain('|Checked: 1 error, 2 to fill in, 0 warnings, 0 info, 1 accepted.|');
+  expect(t).toContain('|1|error|2|to fill in|0|warnings|0|info|1|accepted|');
+  const order = ['|Errors (1)|', '|Phase 2 ends', '|Still to fill in (2)|', 'Approved budget of partner 1', 'Approved budget of partner 2', '|Accepted warnings (1)|', '|Amount typed as text|', '|Accepted: Agreed with the partner (JD, 2026-12-01)|'];
+  const at = order.map((s) => t.indexOf(s));
+  expect(at.every((i) => i >= 0)).toBe(true);
+  expect([...at].sort((a, b) => a - b)).toEqual(at);
+});
+
+test('before anything is written, the short undo note names Check and Consolidate and the way back', () => {
+  const html = renderToStaticMarkup(
+    <FluentProvider theme={webLightTheme}>
+      <App actions={actions} store={createPaneStore()} />
+    </FluentProvider>,
+  );
+  const note = text(html).split('|').find((s) => s.startsWith('Ctrl+Z')) ?? '';
+  expect(note).toMatch(/Check and Consolidate/);
+  expect(note).toMatch(/Clear marks/);
+  expect(note.length).toBeLessThan(200);
 });
 
 test('not a reporting workbook: what was looked for, and the button to start one', async () => {

@@ -1,15 +1,16 @@
 /**
- * What ExcelJS cannot carry makes consolidate and clear refuse, naming it, before anything is written; what it
- * can carry (styles, merges, notes, validation, conditional formats, names, hidden sheets, plain tables,
- * layout) survives consolidate and clear.
+ * Every part of the user's package comes through consolidate and clear: charts, pivots, slicers, macros,
+ * threaded comments, external links, sparklines, dynamic arrays, calculated table columns, protection byte for
+ * byte; styles, merges, notes, validation, conditional formats, names, hidden sheets, tables and layout as
+ * ExcelJS (an independent reader) sees them.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { unzipSync } from 'fflate';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { clearFile, consolidateFile } from '../../src/apply/xlsx';
-import { UserError } from '../../src/util/errors';
 import { handPlan, userBook } from './fixtures';
 import { cellPrints, load } from './read-back';
 
@@ -50,25 +51,50 @@ const CASES: [string, Record<string, string>, ((xml: string) => string) | undefi
   ['a table with a calculated column', { 'xl/tables/table1.xml': '<table><tableColumns><tableColumn><calculatedColumnFormula>B2*2</calculatedColumnFormula></tableColumn></tableColumns></table>' }, undefined, 'tables with calculated columns or custom totals'],
 ];
 
-describe.each(CASES)('a workbook with %s', (label, parts, sheetXml, named) => {
-  it(`refuses consolidate and clear naming ${named}, and writes nothing`, async () => {
+/** Every part of `p` but ours, by name, as bytes: what must come through consolidate and clear as it was. */
+function partsOf(p: string): Record<string, Uint8Array> {
+  return unzipSync(readFileSync(p));
+}
+
+const OURS_OR_PATCHED = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/calcChain\.xml|xl\/worksheets\/.*|xl\/comments\d*\.xml|xl\/drawings\/vmlDrawing\d*\.vml)$/;
+
+describe.each(CASES)('a workbook with %s', (label, parts, sheetXml) => {
+  it('is consolidated and cleared with that part byte for byte as it was', async () => {
     const p = await withParts(`${label.replace(/\W+/g, '-')}.xlsx`, parts, sheetXml);
     const out = join(dir, `${label.replace(/\W+/g, '-')}.out.xlsx`);
-    const err = await consolidateFile(p, out, { now, plan: () => handPlan() }).catch((e) => e);
-    expect(err).toBeInstanceOf(UserError);
-    expect(err.message).toBe(`${p} holds ${named}, which this command line cannot carry over; use Consolidate in Excel (the add-in), or remove them from a copy first`);
-    await expect(clearFile(p, out)).rejects.toThrow(named);
-    expect(existsSync(out)).toBe(false);
+    const cleared = join(dir, `${label.replace(/\W+/g, '-')}.cleared.xlsx`);
+    await consolidateFile(p, out, { now, plan: () => handPlan([{ sheet: 'Budget WP', cell: 'B2', severity: 'error' }]) });
+    await clearFile(out, cleared);
+    const before = partsOf(p);
+    for (const path of [out, cleared]) {
+      const after = partsOf(path);
+      for (const [name, bytes] of Object.entries(before)) {
+        if (OURS_OR_PATCHED.test(name)) continue;
+        expect([name, Buffer.from(after[name] ?? []).toString('latin1')]).toEqual([name, Buffer.from(bytes).toString('latin1')]);
+      }
+      for (const name of Object.keys(parts)) expect(Object.keys(after)).toContain(name);
+    }
+    // The user's sheets come back from clear as they were, byte for byte.
+    const after = partsOf(cleared);
+    for (const name of Object.keys(before).filter((n) => /^xl\/worksheets\/sheet[123]\.xml$/.test(n))) {
+      expect([name, Buffer.from(after[name]).toString('utf8')]).toEqual([name, Buffer.from(before[name]).toString('utf8')]);
+    }
   });
 });
 
-it('refuses a protected workbook structure, naming it', async () => {
-  const zip = await JSZip.loadAsync(readFileSync(book));
-  const xml = await zip.file('xl/workbook.xml')!.async('string');
-  zip.file('xl/workbook.xml', xml.replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>'));
-  const p = join(dir, 'protected.xlsx');
-  writeFileSync(p, await zip.generateAsync({ type: 'nodebuffer' }));
-  await expect(consolidateFile(p, join(dir, 'protected.out.xlsx'), { now, plan: () => handPlan() })).rejects.toThrow(`${p} holds a protected workbook structure,`);
+it('carries a protected workbook structure (and the empty <workbookProtection/> LibreOffice writes) through consolidate', async () => {
+  for (const protection of ['<workbookProtection lockStructure="1"/>', '<workbookProtection/>']) {
+    const zip = await JSZip.loadAsync(readFileSync(book));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', xml.replace('<sheets>', `${protection}<sheets>`));
+    const p = join(dir, 'protected.xlsx');
+    writeFileSync(p, await zip.generateAsync({ type: 'nodebuffer' }));
+    const out = join(dir, 'protected.out.xlsx');
+    await consolidateFile(p, out, { now, plan: () => handPlan() });
+    const wbXml = Buffer.from(partsOf(out)['xl/workbook.xml']).toString('utf8');
+    expect(wbXml).toContain(`${protection}<sheets>`);
+    expect((await load(out)).worksheets.map((w) => w.name)).toContain('Report Summary');
+  }
 });
 
 describe('a workbook with what ExcelJS carries', () => {

@@ -1,6 +1,6 @@
 /** Reading an xlsx back for assertions: every user cell's value, formula, fill and note. */
 import ExcelJS from 'exceljs';
-import { teachExcelJsInternalLinks } from '../../src/apply/xlsx';
+import { teachExcelJsInternalLinks } from '../support/exceljs/internal-links';
 
 teachExcelJsInternalLinks();
 

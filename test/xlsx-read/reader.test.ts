@@ -38,6 +38,7 @@ describe('readXlsxSnapshot: cell values', () => {
       ws.getCell('E3').value = true;
       ws.getCell('C4').value = { formula: 'C3*0', result: 0 };
       ws.getCell('D4').value = { formula: 'C3*2' };
+      ws.getCell('F4').value = { formula: 'MAX(C3,2)' };
       ws.getCell('E4').value = { formula: 'E3', result: false };
       ws.getCell('C5').value = { formula: 'C3+1', result: 12501.5, shareType: 'shared', ref: 'C5:E5' } as ExcelJS.CellFormulaValue;
       ws.getCell('D5').value = { sharedFormula: 'C5', result: 12.25 } as ExcelJS.CellSharedFormulaValue;
@@ -69,8 +70,9 @@ describe('readXlsxSnapshot: cell values', () => {
     expect(at(s, 'C4')).toEqual({ value: 0, type: 'Double', formula: '=C3*0', numberFormat: 'General' });
     expect(at(s, 'E4')).toMatchObject({ value: false, type: 'Boolean', formula: '=E3' });
   });
-  it('marks a formula with no cached value Uncalculated', () => {
-    expect(at(s, 'D4')).toMatchObject({ value: null, type: 'Uncalculated', formula: '=C3*2' });
+  it('computes a formula with no cached value when it is arithmetic over cells, and marks any other Uncalculated', () => {
+    expect(at(s, 'D4')).toMatchObject({ value: 25001, type: 'Double', formula: '=C3*2' });
+    expect(at(s, 'F4')).toMatchObject({ value: null, type: 'Uncalculated', formula: '=MAX(C3,2)' });
   });
   it('gives each cell of a shared formula its own text and cached value', () => {
     expect(at(s, 'C5')).toMatchObject({ value: 12501.5, formula: '=C3+1' });
@@ -201,7 +203,7 @@ describe('readXlsxSnapshot: formulas whose cached value is empty text', () => {
     for (const name of ['Budget R&D', 'Other']) {
       const ws = wb.addWorksheet(name);
       ws.getCell('B5').value = { formula: 'IF(A5="","",A5)', result: 'x' } as ExcelJS.CellFormulaValue;
-      ws.getCell('B6').value = { formula: 'A6*2' };
+      ws.getCell('B6').value = { formula: 'MAX(A6,2)' };
       ws.getCell('B7').value = 3;
     }
     // Excel writes an empty-text result as an empty <v>; ExcelJS cannot write one, so edit the package.
@@ -212,7 +214,7 @@ describe('readXlsxSnapshot: formulas whose cached value is empty text', () => {
     const [rd, other] = snap.sheets;
     expect(rd.name).toBe('Budget R&D');
     expect(at(rd, 'B5')).toEqual({ value: null, type: 'Empty', formula: '=IF(A5="","",A5)', numberFormat: 'General' });
-    expect(at(rd, 'B6')).toMatchObject({ value: null, type: 'Uncalculated', formula: '=A6*2' });
+    expect(at(rd, 'B6')).toMatchObject({ value: null, type: 'Uncalculated', formula: '=MAX(A6,2)' });
     expect(at(other, 'B5')).toMatchObject({ value: 'x', type: 'String' });
     expect(at(other, 'B6')).toMatchObject({ value: null, type: 'Uncalculated' });
   });

@@ -2,19 +2,21 @@
  * PaneActions over Excel.run: Check and Consolidate in three round trips each (sheet list; cells and state;
  * all writes), Clear marks in three, every Office error turned into words for the pane.
  */
-import type { PaneActions, PaneOutcome, Progress, SeverityCounts } from '../../taskpane/actions';
-import type { Finding } from '../../checks/types';
+import type { PaneActions, PaneOutcome, Progress } from '../../taskpane/actions';
 import type { Profile } from '../../profile/types';
 import { CLUSTERIX2 } from '../../profile/clusterix2';
 import { checkWorkbook, isReportingWorkbook } from '../../engine';
 import { computeFigures } from '../../figures';
 import { planMarks } from '../../plan/marks';
-import { planReport, registryExplanations } from '../../plan/index';
+import { planReport } from '../../plan/index';
 import { describeError } from '../../taskpane/describe-error';
-import { applyClear, applyReport, type ApplyResult } from './apply';
+import { applyClear, applyReport } from './apply';
 import { readWorkbook } from './read';
 import { writeTemplate } from './template';
 import { RunFailed } from './recover';
+import { doneOutcome } from './pane-outcome';
+import { acceptInExcel } from './accept';
+import { recheckSheets, watchEdits, type LiveBase } from './live';
 
 export interface OfficeActionOptions {
   profile?: Profile;
@@ -26,22 +28,7 @@ export interface OfficeActionOptions {
 }
 
 const LOOKED_FOR = "a Project sheet: a sheet with the field 'Project acronym' and the value to its right";
-
-function counts(findings: Finding[]): SeverityCounts {
-  const c: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-
-function explanations(): Extract<PaneOutcome, { kind: 'done' }>['explanations'] {
-  const out: Extract<PaneOutcome, { kind: 'done' }>['explanations'] = {};
-  for (const [id, e] of Object.entries(registryExplanations())) out[id] = { what: e.what, why: e.why, fix: e.fix, title: e.title ?? id };
-  return out;
-}
-
-function done(findings: Finding[], consolidated: boolean, applied: ApplyResult & { kind: 'applied' }): PaneOutcome {
-  return { kind: 'done', findings, counts: counts(findings), explanations: explanations(), consolidated, marked: applied.marked };
-}
+const CANCELLED: PaneOutcome = { kind: 'cancelled' };
 
 /** Office's error in words, and, when a write failed half way, what became of the workbook. */
 function failed(e: unknown): { kind: 'failed'; message: string } {
@@ -69,24 +56,29 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
   const profile = options.profile ?? CLUSTERIX2;
   const now = options.now ?? (() => new Date());
   const applyOpts = { chunkBytes: options.chunkBytes };
+  /** What the last run read, for re-checking while the user types. */
+  let base: LiveBase | null = null;
 
-  async function checkOrConsolidate(consolidate: boolean, progress?: Progress): Promise<PaneOutcome> {
+  async function checkOrConsolidate(consolidate: boolean, progress?: Progress, signal?: AbortSignal): Promise<PaneOutcome> {
     try {
       return await runInExcel(async (context) => {
         progress?.('Reading the workbook', 0.1);
         const read = await readWorkbook(context, { withValues: true, readBytes: options.readBytes });
+        if (signal?.aborted) return CANCELLED;
         progress?.('Checking', 0.5);
-        const checked = checkWorkbook(read.snapshot, profile);
+        const checked = checkWorkbook(read.snapshot, profile, read.state.accepted);
         if (!isReportingWorkbook(checked.model)) return { kind: 'notReporting', lookedFor: LOOKED_FOR } as const;
         // As engine.consolidateWorkbook, without parsing twice; Check marks the findings only.
         const plan = consolidate
           ? planReport(checked.model, checked.findings, computeFigures(checked.model, profile), { profile, now: now(), sourceName: documentName() })
           : { tabs: null, marks: planMarks(checked.findings) };
+        if (signal?.aborted) return CANCELLED; // the last moment before anything is written
         progress?.(consolidate ? 'Writing the report tabs and marks' : 'Marking the cells', 0.7);
         const applied = await applyReport(context, read, plan, applyOpts);
         progress?.('Done', 1);
         if (applied.kind === 'refused') return { kind: 'failed', message: applied.message } as const;
-        return done(checked.findings, consolidate, applied);
+        base = { snapshot: read.snapshot, state: read.state };
+        return doneOutcome(checked.model, checked.findings, consolidate, applied.marked);
       });
     } catch (e) {
       return failed(e);
@@ -94,17 +86,19 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
   }
 
   return {
-    check: (progress) => checkOrConsolidate(false, progress),
-    consolidate: (progress) => checkOrConsolidate(true, progress),
+    check: (progress, signal) => checkOrConsolidate(false, progress, signal),
+    consolidate: (progress, signal) => checkOrConsolidate(true, progress, signal),
     async clearMarks(progress) {
       try {
         return await runInExcel(async (context) => {
           progress?.('Reading the marks', 0.2);
           const read = await readWorkbook(context, { withValues: false, readBytes: options.readBytes });
           progress?.('Restoring your formatting', 0.6);
+          const found = read.state.marks.length > 0 || read.state.tabs.length > 0 || read.sheets.some((sh) => sh.ownerMarked);
           const r = await applyClear(context, read, applyOpts);
           progress?.('Done', 1);
-          return { kind: 'cleared' as const, restored: r.restored };
+          // `found: false` only: the outcome of a Clear that had something to clear is as before.
+          return { kind: 'cleared' as const, restored: r.restored, ...(found ? {} : { found: false }) };
         });
       } catch (e) {
         return failed(e);
@@ -122,6 +116,27 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         throw new Error(describeError(e));
       }
     },
+    async accept(input, progress) {
+      try {
+        return await runInExcel(async (context) => {
+          progress?.('Accepting the warning', 0.3);
+          return acceptInExcel(context, input, { profile, now: now(), readBytes: options.readBytes, chunkBytes: options.chunkBytes, onRead: (r) => (base = r) });
+        });
+      } catch (e) {
+        return failed(e);
+      }
+    },
+    watchEdits: (onEdit) => watchEdits(() => base, onEdit),
+    async recheck(sheets) {
+      try {
+        if (!base) return { kind: 'failed', message: 'Run Check first.' };
+        const r = await recheckSheets(base, sheets, profile);
+        base = { ...base, snapshot: r.snapshot };
+        return r.outcome;
+      } catch (e) {
+        return { kind: 'failed', message: describeError(e) };
+      }
+    },
     async newReportingWorkbook(progress, programme) {
       try {
         return await runInExcel(async (context) => {
@@ -132,7 +147,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
           const read = await readWorkbook(context, { withValues: true, readBytes: options.readBytes });
           const { model, findings } = checkWorkbook(read.snapshot, profile);
           if (!isReportingWorkbook(model)) return { kind: 'notReporting', lookedFor: LOOKED_FOR } as const;
-          return { kind: 'done', findings, counts: counts(findings), explanations: explanations(), consolidated: false, marked: 0 } as const;
+          return doneOutcome(model, findings, false, 0);
         });
       } catch (e) {
         return failed(e);

@@ -6,7 +6,7 @@
  * sync of their own after what the run wrote is taken back (recover.ts).
  */
 import { OWNER_PROPERTY, REPORT_TAB_NAMES, STATE_SHEET, type ClusterixState, type Mark, type PlannedTab, type SavedCell } from '../../plan/types';
-import { clearMarks, isOurTab, mergeMarks, stateChunks } from '../../plan/state';
+import { clearMarks, isOurTab, mergeMarks, stateChunks, stateHoldsAnything } from '../../plan/state';
 import { cellKey } from './address';
 import { lookOf, markKindFor, queueMark, queueRestore, type MarkKind } from './marks';
 import { WriteQueue } from './queue';
@@ -60,7 +60,7 @@ function queueSettings(queue: WriteQueue, read: WorkbookRead, phase: 'start' | '
 
 function queueState(queue: WriteQueue, read: WorkbookRead, state: ClusterixState): void {
   const exists = finder(read)(STATE_SHEET);
-  if (state.tabs.length === 0 && state.marks.length === 0) {
+  if (!stateHoldsAnything(state)) {
     if (exists) queue.add((context) => context.workbook.worksheets.getItem(exists.name).delete());
     return;
   }

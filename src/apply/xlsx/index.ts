@@ -1,5 +1,3 @@
-/** Writing the report plan into .xlsx files (the command line's face). */
+/** Writing the report plan into .xlsx files (the command line's face): the package is patched, never rebuilt. */
 export { consolidateFile, clearFile, userSheetsOnly } from './files';
-export { applyPlan, clearWorkbook } from './apply-plan';
-export { partsWeCannotCarry } from './carry-check';
-export { teachExcelJsInternalLinks } from './internal-links';
+export { consolidatePackage, clearPackage, type PackageTransform } from './package/apply';

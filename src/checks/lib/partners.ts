@@ -60,3 +60,23 @@ export function isProfileProject(model: Model, profile: Profile): boolean {
   const acronym = model.project?.acronym.value;
   return acronym != null && norm(acronym) === norm(profile.acronym);
 }
+
+/**
+ * The partner whose own workbook this is (made by `clusterix partner-workbook`), recognised by content, as
+ * everything here: more than one partner is listed, there is exactly one budget sheet and it belongs to a
+ * listed partner, and every indicator row names that partner. Null for a lead's workbook. This is the one
+ * place that decides it: P03 then asks for a budget sheet only of this partner, and import takes a file's
+ * partner from here.
+ */
+export function partnerWorkbookOf(model: Model): Partner | null {
+  const partners = model.project?.partners ?? [];
+  if (partners.length < 2 || model.budgets.length !== 1) return null;
+  const partner = partnerOfSheet(model, model.budgets[0]);
+  if (!partner) return null;
+  for (const row of model.indicators) {
+    if ((row.partner.value ?? '').trim() === '') continue; // a row not filled in yet
+    const named = partnersNamed(model, row.partner.value ?? '');
+    if (named.length !== 1 || named[0] !== partner) return null;
+  }
+  return partner;
+}

@@ -1,7 +1,7 @@
 import type { BudgetSheet, Model, Partner } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
-import { partnerByNo, partnerLabel, partnersNamed, partnerOfSheet, isLead } from '../lib/partners';
+import { partnerByNo, partnerLabel, partnersNamed, partnerOfSheet, partnerWorkbookOf, isLead } from '../lib/partners';
 import { missingLogged } from '../lib/known';
 
 export const P03: Rule = {
@@ -63,8 +63,11 @@ function sheetsPerPartner(budgets: BudgetSheet[], partners: Partner[], projectSh
     }
     byPartner.set(partner, [...(byPartner.get(partner) ?? []), b.sheet]);
   }
+  // A partner's own workbook holds only its partner's budget sheet: the others' are in the lead's book.
+  const own = partnerWorkbookOf(model);
   for (const p of partners) {
     if (p.no.value === null || partnerByNo(model, p.no.value) !== p) continue; // a duplicate number is reported above
+    if (own !== null && p !== own) continue;
     const sheets = byPartner.get(p) ?? [];
     if (sheets.length === 0) out.push(finding('P03', 'error', { sheet: projectSheet, cell: p.at.cell }, `${partnerLabel(p)} has no budget sheet`, { expected: 1, actual: 0 }));
     if (sheets.length > 1) out.push(finding('P03', 'error', { sheet: projectSheet, cell: p.at.cell }, `${partnerLabel(p)} has ${sheets.length} budget sheets (${sheets.join(', ')}): one is expected`, { expected: 1, actual: sheets.length }));

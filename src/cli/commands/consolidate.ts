@@ -23,7 +23,7 @@ export function defaultOut(book: string): string {
 /** The consolidate command without the process around it (the demo calls it too). */
 export async function runConsolidate(book: string, opts: { out?: string; json?: boolean; now?: Date } = {}): Promise<ConsolidateRun> {
   const out = opts.out ?? defaultOut(book);
-  // Loaded on use: the writer and ExcelJS cost every other command's start-up time.
+  // Loaded on use: the reader and writer cost every other command's start-up time.
   const { consolidateFile } = await import('../../apply/xlsx');
   const outcome = (await consolidateFile(book, out, { now: opts.now ?? new Date() })) as ConsolidateOutcome;
   const output = opts.json

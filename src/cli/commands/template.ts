@@ -6,7 +6,7 @@ import type { PresetId } from '../../rules/types';
 
 const PROGRAMMES: readonly PresetId[] = ['2014-2020', '2021-2027'];
 
-/** Loaded on use, so `clusterix --help` does not pay for ExcelJS. */
+/** Loaded on use, so `clusterix --help` does not pay for the writer. */
 async function write(which: 'template' | 'sample', out: string, programme: PresetId = '2014-2020'): Promise<void> {
   const { buildSample, buildProgrammeTemplate } = await import('../../template');
   const { writeSpecXlsx } = await import('../../apply/xlsx/spec-writer');

@@ -1,84 +1,105 @@
-/** Every finding, grouped by severity and sheet; each one goes to its cell, and carries its rule's what/why/fix. */
+/**
+ * The findings, grouped by kind (errors, still to fill in, warnings, info, accepted). One Tab stop for the whole
+ * list (roving tabindex): Up and Down move, Home and End jump, Enter goes to the cell, Right shows more (what the
+ * check is, and Accept… on a warning), Left hides it.
+ */
 import * as React from 'react';
-import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { Finding, RuleExplanation } from '../../checks/types';
-import { groupFindings } from './group-findings';
-import { SEVERITY_LABEL, SEVERITY_FILL } from './severity';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { RuleExplanation } from '../../checks/types';
+import type { AcceptInput } from '../actions';
+import { groupByKind, KIND_LABEL, type PaneFinding } from '../findings-view';
+import { FindingRow } from './FindingRow';
 
 type Explanations = Record<string, RuleExplanation & { title: string }>;
 
 const useStyles = makeStyles({
-  heading: { margin: `${tokens.spacingVerticalS} 0 0`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  sheet: { margin: `${tokens.spacingVerticalXS} 0 0`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: { borderLeft: '4px solid transparent', paddingLeft: tokens.spacingHorizontalS },
-  rule: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, marginRight: tokens.spacingHorizontalXS },
-  link: { textAlign: 'left' },
-  about: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  summary: { cursor: 'pointer' },
-  dl: { margin: `${tokens.spacingVerticalXS} 0 0`, '& dt': { fontWeight: tokens.fontWeightSemibold }, '& dd': { marginLeft: 0, marginBottom: tokens.spacingVerticalXS } },
+  heading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  hint: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  list: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  toFill: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 export interface FindingsListProps {
-  findings: Finding[];
+  findings: PaneFinding[];
+  /** Every finding of the run, before filters (to say "no findings" from "none match"). */
+  total: number;
   explanations: Explanations;
+  busy: boolean;
   onSelect(sheet: string, cell: string | null): void;
+  onAccept?(input: AcceptInput): void;
 }
 
-export function FindingsList({ findings, explanations, onSelect }: FindingsListProps) {
+const MOVES: Record<string, (i: number, n: number) => number> = {
+  ArrowDown: (i, n) => Math.min(n - 1, i + 1),
+  ArrowUp: (i) => Math.max(0, i - 1),
+  Home: () => 0,
+  End: (_, n) => n - 1,
+  PageDown: (i, n) => Math.min(n - 1, i + 10),
+  PageUp: (i) => Math.max(0, i - 10),
+};
+
+export function FindingsList({ findings, total, explanations, busy, onSelect, onAccept }: FindingsListProps) {
   const styles = useStyles();
-  if (findings.length === 0) return <p>No findings: every check passed.</p>;
+  const [active, setActive] = React.useState(0);
+  const [open, setOpen] = React.useState<number | null>(null);
+  const rows = React.useRef<(HTMLButtonElement | null)[]>([]);
+  const groups = React.useMemo(() => groupByKind(findings), [findings]);
+  const ordered = React.useMemo(() => groups.flatMap((g) => g.findings), [groups]);
+  const current = Math.min(active, Math.max(0, ordered.length - 1));
+  React.useEffect(() => setOpen(null), [findings]);
+
+  if (total === 0) return <p>No findings: every check passed.</p>;
+  if (ordered.length === 0) return <p>No finding matches these filters.</p>;
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const from = Number((e.target as HTMLElement).dataset?.index);
+    if (!Number.isInteger(from)) return; // keys typed in an expanded row's form are its own
+    if (MOVES[e.key]) {
+      e.preventDefault();
+      const to = MOVES[e.key](from, ordered.length);
+      setActive(to);
+      rows.current[to]?.focus();
+    } else if (e.key === 'ArrowRight') {
+      e.preventDefault();
+      setOpen(from);
+    } else if (e.key === 'ArrowLeft' || e.key === 'Escape') {
+      setOpen(null);
+    }
+  };
+
+  let index = 0;
   return (
-    <section aria-label="Findings">
-      {groupFindings(findings).map((group) => (
-        <section key={group.severity} aria-labelledby={`findings-${group.severity}`}>
-          <h2 id={`findings-${group.severity}`} className={styles.heading}>
-            {capitalize(SEVERITY_LABEL[group.severity].many)}
+    <section aria-label="Findings" onKeyDown={onKeyDown}>
+      <p className={styles.hint} id="findings-keys">Arrow keys move through the list; Enter goes to the cell; Right arrow: more.</p>
+      {groups.map((group) => (
+        <section key={group.kind} aria-labelledby={`findings-${group.kind}`}>
+          <h2 id={`findings-${group.kind}`} className={styles.heading}>
+            {KIND_LABEL[group.kind].heading} ({group.findings.length})
           </h2>
-          {group.sheets.map((sheet) => (
-            <div key={sheet.sheet ?? ''}>
-              <h3 className={styles.sheet}>{sheet.sheet ?? 'Workbook'}</h3>
-              <ul className={styles.list}>
-                {sheet.findings.map((f, i) => (
-                  <li key={i} className={styles.item} style={{ borderLeftColor: SEVERITY_FILL[f.severity] }}>
-                    <span className={styles.rule}>{f.rule}</span>
-                    {f.sheet !== null ? (
-                      <Link as="button" className={styles.link} onClick={() => onSelect(f.sheet as string, f.cell)} data-testid="finding-link">
-                        {f.cell ? `${f.cell}: ` : ''}
-                        {f.message}
-                      </Link>
-                    ) : (
-                      <span>{f.message}</span>
-                    )}
-                    <RuleAbout rule={f.rule} explanation={explanations[f.rule]} />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
+          {group.kind === 'toFill' && <p className={styles.toFill}>Blanks a new workbook starts with: type these in, then run Check again.</p>}
+          <ul className={styles.list}>
+            {group.findings.map((f) => {
+              const i = index++;
+              return (
+                <FindingRow
+                  key={`${f.rule}|${f.sheet}|${f.cell}|${i}`}
+                  finding={f}
+                  index={i}
+                  tabbable={i === current}
+                  open={open === i}
+                  busy={busy}
+                  explanation={explanations[f.rule]}
+                  buttonRef={(el) => (rows.current[i] = el)}
+                  onFocus={() => setActive(i)}
+                  onToggle={() => setOpen(open === i ? null : i)}
+                  onSelect={onSelect}
+                  onAccept={onAccept}
+                />
+              );
+            })}
+          </ul>
         </section>
       ))}
     </section>
   );
 }
-
-// A native disclosure: keyboard and screen readers know it, and it costs no script.
-function RuleAbout({ rule, explanation }: { rule: string; explanation?: RuleExplanation & { title: string } }) {
-  const styles = useStyles();
-  if (!explanation) return null;
-  return (
-    <details className={styles.about}>
-      <summary className={styles.summary}>About {rule}: {explanation.title}</summary>
-      <dl className={styles.dl}>
-        <dt>What it checks</dt>
-        <dd>{explanation.what}</dd>
-        <dt>Why</dt>
-        <dd>{explanation.why}</dd>
-        <dt>How to fix</dt>
-        <dd>{explanation.fix}</dd>
-      </dl>
-    </details>
-  );
-}
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,4 +1,4 @@
-/** Consolidate writes into the workbook where Ctrl+Z cannot reach: say so, and say the way back. */
+/** Ctrl+Z cannot reach what Check and Consolidate write: say so briefly, and the way back. */
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 
@@ -15,9 +15,9 @@ const useStyles = makeStyles({
 export function UndoNote() {
   const styles = useStyles();
   return (
-    <p className={styles.note} role="note">
-      Consolidate cannot be undone with Ctrl+Z. To go back, run Consolidate again or choose Clear marks: the Report
-      tabs are rebuilt or removed, and your own sheets keep their values, fills and notes.
+    <p className={styles.note} role="note" data-testid="undo-note">
+      Ctrl+Z cannot undo the marks and report tabs that Check and Consolidate add. Clear marks takes them away and
+      puts your cells back as they were.
     </p>
   );
 }

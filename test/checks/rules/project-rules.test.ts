@@ -110,6 +110,17 @@ describe('P03 partners', () => {
     const fs = runRule(P03, buildModel(s));
     expect(fs).toEqual([{ rule: 'P03', severity: 'error', sheet: 'Project', cell: 'A20', message: 'partner 2 (Beta University) has no budget sheet', expected: 1, actual: 0 }]);
   });
+  it("asks a partner's own workbook (one budget sheet, only its partner's indicator rows) for no other partner's sheet", () => {
+    const s = smallSpec();
+    s.budgets = s.budgets.slice(1, 2);
+    s.indicators = s.indicators.filter((r) => r.partner === '2' || r.partner === 'Beta University');
+    expect(s.indicators.length).toBeGreaterThan(0);
+    expect(runRule(P03, buildModel(s))).toEqual([]);
+    // One row of another partner's: a lead's book missing a sheet, reported as ever.
+    const lead = smallSpec();
+    lead.budgets = lead.budgets.slice(1, 2);
+    expect(brief(runRule(P03, buildModel(lead)))).toEqual(['P03 error Project!A19']);
+  });
   it('names a partner with two budget sheets', () => {
     const s = smallSpec();
     s.budgets.push({ ...s.budgets[1], sheet: 'Budget Beta (2)' });

@@ -1,7 +1,7 @@
 /** The very hidden sheet _clusterix in an ExcelJS workbook: the state JSON in column A from A1. */
 import type { Workbook, Worksheet } from 'exceljs';
-import { joinStateChunks, parseState, stateChunks } from '../../plan/state';
-import { STATE_SHEET, type ClusterixState } from '../../plan/types';
+import { joinStateChunks, parseState, stateChunks } from '../../../src/plan/state';
+import { STATE_SHEET, type ClusterixState } from '../../../src/plan/types';
 
 export function findSheet(wb: Workbook, name: string): Worksheet | undefined {
   const n = name.toLowerCase();

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import JSZip from 'jszip';
-import { UserError } from '../util/errors';
+import { UserError } from '../../../src/util/errors';
 
 /** The file's bytes; a UserError naming the file when it is missing or no file. */
 export async function readBytes(path: string): Promise<Buffer> {

@@ -1,6 +1,6 @@
 /** One ExcelJS cell as the snapshot's plain value, value type and formula. */
 import type { Cell } from 'exceljs';
-import type { CellValue, ValueType } from './types';
+import type { CellValue, ValueType } from '../../../src/snapshot/types';
 
 export interface PlainCell {
   value: CellValue;

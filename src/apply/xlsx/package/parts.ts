@@ -1,0 +1,222 @@
+/**
+ * An .xlsx package being changed, in memory: every part of the input kept as its compressed bytes until
+ * something reads or changes it; parts we never touch go into the output exactly as they came. Relationship
+ * parts and [Content_Types].xml are edited by small helpers so every part we add or take away is declared.
+ * `toRecord()` / `setFromRecord()` give the package as plain bytes by name for modules that work on an
+ * unzipped package (the report's DrawingML charts).
+ */
+import type { XlsxPackage } from '../../../snapshot/package/open';
+import { relsPartOf, resolveTarget } from '../../../snapshot/package/open';
+import { inflateEntry, writeZip, type OutEntry, type ZipEntry } from '../../../snapshot/package/zip';
+import { escapeXml, partText } from '../../../snapshot/package/xml';
+import { attr, elements } from '../../../snapshot/package/styles';
+
+const encoder = new TextEncoder();
+
+export const REL = {
+  worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+  comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
+  vmlDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
+} as const;
+
+export const CONTENT_TYPE = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
+} as const;
+
+export interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+type Part = { copy: ZipEntry; bytes?: Uint8Array } | { bytes: Uint8Array };
+
+const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+
+/** Transitional namespaces and relationship types, as strict OOXML spells them (a strict part is unchanged). */
+export function toStrict(xml: string): string {
+  return xml
+    .replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, STRICT_MAIN)
+    .replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, 'http://purl.oclc.org/ooxml/officeDocument/relationships');
+}
+
+export class PackageEdit {
+  private readonly parts = new Map<string, Part>();
+  private readonly changed = new Set<string>();
+  /** Relationships read, by the part that holds them (dropped when that rels part changes). */
+  private readonly relsCache = new Map<string, Rel[]>();
+
+  /** A strict OOXML package (ISO 29500 Strict): what we write uses its namespaces and relationship types. */
+  readonly strict: boolean;
+
+  constructor(private readonly pkg: XlsxPackage) {
+    for (const [name, entry] of pkg.entries) {
+      if (name.endsWith('/')) continue; // folder entries
+      this.parts.set(name, { copy: entry });
+    }
+    this.strict = (pkg.text(pkg.workbookPart) ?? '').includes(STRICT_MAIN);
+  }
+
+  get file(): string {
+    return this.pkg.file;
+  }
+
+  has(name: string): boolean {
+    return this.parts.has(name);
+  }
+
+  names(): string[] {
+    return [...this.parts.keys()];
+  }
+
+  bytes(name: string): Uint8Array | undefined {
+    const p = this.parts.get(name);
+    if (!p) return undefined;
+    if (p.bytes) return p.bytes;
+    const cached = this.pkg.part(name);
+    const b = cached ?? inflateEntry((p as { copy: ZipEntry }).copy, this.pkg.file);
+    (p as { bytes?: Uint8Array }).bytes = b;
+    return b;
+  }
+
+  text(name: string): string | undefined {
+    const b = this.bytes(name);
+    return b === undefined ? undefined : partText(b);
+  }
+
+  set(name: string, content: string | Uint8Array): void {
+    if (name.endsWith('.rels')) this.relsCache.clear();
+    const bytes = typeof content === 'string' ? encoder.encode(this.strict ? toStrict(content) : content) : content;
+    this.parts.set(name, { bytes });
+    this.changed.add(name);
+  }
+
+  delete(name: string): void {
+    if (name.endsWith('.rels')) this.relsCache.clear();
+    this.parts.delete(name);
+    this.changed.add(name);
+  }
+
+  /** Whether a part was added, changed or deleted. */
+  isChanged(name: string): boolean {
+    return this.changed.has(name);
+  }
+
+  /** A part name not yet in the package: prefix + the first free number + suffix. */
+  freeName(prefix: string, suffix: string): string {
+    const lower = new Set([...this.parts.keys()].map((n) => n.toLowerCase()));
+    for (let i = 1; ; i++) {
+      const n = `${prefix}${i}${suffix}`;
+      if (!lower.has(n.toLowerCase())) return n;
+    }
+  }
+
+  // --- relationships ---
+
+  rels(part: string): Rel[] {
+    const hit = this.relsCache.get(part);
+    if (hit) return hit;
+    const text = this.text(relsPartOf(part));
+    const rels = text === undefined ? [] : elements(text, 'Relationship').map((r) => ({ id: attr(r, 'Id') ?? '', type: attr(r, 'Type') ?? '', target: attr(r, 'Target') ?? '', external: attr(r, 'TargetMode') === 'External' }));
+    this.relsCache.set(part, rels);
+    return rels;
+  }
+
+  /** The part a relationship of `part` points to. */
+  target(part: string, rel: Rel): string {
+    return resolveTarget(part, rel.target);
+  }
+
+  /** Adds a relationship from `part` to `targetPart` and returns its id. */
+  addRel(part: string, type: string, targetPart: string): string {
+    const relsPart = relsPartOf(part);
+    const text = this.text(relsPart) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const ids = new Set(this.rels(part).map((r) => r.id));
+    let n = 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const target = relativeTarget(part, targetPart);
+    const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
+    const close = /<\/(\w+:)?Relationships>\s*$/.exec(text);
+    if (close) this.set(relsPart, text.slice(0, close.index) + rel + text.slice(close.index));
+    else this.set(relsPart, text.replace(/<(\w+:)?Relationships\b([^>]*?)\/>/, (_m, p = '', a) => `<${p}Relationships${a}>${rel}</${p}Relationships>`));
+    return id;
+  }
+
+  /** Takes away the relationships of `part` with these ids; the rels part goes when none is left. */
+  removeRels(part: string, ids: Set<string>): void {
+    const relsPart = relsPartOf(part);
+    const text = this.text(relsPart);
+    if (text === undefined || ids.size === 0) return;
+    const next = text.replace(/<(\w+:)?Relationship\b[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?Relationship>)/g, (m) => (ids.has(attr(m, 'Id') ?? '') ? '' : m));
+    if (!/<(\w+:)?Relationship\b/.test(next)) this.delete(relsPart);
+    else this.set(relsPart, next);
+  }
+
+  // --- content types ---
+
+  /** Declares a part's content type (an Override), unless a Default for its extension already says the same. */
+  declare(part: string, contentType: string): void {
+    const name = '[Content_Types].xml';
+    const text = this.text(name)!;
+    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    for (const d of elements(text, 'Default')) if ((attr(d, 'Extension') ?? '').toLowerCase() === ext && attr(d, 'ContentType') === contentType) return;
+    for (const o of elements(text, 'Override')) if ((attr(o, 'PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase()) return;
+    const add = `<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`;
+    const close = /<\/(\w+:)?Types>\s*$/.exec(text)!;
+    this.set(name, text.slice(0, close.index) + add + text.slice(close.index));
+  }
+
+  /** Takes a part's Override away (a Default for its extension stays: other parts may use it). */
+  undeclare(parts: Set<string>): void {
+    if (parts.size === 0) return;
+    const name = '[Content_Types].xml';
+    const lower = new Set([...parts].map((p) => `/${p}`.toLowerCase()));
+    const text = this.text(name)!;
+    const next = text.replace(/<(\w+:)?Override\b[^>]*?(\/>|>\s*<\/(\w+:)?Override>)/g, (m) => (lower.has((attr(m, 'PartName') ?? '').toLowerCase()) ? '' : m));
+    if (next !== text) this.set(name, next);
+  }
+
+  // --- output ---
+
+  /** The archive: parts in their original order (new ones after), unchanged ones copied compressed as they were. */
+  toZip(): Buffer {
+    const out: OutEntry[] = [];
+    // [Content_Types].xml first, as Office writes it.
+    const names = [...this.parts.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+    for (const name of names) {
+      const p = this.parts.get(name)!;
+      if ('copy' in p && !this.changed.has(name)) out.push({ name, copy: p.copy });
+      else out.push({ name, bytes: this.bytes(name)! });
+    }
+    return writeZip(out);
+  }
+
+  /** Every part as plain bytes by name (inflating the ones not read yet). */
+  toRecord(): Record<string, Uint8Array> {
+    const out: Record<string, Uint8Array> = {};
+    for (const name of this.parts.keys()) out[name] = this.bytes(name)!;
+    return out;
+  }
+
+  /** Takes back a package changed as plain bytes: parts whose bytes differ or are new are set, missing ones deleted. */
+  setFromRecord(rec: Record<string, Uint8Array>): void {
+    for (const name of [...this.parts.keys()]) if (!(name in rec)) this.delete(name);
+    for (const [name, bytes] of Object.entries(rec)) {
+      const old = this.parts.has(name) ? this.bytes(name) : undefined;
+      if (old === undefined || old.length !== bytes.length || Buffer.compare(Buffer.from(old), Buffer.from(bytes)) !== 0) this.set(name, bytes);
+    }
+  }
+}
+
+/** The target of a relationship from `fromPart` to `toPart`, relative as Office writes it. */
+export function relativeTarget(fromPart: string, toPart: string): string {
+  const from = fromPart.split('/').slice(0, -1);
+  const to = toPart.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...Array(from.length - i).fill('..'), ...to.slice(i)].join('/');
+}

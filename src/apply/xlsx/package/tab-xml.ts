@@ -1,0 +1,197 @@
+/**
+ * Our sheets as SheetML, written new: a planned report tab (values, live formulas with their cached results,
+ * looks, widths, merges, frozen header, links, print settings) and the very hidden _clusterix state sheet.
+ * Text goes in inline strings, so the user's shared strings part is never touched.
+ */
+import { HIGHLIGHT_FILL, HIGHLIGHT_FONT, type Highlight, type PlannedCell, type PlannedTab, type PlanValue } from '../../../plan/types';
+import { a1, columnLetters, parseA1, quoteSheet } from '../../../util/a1';
+import { escapeText, escapeXml } from '../../../snapshot/package/xml';
+import { tabLayout } from '../print-layout';
+import type { StylesEdit } from './styles-edit';
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+interface Look {
+  font?: { size: number; bold?: boolean; italic?: boolean; color?: string; underline?: boolean };
+  fill?: string;
+  border?: { top?: 'thin' | 'double'; bottom?: 'thin' | 'double' };
+  wrap?: boolean;
+  vertical?: 'top' | 'bottom';
+}
+
+const GREY = 'FF808080';
+/** How each named cell style of the plan looks (as src/apply/office and the former ExcelJS writer draw them). */
+const LOOKS: Record<NonNullable<PlannedCell['style']>, Look> = {
+  title: { font: { size: 14, bold: true, color: 'FF1F3864' } },
+  subtitle: { font: { size: 10, color: 'FF595959' } },
+  header: { font: { size: 11, bold: true }, fill: 'FFD9E1F2', border: { bottom: 'thin' }, wrap: true, vertical: 'bottom' },
+  body: { font: { size: 11 } },
+  total: { font: { size: 11, bold: true }, border: { top: 'thin', bottom: 'double' } },
+  note: { font: { size: 9, italic: true, color: 'FF595959' } },
+  band: { font: { size: 12, bold: true, color: 'FF1F3864' }, border: { bottom: 'thin' } },
+};
+const LINK_COLOUR = 'FF0563C1';
+
+function fontXml(f: NonNullable<Look['font']>, link: boolean): string {
+  const colour = link ? LINK_COLOUR : f.color;
+  return `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}${link ? '<u/>' : ''}<sz val="${f.size}"/>${colour ? `<color rgb="${colour}"/>` : ''}<name val="Calibri"/><family val="2"/></font>`;
+}
+
+function borderXml(b: NonNullable<Look['border']>): string {
+  const side = (name: string, style?: string) => (style ? `<${name} style="${style}"><color rgb="${GREY}"/></${name}>` : `<${name}/>`);
+  return `<border>${side('left')}${side('right')}${side('top', b.top)}${side('bottom', b.bottom)}<diagonal/></border>`;
+}
+
+export function solidFillXml(argb: string): string {
+  return `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/></patternFill></fill>`;
+}
+
+/** Style indexes for our cells, made once per distinct look. */
+export class TabStyles {
+  private readonly cache = new Map<string, number>();
+  constructor(private readonly styles: StylesEdit) {}
+
+  index(style: PlannedCell['style'], link: boolean, numberFormat: string | undefined, align: { right?: boolean; wrap?: boolean; vertical?: 'top' | 'bottom' }, highlight?: Highlight): number {
+    const key = `${style}|${link ? 1 : 0}|${numberFormat ?? ''}|${align.right ? 1 : 0}${align.wrap ? 1 : 0}|${align.vertical ?? ''}|${highlight ?? ''}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const base: Look = style ? LOOKS[style] : {};
+    // A highlight (a figure that cannot be live, a partner over budget, the current period, a severity) fills the cell.
+    const hlFont = highlight ? HIGHLIGHT_FONT[highlight] : undefined;
+    const look: Look = highlight
+      ? { ...base, fill: `FF${HIGHLIGHT_FILL[highlight].slice(1)}`, ...(hlFont ? { font: { ...(base.font ?? { size: 11 }), color: `FF${hlFont.slice(1)}` } } : {}) }
+      : base;
+    const s = this.styles;
+    const fontId = look.font || link ? s.font(fontXml(look.font ?? { size: 11 }, link)) : 0;
+    const fillId = look.fill ? s.fill(solidFillXml(look.fill)) : 0;
+    const borderId = look.border ? s.border(borderXml(look.border)) : 0;
+    const numFmtId = s.numFmt(numberFormat);
+    const wrap = align.wrap ?? look.wrap;
+    const vertical = align.vertical ?? look.vertical;
+    const alignAttrs = `${align.right ? ' horizontal="right"' : ''}${vertical ? ` vertical="${vertical}"` : ''}${wrap ? ' wrapText="1"' : ''}`;
+    const xf =
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+      `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
+      (alignAttrs ? ` applyAlignment="1"><alignment${alignAttrs}/></xf>` : '/>');
+    const i = s.xf(xf);
+    this.cache.set(key, i);
+    return i;
+  }
+}
+
+function cellXml(ref: string, s: number, v: PlanValue): string {
+  const st = s ? ` s="${s}"` : '';
+  switch (v.kind) {
+    case 'text':
+    case 'link':
+      return v.text === '' ? `<c r="${ref}"${st}/>` : `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${escapeText(v.text)}</t></is></c>`;
+    case 'number':
+      return Number.isFinite(v.value) ? `<c r="${ref}"${st}><v>${v.value}</v></c>` : `<c r="${ref}"${st} t="e"><v>#NUM!</v></c>`;
+    case 'formula': {
+      const f = `<f>${escapeXml(v.formula.replace(/^=/, ''))}</f>`;
+      if (typeof v.result === 'number') return `<c r="${ref}"${st}>${f}<v>${v.result}</v></c>`;
+      return `<c r="${ref}"${st} t="str">${f}<v>${escapeText(v.result)}</v></c>`;
+    }
+  }
+}
+
+function assertMergesApart(tab: PlannedTab): { top: number; left: number; bottom: number; right: number }[] {
+  const boxes = tab.merges.map((m) => {
+    const [a, b] = m.split(':').map(parseA1);
+    return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col), ref: m };
+  });
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const x = boxes[i];
+      const y = boxes[j];
+      if (x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right) throw new Error(`merges ${x.ref} and ${y.ref} on '${tab.name}' overlap`);
+    }
+  return boxes;
+}
+
+export interface TabXml {
+  xml: string;
+  /** The print titles' defined name text ('Report Summary'!$5:$6), or null. */
+  printTitles: string | null;
+}
+
+export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
+  assertMergesApart(tab);
+  const layout = tabLayout(tab);
+  const rows = new Map<number, PlannedCell[]>();
+  for (const c of tab.cells) {
+    if (!rows.has(c.row)) rows.set(c.row, []);
+    rows.get(c.row)!.push(c);
+  }
+  let maxRow = 0;
+  let maxCol = 0;
+  let data = '';
+  const links: string[] = [];
+  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+    const cells = rows.get(r)!.sort((a, b) => a.col - b.col);
+    const height = layout.rowHeights.get(r);
+    data += `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>`;
+    let lastCol = -1;
+    for (const c of cells) {
+      if (c.col === lastCol) continue; // one value per cell: the first planned
+      lastCol = c.col;
+      const k = `${c.row},${c.col}`;
+      const s = styles.index(c.style, c.value.kind === 'link', c.numberFormat, {
+        right: layout.rightAligned.has(k) || undefined,
+        wrap: layout.wrapped.has(k) || undefined,
+        vertical: layout.rowHeights.has(c.row) ? (c.style === 'header' ? 'bottom' : 'top') : undefined,
+      }, c.highlight);
+      const ref = a1(c.row, c.col);
+      data += cellXml(ref, s, c.value);
+      if (c.value.kind === 'link') links.push(`<hyperlink ref="${ref}" location="${escapeXml(`${quoteSheet(c.value.sheet)}!${c.value.cell}`)}" display="${escapeXml(c.value.text)}"/>`);
+      maxCol = Math.max(maxCol, c.col);
+    }
+    data += '</row>';
+    maxRow = Math.max(maxRow, r);
+  }
+  const { rows: fr, cols: fc } = tab.freeze;
+  const pane =
+    fr || fc
+      ? `<pane${fc ? ` xSplit="${fc}"` : ''}${fr ? ` ySplit="${fr}"` : ''} topLeftCell="${a1(fr, fc)}" activePane="${fr && fc ? 'bottomRight' : fr ? 'bottomLeft' : 'topRight'}" state="frozen"/>`
+      : '';
+  const cols = layout.columnWidths
+    .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ''))
+    .join('');
+  const merges = tab.merges.length ? `<mergeCells count="${tab.merges.length}">${tab.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const fit = tab.print.fitToWidth;
+  const xml =
+    `${HEAD}<worksheet ${NS}>` +
+    `<sheetPr><tabColor rgb="FF1F4E79"/>${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` +
+    `<dimension ref="A1:${a1(maxRow, maxCol)}"/>` +
+    `<sheetViews><sheetView showGridLines="0" workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    (cols ? `<cols>${cols}</cols>` : '') +
+    `<sheetData>${data}</sheetData>` +
+    (tab.autoFilter ? `<autoFilter ref="${tab.autoFilter}"/>` : '') +
+    merges +
+    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    `<pageSetup paperSize="9" orientation="${tab.print.orientation}"${fit ? ` fitToWidth="${layout.pagesWide}" fitToHeight="0"` : ''}/>` +
+    '<headerFooter><oddFooter>&amp;L&amp;8&amp;A&amp;R&amp;8Page &amp;P of &amp;N</oddFooter></headerFooter>' +
+    rowBreaks(tab.print.breaksBefore ?? []) +
+    '</worksheet>';
+  const q = quoteSheet(tab.name);
+  const titles: string[] = [];
+  if (layout.pagesWide > 1 && fc > 0) titles.push(`${q}!$A:$${columnLetters(fc - 1)}`);
+  if (tab.print.repeatRows) titles.push(`${q}!$${tab.print.repeatRows.first + 1}:$${tab.print.repeatRows.last + 1}`);
+  return { xml, printTitles: titles.length ? titles.join(',') : null };
+}
+
+/** Page breaks before the given 0-based rows (a break after the row above each). */
+function rowBreaks(before: number[]): string {
+  const rows = before.filter((r) => r > 0);
+  if (rows.length === 0) return '';
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
+}
+
+/** The _clusterix sheet: the state's chunks in column A from A1, as inline strings. */
+export function stateSheetXml(chunks: string[]): string {
+  const rows = chunks.map((c, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeText(c)}</t></is></c></row>`).join('');
+  return `${HEAD}<worksheet ${NS}><dimension ref="A1:A${Math.max(1, chunks.length)}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>${rows}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+}

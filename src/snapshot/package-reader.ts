@@ -1,0 +1,178 @@
+/**
+ * Reads an .xlsx package into the plain-cell snapshot the engine works on, with our own reader (fflate to
+ * inflate the parts we need, saxes over their XML), in the shape the ExcelJS-based reader gave. What it read
+ * (the package, styles, each sheet's cells and style indexes) stays at hand for the package writer.
+ */
+import { UserError } from '../util/errors';
+import { a1, parseA1 } from '../util/a1';
+import type { CellValue, SheetSnapshot, ValueType, WorkbookSnapshot } from './types';
+import { boundingBox, emptySheet } from './cells';
+import { openPackage, readBytes, readRels, resolveTarget, type PackageSheet, type XlsxPackage } from './package/open';
+import { isDateFormat, numberFormatOf, readStyles, type StylesInfo } from './package/styles';
+import { readSharedStrings, readSheetXml, type RawCell, type RawSheet } from './package/sheet';
+import { Evaluator, type Grid } from './package/evaluate';
+
+export interface ReadSheet {
+  info: PackageSheet;
+  raw: RawSheet;
+  /** Raw cells by row * 16384 + col. */
+  at: Map<number, RawCell>;
+}
+
+export interface ReadBook {
+  pkg: XlsxPackage;
+  styles: StylesInfo;
+  stylesPart: string | null;
+  /** Worksheets in tab order (chart sheets and others are not in the snapshot). */
+  sheets: ReadSheet[];
+  snapshot: WorkbookSnapshot;
+}
+
+/** A used range larger than this would not fit in memory as a grid (Office.js refuses far less). */
+const MAX_USED_CELLS = 20_000_000;
+const KEY = 16384;
+/** Days between the 1900 and the 1904 date systems. */
+const DAYS_1904 = 1462;
+
+function inMergeNotTopLeft(merges: { top: number; left: number; bottom: number; right: number }[], row: number, col: number): boolean {
+  for (const m of merges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left)) return true;
+  return false;
+}
+
+function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [x, y] = ref.split(':');
+  try {
+    const a = parseA1(x);
+    const b = y ? parseA1(y) : a;
+    return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  } catch {
+    return null;
+  }
+}
+
+export function readPackage(bytes: Uint8Array, file: string): ReadBook {
+  const pkg = openPackage(bytes, file);
+  const wbRels = readRels(pkg, pkg.workbookPart);
+  const relPart = (suffix: string) => {
+    const r = wbRels.find((x) => x.type.endsWith(suffix) && !x.external);
+    return r ? resolveTarget(pkg.workbookPart, r.target) : null;
+  };
+  const stylesPart = relPart('/styles');
+  const sstPart = relPart('/sharedStrings');
+  const styles = readStyles(stylesPart ? pkg.text(stylesPart) : undefined);
+  const strings = sstPart ? readSharedStrings(pkg.text(sstPart), sstPart, file) : [];
+  const sheets: ReadSheet[] = [];
+  for (const info of pkg.sheets) {
+    if (info.kind !== 'worksheet') continue;
+    const text = info.part ? pkg.text(info.part) : undefined;
+    const raw: RawSheet = text !== undefined ? readSheetXml(text, info.part!, file, strings) : { cells: [], merges: [], rowStyles: new Map(), colStyles: [] };
+    if (info.part) pkg.forget(info.part); // read once; the writer inflates again only the sheets it marks
+    const at = new Map<number, RawCell>();
+    for (const c of raw.cells) at.set(c.row * KEY + c.col, c);
+    sheets.push({ info, raw, at });
+  }
+  computeUncalculated(sheets);
+  return { pkg, styles, stylesPart, sheets, snapshot: { sheets: sheets.map((s) => toSnapshot(s, styles, pkg.date1904, file)) } };
+}
+
+/** Formulas without a cached value that the workbook's own cells determine exactly get their value. */
+function computeUncalculated(sheets: ReadSheet[]): void {
+  const byName = new Map(sheets.map((s) => [s.info.name.toLowerCase(), s]));
+  if (!sheets.some((s) => s.raw.cells.some((c) => c.type === 'Uncalculated'))) return;
+  const sorted = new Map<ReadSheet, RawCell[]>();
+  const grid: Grid = {
+    hasSheet: (name) => byName.has(name.toLowerCase()),
+    cell(name, row, col) {
+      const c = byName.get(name.toLowerCase())?.at.get(row * KEY + col);
+      if (!c) return { kind: 'empty' };
+      if (c.type === 'Uncalculated') return { kind: 'formula', formula: c.formula! };
+      if (c.type === 'Double') return { kind: 'number', value: c.value as number };
+      if (c.type === 'Empty') return c.formula === null ? { kind: 'empty' } : { kind: 'text' };
+      if (c.type === 'Error') return { kind: 'error' };
+      return { kind: 'text' };
+    },
+    cellsIn(name, top, left, bottom, right) {
+      const s = byName.get(name.toLowerCase())!;
+      let list = sorted.get(s);
+      if (!list) sorted.set(s, (list = s.raw.cells));
+      return list.filter((c) => c.row >= top && c.row <= bottom && c.col >= left && c.col <= right && (c.type !== 'Empty' || c.formula !== null));
+    },
+  };
+  const ev = new Evaluator(grid);
+  for (const s of sheets) {
+    for (const c of s.raw.cells) {
+      if (c.type !== 'Uncalculated') continue;
+      const v = ev.value(s.info.name, c.row, c.col, c.formula!);
+      if (v !== null) {
+        c.value = v;
+        c.type = 'Double';
+      }
+    }
+  }
+}
+
+function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: string): SheetSnapshot {
+  const name = s.info.name;
+  const merges = s.raw.merges.map(parseRange).filter((m): m is NonNullable<typeof m> => m !== null);
+  const valued: RawCell[] = [];
+  const rowsWithValues = new Set<number>();
+  const lastCol = new Map<number, number>();
+  for (const c of s.raw.cells) {
+    lastCol.set(c.row, Math.max(lastCol.get(c.row) ?? -1, c.col));
+    const slave = merges.length > 0 && inMergeNotTopLeft(merges, c.row, c.col);
+    if (slave) rowsWithValues.add(c.row);
+    if (slave || (c.type === 'Empty' && c.formula === null)) continue;
+    valued.push(c);
+    rowsWithValues.add(c.row);
+  }
+  const box = boundingBox(valued);
+  if (box === null) return emptySheet(name, s.info.visibility, null);
+  const { top, left, height, width } = box;
+  if (height * width > MAX_USED_CELLS) {
+    throw new UserError(`cannot read ${file}: sheet '${name}' has a used range ${a1(top, left)}:${a1(top + height - 1, left + width - 1)} too large to read (a stray value far from the data?)`);
+  }
+  const snap = emptySheet(name, s.info.visibility, box);
+  const fmtCache = new Map<number, string>();
+  const fmt = (style: number) => {
+    let f = fmtCache.get(style);
+    if (f === undefined) fmtCache.set(style, (f = numberFormatOf(styles, style)));
+    return f;
+  };
+  for (const c of valued) {
+    const r = c.row - top;
+    const k = c.col - left;
+    let value: CellValue = c.value;
+    const type: ValueType = c.type;
+    const numberFormat = fmt(c.style);
+    if (date1904 && type === 'Double' && numberFormat !== 'General' && isDateFormat(numberFormat)) value = (value as number) + DAYS_1904;
+    snap.values[r][k] = value;
+    snap.valueTypes[r][k] = type;
+    snap.formulas[r][k] = c.formula !== null ? `=${c.formula}` : null;
+  }
+  // Number formats of every cell of a row with values, as far as that row's last cell (Office.js reports them).
+  const colStyle = (col: number) => {
+    for (const cs of s.raw.colStyles) if (col >= cs.min && col <= cs.max) return cs.style;
+    return 0;
+  };
+  for (const row of rowsWithValues) {
+    const r = row - top;
+    if (r < 0 || r >= height) continue;
+    const last = Math.min(lastCol.get(row) ?? -1, left + width - 1);
+    const rowStyle = s.raw.rowStyles.get(row);
+    for (let col = left; col <= last; col++) {
+      const c = s.at.get(row * KEY + col);
+      const style = c ? c.style : (rowStyle ?? colStyle(col));
+      if (style) snap.numberFormats[r][col - left] = fmt(style);
+    }
+  }
+  return snap;
+}
+
+export async function readPackageFile(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<ReadBook> {
+  const bytes = typeof input === 'string' ? await readBytes(input) : input;
+  return readPackage(bytes, name);
+}
+
+export async function readXlsxSnapshotOwn(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<WorkbookSnapshot> {
+  return (await readPackageFile(input, name)).snapshot;
+}

@@ -1,0 +1,72 @@
+/**
+ * XML of package parts through saxes (a small, strict, streaming SAX parser with no entity expansion beyond
+ * the five predefined ones): elements by their local name, so prefixed namespaces (x:c) and strict OOXML read
+ * like the usual form. A DOCTYPE is refused before parsing: no part of an xlsx has one, and entity
+ * definitions are how an XML bomb is built.
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { UserError } from '../../util/errors';
+
+const decoder = new TextDecoder();
+
+export function partText(bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export const localName = (name: string): string => {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+export interface XmlHandlers {
+  /** `attrs` by their names as written (a prefixed one, r:id, with its prefix). */
+  open?(name: string, attrs: Record<string, string>, tag: SaxesTagPlain): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+/** Parses one part; a UserError naming the part when it is not well-formed XML or holds a DOCTYPE. */
+export function parseXml(text: string, part: string, file: string, h: XmlHandlers): void {
+  if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text)) {
+    throw new UserError(`cannot read ${file}: its part ${part} declares XML entities (a DOCTYPE), which no workbook does: an XML bomb`);
+  }
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  let error: Error | null = null;
+  parser.on('error', (e) => {
+    error ??= e;
+  });
+  if (h.open) {
+    const open = h.open;
+    parser.on('opentag', (tag) => open(localName(tag.name), tag.attributes as Record<string, string>, tag as SaxesTagPlain));
+  }
+  if (h.close) {
+    const close = h.close;
+    parser.on('closetag', (tag) => close(localName(tag.name)));
+  }
+  if (h.text) {
+    parser.on('text', h.text);
+    parser.on('cdata', h.text);
+  }
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    error ??= e as Error;
+  }
+  if (error) throw new UserError(`cannot read ${file}: its contents could not be read (${part}: ${String((error as Error).message).split('\n')[0]})`);
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
+}
+
+/** Text for an XML text node: escaped, and characters XML 1.0 forbids written as Excel's _xHHHH_. */
+export function escapeText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return escapeXml(s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m.slice(1)}`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`));
+}
+
+/** Excel's _xHHHH_ escapes in text back to characters. */
+export function unescapeOoxml(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+}

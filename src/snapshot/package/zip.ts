@@ -1,0 +1,156 @@
+/**
+ * The zip layer of an .xlsx package. Reading: the central directory is walked here, so that every entry keeps
+ * its compressed bytes (a part we do not change is copied into the output as it was, never re-compressed) and
+ * only the parts we need are inflated (fflate's inflateSync, into a buffer of the declared size: a zip bomb
+ * cannot make it grow). Writing: copied entries and new ones (deflated with Node's zlib) in one archive.
+ */
+import { inflateSync } from 'fflate';
+import { crc32, deflateRawSync } from 'zlib';
+import { UserError } from '../../util/errors';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** The compressed bytes, a view into the file. */
+  data: Uint8Array;
+  /** Local header's modification time and date, kept for copied entries. */
+  time: number;
+  date: number;
+}
+
+/** Whole package, unpacked, above which we refuse: a real workbook of this size would not fit in memory. */
+export const MAX_UNZIPPED = 1024 * 1024 * 1024;
+/** An entry this many times larger than its compressed bytes, and large, is a zip bomb, not a workbook. */
+const MAX_RATIO = 1000;
+
+const u16 = (b: Uint8Array, p: number) => b[p] | (b[p + 1] << 8);
+const u32 = (b: Uint8Array, p: number) => (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16)) + b[p + 3] * 0x1000000;
+
+function damaged(name: string): UserError {
+  return new UserError(`cannot read ${name}: the file is truncated or damaged (its zip archive cannot be read)`);
+}
+
+/** The entries of a zip archive by name, in archive order; a UserError when it is damaged, encrypted or a bomb. */
+export function readZip(bytes: Uint8Array, name: string): Map<string, ZipEntry> {
+  // End of central directory: the last signature within the final 64 kB + 22 bytes.
+  let eocd = -1;
+  for (let p = bytes.length - 22; p >= Math.max(0, bytes.length - 65557); p--) {
+    if (bytes[p] === 0x50 && bytes[p + 1] === 0x4b && bytes[p + 2] === 0x05 && bytes[p + 3] === 0x06) {
+      eocd = p;
+      break;
+    }
+  }
+  if (eocd < 0) throw damaged(name);
+  const count = u16(bytes, eocd + 10);
+  let p = u32(bytes, eocd + 16);
+  if (count === 0xffff || p === 0xffffffff) throw new UserError(`cannot read ${name}: its zip archive is in the ZIP64 form, larger than any workbook this command line reads`);
+  const entries = new Map<string, ZipEntry>();
+  let total = 0;
+  const decoder = new TextDecoder();
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw damaged(name);
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    const crc = u32(bytes, p + 16);
+    const compressedSize = u32(bytes, p + 20);
+    const size = u32(bytes, p + 24);
+    const nameLength = u16(bytes, p + 28);
+    const local = u32(bytes, p + 42);
+    const entryName = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
+    if (flags & 1) throw new UserError(`cannot read ${name}: the workbook is password-protected (remove the password in Excel and save again)`);
+    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw damaged(name);
+    const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+    if (start + compressedSize > bytes.length) throw damaged(name);
+    total += size;
+    if (total > MAX_UNZIPPED || (size > 10 * 1024 * 1024 && size > compressedSize * MAX_RATIO)) {
+      throw new UserError(`cannot read ${name}: it unpacks to far more than any workbook (${entryName}: ${compressedSize} bytes to ${size}), a zip bomb`);
+    }
+    const time = u16(bytes, local + 10);
+    const date = u16(bytes, local + 12);
+    entries.set(entryName, { name: entryName, method, flags, crc, compressedSize, size, data: bytes.subarray(start, start + compressedSize), time, date });
+  }
+  return entries;
+}
+
+/** An entry's bytes, inflated; a UserError when they are not what the directory says. */
+export function inflateEntry(entry: ZipEntry, name: string): Uint8Array {
+  let out: Uint8Array;
+  if (entry.method === 0) out = entry.data;
+  else if (entry.method === 8) {
+    try {
+      out = entry.size === 0 ? new Uint8Array(0) : inflateSync(entry.data, { out: new Uint8Array(entry.size) });
+    } catch {
+      throw damaged(name);
+    }
+  } else throw new UserError(`cannot read ${name}: its part ${entry.name} is compressed in a way xlsx files never are (method ${entry.method})`);
+  if (out.length !== entry.size || crc32(out) >>> 0 !== entry.crc) throw damaged(name);
+  return out;
+}
+
+/** One entry of the archive to write: copied as it was (compressed bytes kept) or new bytes to deflate. */
+export type OutEntry = { name: string; copy: ZipEntry } | { name: string; bytes: Uint8Array };
+
+const DOS_TIME = 0; // 00:00:00
+const DOS_DATE = (1980 - 1980) << 9 | 1 << 5 | 1; // 1980-01-01: new parts carry no time (same input, same output)
+
+/** A zip archive of the entries, in order. Store for tiny parts, deflate for the rest. */
+export function writeZip(entries: OutEntry[]): Buffer {
+  const chunks: Uint8Array[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const nameBytes = Buffer.from(e.name, 'utf8');
+    let method: number, crc: number, size: number, data: Uint8Array, time: number, date: number;
+    if ('copy' in e) {
+      ({ method, crc, size, data, time, date } = e.copy);
+    } else {
+      size = e.bytes.length;
+      crc = crc32(e.bytes) >>> 0;
+      const deflated = size > 64 ? deflateRawSync(e.bytes, { level: 6 }) : null;
+      [method, data] = deflated && deflated.length < size ? [8, deflated] : [0, e.bytes];
+      time = DOS_TIME;
+      date = DOS_DATE;
+    }
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(0x0800, 8);
+    cd.writeUInt16LE(method, 10);
+    cd.writeUInt16LE(time, 12);
+    cd.writeUInt16LE(date, 14);
+    cd.writeUInt32LE(crc, 16);
+    cd.writeUInt32LE(data.length, 20);
+    cd.writeUInt32LE(size, 24);
+    cd.writeUInt16LE(nameBytes.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    central.push(cd, nameBytes);
+    chunks.push(local, nameBytes, data);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const cdSize = central.reduce((a, b) => a + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cdSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}
