@@ -17,6 +17,6 @@ export function reportParts(pkg: Record<string, Uint8Array>, plan: ReportPlan): 
   };
   for (const m of plan.marks) add(m.sheet, m.cell, m.note);
   for (const t of plan.tabs) for (const c of t.cells) if (c.note) add(t.name, a1(c.row, c.col), c.note);
-  patchOurNotes(pkg, ours);
+  patchOurNotes(pkg, ours, new Set(plan.tabs.map((t) => t.name)));
   return pkg;
 }

@@ -34,7 +34,11 @@ function resolve(dir: string, target: string): string {
 }
 
 /** `ours`: by sheet name, our notes' cells (A1) and texts. */
-export function patchOurNotes(pkg: Package, ours: Map<string, Map<string, string>>): number {
+/**
+ * `sized`: the sheets whose note boxes are sized to their text (our tabs); a mark's note on a user's sheet keeps
+ * the box of the user's own note it may stand in for, so Clear marks gives that note back as it was.
+ */
+export function patchOurNotes(pkg: Package, ours: Map<string, Map<string, string>>, sized: Set<string> = new Set(ours.keys())): number {
   let patched = 0;
   for (const [sheet, cells] of ours) {
     const part = sheetPart(pkg, sheet);
@@ -44,12 +48,12 @@ export function patchOurNotes(pkg: Package, ours: Map<string, Map<string, string
     const vml = targets.find((t) => t.type.endsWith('/vmlDrawing'))?.target;
     if (comments && pkg[comments]) {
       let xml = strFromU8(pkg[comments]);
-      xml = xml.replace(/<authors>([\s\S]*?)<\/authors>/, (_m, inner: string) => `<authors>${inner}<author>${NOTE_AUTHOR}</author></authors>`);
-      const authorId = ((/<authors>([\s\S]*?)<\/authors>/.exec(xml)?.[1] ?? '').match(/<author>/g) ?? []).length - 1;
+      if (!xml.includes(`<author>${NOTE_AUTHOR}</author>`)) xml = xml.replace(/<authors>([\s\S]*?)<\/authors>/, (_m, inner: string) => `<authors>${inner}<author>${NOTE_AUTHOR}</author></authors>`);
+      const authorId = [...(/<authors>([\s\S]*?)<\/authors>/.exec(xml)?.[1] ?? '').matchAll(/<author>([^<]*)<\/author>/g)].findIndex((m) => m[1] === NOTE_AUTHOR);
       xml = xml.replace(/<comment ref="([A-Z]+\d+)" authorId="\d+"/g, (m, ref: string) => (cells.has(ref) ? `<comment ref="${ref}" authorId="${authorId}"` : m));
       pkg[comments] = strToU8(xml);
     }
-    if (vml && pkg[vml]) {
+    if (vml && pkg[vml] && sized.has(sheet)) {
       const xml = strFromU8(pkg[vml]).replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) => {
         const row = Number(/<x:Row>(\d+)<\/x:Row>/.exec(shape)?.[1]);
         const col = Number(/<x:Column>(\d+)<\/x:Column>/.exec(shape)?.[1]);
