@@ -51,7 +51,7 @@ test('accepted in Excel: the mark says so, the CLI shows it as accepted on the s
   if (out.kind !== 'done') throw new Error(JSON.stringify(out));
   expect(b06(out.findings).accepted).toEqual({ reason: 'Locale of the partner', by: 'JD', date: '2024-05-02' });
   expect(out.counts).toMatchObject({ error: 2, warning: 27, accepted: 1 });
-  expect(cellOf(fake, 'Budget INMA', 'B15').note).toMatch(/\[B06\].*\(accepted: Locale of the partner \(JD, 2024-05-02\)\)$/s);
+  expect(cellOf(fake, 'Budget INMA', 'B15').note).toMatch(/^Warning \(B06\): .*\. Accepted: Locale of the partner \(JD, 2024-05-02\)\.$/s);
 
   const saved = path.join(dir, 'saved-in-excel.xlsx');
   fs.writeFileSync(saved, await xlsxFromWorkbook(fake.workbook));
