@@ -75,7 +75,7 @@ describe('Consolidate in Excel on a workbook whose writes pass 5 MB', () => {
     if (chunked.out.kind !== 'done' || single.out.kind !== 'done') throw new Error('consolidate did not finish');
     expect(chunked.out.findings).toEqual(single.out.findings);
     // B06 on every typed amount: 5 lines × 8 periods × 2 tables, ERDF and contribution per partner; the lead partner's preparation line.
-    expect(chunked.out.counts).toEqual({ error: 0, warning: partners * (2 * 5 * 8 + 2) + 2 * 8, info: 7 });
+    expect(chunked.out.counts).toEqual({ error: 0, warning: partners * (2 * 5 * 8 + 2) + 2 * 8, info: 7, toFill: 0, accepted: 0 });
     expect(chunked.out.marked).toBe(single.out.marked);
   });
 });
