@@ -48,10 +48,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, profile: Profile = CLU
   return { model, findings };
 }
 
-export function consolidateWorkbook(snapshot: WorkbookSnapshot, opts: { profile?: Profile; now: Date; accepted?: readonly Acceptance[] }): ConsolidateOutcome {
+export function consolidateWorkbook(snapshot: WorkbookSnapshot, opts: { profile?: Profile; now: Date; accepted?: readonly Acceptance[]; sourceName?: string | null }): ConsolidateOutcome {
   const profile = opts.profile ?? CLUSTERIX2;
   const { model, findings } = checkWorkbook(snapshot, profile, opts.accepted);
   const figures = computeFigures(model);
-  const plan = planReport(model, findings, figures, { profile, now: opts.now });
+  const plan = planReport(model, findings, figures, { profile, now: opts.now, sourceName: opts.sourceName });
   return { model, findings, figures, plan };
 }

@@ -8,8 +8,19 @@ import { textValue } from './text';
 
 export interface FrameInfo {
   project: string;
+  programme?: string | null;
   reportDate: string | null;
+  /** 'P6 (2018-10-01 to 2019-03-31)': the period the report date falls in. */
+  currentPeriod?: string | null;
+  /** The source workbook's file name. */
+  sourceName?: string | null;
+  /** The time of the run in the user's local form, '30 Nov 2026 23:42'. */
+  runTime?: string;
+  version?: string;
 }
+
+/** Row of the header block's line that counts the figures that cannot be live (filled in once all tabs are built). */
+export const NOT_LIVE_ROW = 4;
 
 export class TabBuilder {
   readonly cells: PlannedCell[] = [];
@@ -20,21 +31,32 @@ export class TabBuilder {
     readonly columnWidths: number[],
   ) {}
 
-  put(row: number, col: number, value: PlanValue, style: CellStyleName = 'body', numberFormat?: string): void {
-    this.cells.push(numberFormat ? { row, col, value, style, numberFormat } : { row, col, value, style });
+  put(row: number, col: number, value: PlanValue, style: CellStyleName = 'body', numberFormat?: string): PlannedCell {
+    const cell: PlannedCell = numberFormat ? { row, col, value, style, numberFormat } : { row, col, value, style };
+    this.cells.push(cell);
+    return cell;
   }
 
   text(row: number, col: number, text: string, style: CellStyleName = 'body'): void {
     this.put(row, col, textValue(text), style);
   }
 
-  /** Title and subtitle lines from row 0; returns the row where the table's header goes. */
+  /**
+   * The header block every tab shares, from row 0: title; project and programme; report date and the current
+   * period; source file, time of the run and version; the count of figures that cannot be live (row NOT_LIVE_ROW,
+   * written by setNotLiveCount); then `lines`. Returns the row where the table's header goes.
+   */
   frame(title: string, info: FrameInfo, lines: string[]): number {
     const span = Math.max(1, this.columnWidths.length);
     this.text(0, 0, title, 'title');
     if (span > 1) this.merges.push(`A1:${columnLetters(span - 1)}1`);
-    const subtitles = [`Project: ${info.project || '(no project acronym)'}`, `Report date: ${info.reportDate ?? 'not given on the Project sheet'}`, ...lines];
-    subtitles.forEach((t, i) => this.text(1 + i, 0, t, 'subtitle'));
+    const programme = info.programme ? `   Programme: ${info.programme}` : '';
+    const date = info.reportDate ? `Report date: ${info.reportDate}${info.currentPeriod ? `, in period ${info.currentPeriod}` : ', in no period of the Periods table'}` : 'Report date: not given on the Project sheet';
+    const source = [`Source: ${info.sourceName || 'this workbook'}`, info.runTime ? `run ${info.runTime}` : '', info.version ?? ''].filter((x) => x).join('   ');
+    const subtitles = [`Project: ${info.project || '(no project acronym)'}${programme}`, date, source, '', ...lines];
+    subtitles.forEach((t, i) => {
+      if (t) this.text(1 + i, 0, t, 'subtitle');
+    });
     return subtitles.length + 2;
   }
 
@@ -42,6 +64,12 @@ export class TabBuilder {
   group(row: number, c1: number, c2: number, text: string): void {
     this.text(row, c1, text, 'header');
     for (let c = c1 + 1; c <= c2; c++) this.put(row, c, textValue(''), 'header');
+    if (c2 > c1) this.merges.push(`${a1(row, c1)}:${a1(row, c2)}`);
+  }
+
+  /** A table's title across columns c1..c2 (merged), above its rows. */
+  band(row: number, c1: number, c2: number, text: string): void {
+    this.text(row, c1, text, 'band');
     if (c2 > c1) this.merges.push(`${a1(row, c1)}:${a1(row, c2)}`);
   }
 
@@ -62,3 +90,9 @@ export class TabBuilder {
 }
 
 export const UNITS_EUR = 'Amounts in EUR';
+
+/** The header block's count of figures that cannot be live, on one tab. */
+export function setNotLiveCount(tab: PlannedTab, count: number): void {
+  const text = count === 0 ? 'Every figure is a live formula over the sheets.' : `${count} ${count === 1 ? 'figure cannot be a live formula: it is' : 'figures cannot be live formulas: they are'} filled pink, with a note saying why and where the source is.`;
+  tab.cells.push({ row: NOT_LIVE_ROW, col: 0, value: textValue(text), style: 'subtitle' });
+}

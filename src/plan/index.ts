@@ -16,7 +16,10 @@ import { spendingPlanTab } from './spending-plan';
 import { indicatorsTab } from './indicators';
 import { checksTab, type Explanations } from './checks-tab';
 import { planMarks } from './marks';
-import type { FrameInfo } from './frame';
+import { setNotLiveCount, type FrameInfo } from './frame';
+import { reportingFigures } from '../figures/reporting';
+import { localTime } from '../util/local-time';
+import { PRODUCT, VERSION } from '../version';
 import { rulesInForce } from '../rules/in-force';
 
 export interface PlanOptions {
@@ -25,18 +28,33 @@ export interface PlanOptions {
   now: Date;
   /** The rules' explanations by rule id; the checks registry's by default. */
   explanations?: Explanations;
+  /** The source workbook's file name, for the header block. */
+  sourceName?: string | null;
 }
 
 export function planReport(model: Model, findings: Finding[], figures: Figures, opts: PlanOptions): ReportPlan {
   const sources = partnerSources(model);
-  const info: FrameInfo = { project: figures.project.acronym, reportDate: figures.project.reportDate };
+  const rep = reportingFigures(model, figures, sources);
+  const current = rep.current;
+  const info: FrameInfo = {
+    project: figures.project.acronym,
+    programme: model.project?.programme?.value ?? null,
+    reportDate: figures.project.reportDate,
+    currentPeriod: current ? `${current.label}${current.start && current.end ? ` (${current.start} to ${current.end})` : ''}` : null,
+    sourceName: opts.sourceName ?? null,
+    runTime: localTime(opts.now),
+    version: `${PRODUCT} ${VERSION}`,
+  };
   const notes = new FigureNotes();
-  const summary = summaryTab(figures, info);
-  const byPartner = byPartnerTab(figures, sources, info, notes);
-  const spending = spendingPlanTab(model, figures, sources, info, notes);
+  const summary = summaryTab(model, figures, rep, sources, info, notes);
+  const byPartner = byPartnerTab(figures, rep, sources, info, notes);
+  const spending = spendingPlanTab(model, figures, rep, sources, info, notes);
   const indicators = indicatorsTab(model, figures, sources, info, notes);
   const checks = checksTab(model, findings, opts.explanations ?? registryExplanations(), notes.list, info, opts.now, rulesInForce(model));
-  return { tabs: [summary, byPartner, spending, indicators, checks], marks: planMarks(findings) };
+  const tabs = [summary, byPartner, spending, indicators, checks];
+  const notLive = tabs.reduce((n, t) => n + t.cells.filter((c) => c.highlight === 'notLive').length, 0);
+  for (const t of tabs) setNotLiveCount(t, notLive);
+  return { tabs, marks: planMarks(findings) };
 }
 
 export function registryExplanations(): Explanations {

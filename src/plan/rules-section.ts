@@ -11,20 +11,20 @@ const NOT_RUN: Partial<Record<string, string>> = {
 };
 
 /** Writes the section from `row`; returns the row after it. */
-export function rulesSection(t: TabBuilder, row: number, inForce: RulesInForce): number {
+export function rulesSection(t: TabBuilder, row: number, inForce: RulesInForce, cols = { rule: 4, value: 5, source: 6 }): number {
   t.text(row++, 0, `Programme rules in force: the ${inForce.preset.programme} preset, with this workbook's Rules table over it`, 'subtitle');
   // In the tab's wide columns (Message, What it checks, Why), so that names and lists read on one line.
-  t.text(row, 4, 'Rule', 'header');
-  t.text(row, 5, 'Value', 'header');
-  t.text(row++, 6, 'Source', 'header');
+  t.text(row, cols.rule, 'Rule', 'header');
+  t.text(row, cols.value, 'Value', 'header');
+  t.text(row++, cols.source, 'Source', 'header');
   for (const d of RULE_DEFINITIONS) {
     const value = ruleValue(inForce.rules, d.key);
     const at = inForce.source[d.key];
-    t.text(row, 4, d.label);
+    t.text(row, cols.rule, d.label);
     const shown = showRuleValue(d, value);
-    t.text(row, 5, value === null && NOT_RUN[d.key] ? `${shown}: ${NOT_RUN[d.key]}` : shown);
-    if (at) t.put(row, 6, { kind: 'link', text: `Rules table ${at.cell}`, sheet: at.sheet, cell: at.cell });
-    else t.text(row, 6, `preset ${inForce.preset.id}`);
+    t.text(row, cols.value, value === null && NOT_RUN[d.key] ? `${shown}: ${NOT_RUN[d.key]}` : shown);
+    if (at) t.put(row, cols.source, { kind: 'link', text: `Rules table ${at.cell}`, sheet: at.sheet, cell: at.cell });
+    else t.text(row, cols.source, `preset ${inForce.preset.id}`);
     row++;
   }
   return row;

@@ -8,41 +8,76 @@ import { toSerial } from '../util/dates';
 import { toEuroNumber, type Cents } from '../util/money';
 import { amountTerm, liveSum, type Term } from './formula';
 import { TabBuilder, UNITS_EUR, type FrameInfo } from './frame';
-import { DATE_FORMAT, EUR_FORMAT } from './formats';
+import { DATE_FORMAT, EUR_FORMAT, PERCENT_FORMAT } from './formats';
+import { periodStatus, type ReportingFigures } from '../figures/reporting';
+
+const C = { planned: 5, reported: 6, cumPlanned: 7, cumReported: 8, variance: 9, percent: 10 } as const;
 import type { FigureNotes } from './notes';
 import type { PlannedTab } from './types';
 
-export function spendingPlanTab(model: Model, figures: Figures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {
-  const t = new TabBuilder('Report Spending plan', [9, 9, 12, 12, 18, 18, 20, 20]);
+export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFigures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {
+  const t = new TabBuilder('Report Spending plan', [8, 8, 11, 11, 15, 15, 15, 17, 17, 15, 11]);
   const header = t.frame('Spending plan by period', info, [UNITS_EUR]);
-  t.headerRow(header, ['Period', 'Phase', 'Start', 'End', 'Planned', 'Reported', 'Cumulative planned', 'Cumulative reported']);
+  t.headerRow(header, ['Period', 'Phase', 'Start', 'End', 'Status', 'Planned', 'Reported', 'Cumulative planned', 'Cumulative reported', 'Variance to date', '% of plan to date']);
   const first = header + 1;
   const phases = model.project?.phases ?? [];
   const planTerms = termsByPeriod(sources, 'plan');
   const reportedTerms = termsByPeriod(sources, 'reported');
+  let lastReportedRow = first - 1;
   figures.periods.forEach((p, i) => {
     const row = first + i;
+    const status = periodStatus(p.period, rep.current);
     const period = model.project?.periods.find((x) => x.number === p.period) ?? null;
     t.text(row, 0, period?.label || `P${p.period}`);
     if (period) t.text(row, 1, phases.find((ph) => ph.key === period.phaseKey)?.label ?? period.phaseKey);
     if (period?.start.value) t.put(row, 2, { kind: 'number', value: toSerial(period.start.value) }, 'body', DATE_FORMAT);
     if (period?.end.value) t.put(row, 3, { kind: 'number', value: toSerial(period.end.value) }, 'body', DATE_FORMAT);
-    for (const [col, kind, value] of [[4, 'plan', p.budget], [5, 'reported', p.reported]] as const) {
+    t.text(row, 4, status === 'past' ? 'reported' : status === 'current' ? 'current period' : 'not yet due');
+    for (const [col, kind, value] of [[C.planned, 'plan', p.budget], [C.reported, 'reported', p.reported]] as const) {
       const terms = (kind === 'plan' ? planTerms : reportedTerms).get(p.period) ?? [];
       notes.place(t, row, col, liveSum(terms, toEuroNumber(value)), `P${p.period}, ${kind === 'plan' ? 'planned' : 'reported'}, all partners`, EUR_FORMAT);
     }
-    for (const [col, from, value] of [[6, 4, p.cumulativeBudget], [7, 5, p.cumulativeReported]] as const) {
+    const cumulative = (col: number, from: number, value: Cents) => {
       const formula = i === 0 ? `=${a1(row, from)}` : `=${a1(row - 1, col)}+${a1(row, from)}`;
       t.put(row, col, { kind: 'formula', formula, result: toEuroNumber(value) }, 'body', EUR_FORMAT);
+    };
+    cumulative(C.cumPlanned, C.planned, p.cumulativeBudget);
+    if (status === 'notDue') {
+      // Not yet due: nothing is expected, so no cumulative, variance or % that would read as "nothing spent".
+      for (const col of [C.cumReported, C.variance, C.percent]) t.text(row, col, '');
+    } else {
+      cumulative(C.cumReported, C.reported, p.cumulativeReported);
+      lastReportedRow = row;
+      t.put(row, C.variance, { kind: 'formula', formula: `=${a1(row, C.cumReported)}-${a1(row, C.cumPlanned)}`, result: toEuroNumber((p.cumulativeReported - p.cumulativeBudget) as Cents) }, 'body', EUR_FORMAT);
+      const cp = a1(row, C.cumPlanned);
+      t.put(row, C.percent, { kind: 'formula', formula: `=IF(${cp}=0,"",${a1(row, C.cumReported)}/${cp})`, result: p.cumulativeBudget === 0 ? '' : p.cumulativeReported / p.cumulativeBudget }, 'body', PERCENT_FORMAT);
     }
+    if (status !== 'past') for (const c of t.cells) if (c.row === row) c.highlight = status === 'current' ? 'current' : 'notDue';
   });
   const total = first + figures.periods.length;
   t.text(total, 0, 'Total', 'total');
   const last = figures.periods[figures.periods.length - 1];
-  for (const [col, value] of [[4, last?.cumulativeBudget ?? 0], [5, last?.cumulativeReported ?? 0]] as const) {
+  for (const [col, value] of [[C.planned, last?.cumulativeBudget ?? 0], [C.reported, last?.cumulativeReported ?? 0]] as const) {
     t.put(total, col, figures.periods.length ? { kind: 'formula', formula: `=SUM(${a1(first, col)}:${a1(total - 1, col)})`, result: toEuroNumber(value as Cents) } : { kind: 'number', value: 0 }, 'total', EUR_FORMAT);
   }
-  return t.build({ first: header, last: header }, 1);
+  const tab = t.build({ first: header, last: header }, 1);
+  if (figures.periods.length > 0) {
+    const top = total + 2;
+    tab.charts = [
+      {
+        kind: 'line',
+        title: 'Cumulative planned and reported expenditure (EUR)',
+        categories: `${a1(first, 0)}:${a1(total - 1, 0)}`,
+        series: [
+          { name: 'Cumulative planned', values: `${a1(first, C.cumPlanned)}:${a1(total - 1, C.cumPlanned)}` },
+          ...(lastReportedRow >= first ? [{ name: 'Cumulative reported', values: `${a1(first, C.cumReported)}:${a1(lastReportedRow, C.cumReported)}` }] : []),
+        ],
+        from: { row: top, col: 0 },
+        to: { row: top + 20, col: 10 },
+      },
+    ];
+  }
+  return tab;
 }
 
 /** Every partner's line cells grouped by period, in one pass. */

@@ -17,6 +17,7 @@ export type CellStyleName =
   | 'header' // table header row: bold, filled, wrapped, bottom border
   | 'body'
   | 'total' // totals row: bold, top border
+  | 'band' // a table's title over the full width: bold, left, no fill
   | 'note'; // small italic explanatory text
 
 export type PlanValue =
@@ -36,6 +37,40 @@ export interface PlannedCell {
   style?: CellStyleName;
   /** Excel number format ('#,##0.00', '0.0%', '0'). */
   numberFormat?: string;
+  /** A fill that says something about the figure (HIGHLIGHT_FILL). */
+  highlight?: Highlight;
+  /** A note on the cell (a figure that cannot be live: why, and where its source is). */
+  note?: string;
+}
+
+/**
+ * Why a report cell is filled: a figure that cannot be live; a partner above 100% (warning) or 120% (error)
+ * of its budget; the current period; a period not yet due; a finding's severity on Report Checks.
+ */
+export type Highlight = 'notLive' | 'error' | 'warning' | 'info' | 'current' | 'notDue';
+
+export const HIGHLIGHT_FILL: Record<Highlight, string> = {
+  notLive: '#F4B6E4',
+  error: '#E23C3C',
+  warning: '#FFD966',
+  info: '#9CE8E8',
+  current: '#DFF2D0',
+  notDue: '#F2F2F2',
+};
+/** Font colour on a fill too dark for black text (none of ours is). */
+export const HIGHLIGHT_FONT: Partial<Record<Highlight, string>> = {};
+
+/** A chart on a report tab, over ranges of that tab (A1, without the sheet). */
+export interface PlannedChart {
+  kind: 'column' | 'line';
+  title: string;
+  /** Category labels: one column range. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Top-left and bottom-right cells it covers (0-based, the bottom-right exclusive). */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
+  yAxisTitle?: string;
 }
 
 export interface PlannedTab {
@@ -47,7 +82,10 @@ export interface PlannedTab {
   freeze: { rows: number; cols: number };
   /** A1 ranges to merge (titles). */
   merges: string[];
-  print: { orientation: 'portrait' | 'landscape'; fitToWidth: boolean; repeatRows: { first: number; last: number } | null };
+  print: { orientation: 'portrait' | 'landscape'; fitToWidth: boolean; repeatRows: { first: number; last: number } | null; breaksBefore?: number[] };
+  charts?: PlannedChart[];
+  /** A1 range of a table header and body to put an autofilter on. */
+  autoFilter?: string;
 }
 
 /** A finding's mark on a user's cell: a fill by severity and a note carrying the rule id and message. */
@@ -61,7 +99,15 @@ export interface Mark {
   rules: string[];
 }
 
-export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+/**
+ * Severity fills, told apart by more than hue: at least 3:1 luminance contrast between any two (dark red, orange,
+ * light cyan), and none of them a fill of the template (#D9E1F2, #FFF2CC, #EDEDED) or of Excel's usual input cells.
+ * Text on the error fill is white (MARK_FONT).
+ */
+export const MARK_FILL: Record<Severity, string> = { error: HIGHLIGHT_FILL.error, warning: HIGHLIGHT_FILL.warning, info: HIGHLIGHT_FILL.info };
+export const MARK_FONT: Partial<Record<Severity, string>> = { error: '#FFFFFF' };
+/** The author of our notes. */
+export const NOTE_AUTHOR = 'ClusteriX Reporting';
 
 /** The user's own formatting of a cell from before we marked it: restored exactly by Clear marks. */
 export interface SavedCell {

@@ -56,7 +56,7 @@ test('the acceptance reopens when its cell changes, and survives consolidate and
   await wb.xlsx.readFile(at('consolidated.xlsx'));
   const note = wb.getWorksheet('Budget INMA')!.getCell('B15').note;
   const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
-  expect(text).toMatch(/\[B06\].*accepted: Typed by the partner; amount agreed \(JD, \d{4}-\d{2}-\d{2}\)/s);
+  expect(text).toMatch(/^Warning \(B06\): .*Accepted: Typed by the partner; amount agreed \(JD, \d{4}-\d{2}-\d{2}\)\./s);
   expect((await json('consolidated.xlsx')).find((f) => f.rule === 'B06')!.accepted?.by).toBe('JD');
 
   expect((await cliInProcess('clear', at('consolidated.xlsx'), '-o', at('cleared.xlsx'))).code).toBe(0);

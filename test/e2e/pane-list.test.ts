@@ -210,7 +210,7 @@ describe('41 findings in a 350 px pane', () => {
     expect(await page.getByText(/^Accepted: Typed by the partner in its own locale; amount agreed \(JD, \d{4}-\d{2}-\d{2}\)$/).count()).toBe(1);
     const marked = await looks(page);
     // ExcelApi 1.15 (the npm library's last): the mark is a comment (notes are ExcelApi 1.18).
-    expect(marked['Budget INMA'].B15.comment).toMatch(/\[B06\].*\(accepted: Typed by the partner in its own locale; amount agreed \(JD, \d{4}-\d{2}-\d{2}\)\)/);
+    expect(marked['Budget INMA'].B15.comment).toMatch(/^Warning \(B06\): .*\. Accepted: Typed by the partner in its own locale; amount agreed \(JD, \d{4}-\d{2}-\d{2}\)\.$/);
     await page.getByRole('heading', { name: 'Accepted warnings (1)' }).scrollIntoViewIfNeeded();
     await shot(page, '08-accepted');
 

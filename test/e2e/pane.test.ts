@@ -147,7 +147,7 @@ describe('task pane in Chromium on Microsoft’s Excel library over the wire hos
     expect(plan.marks.length).toBeGreaterThan(0);
     for (const mark of plan.marks) {
       expect({ at: `${mark.sheet}!${mark.cell}`, fill: marked[mark.sheet][mark.cell]?.fill }).toEqual({ at: `${mark.sheet}!${mark.cell}`, fill: MARK_FILL[mark.severity] });
-      expect(marked[mark.sheet][mark.cell]?.comment ?? '').toContain(`[${mark.rules[0]}]`);
+      expect(marked[mark.sheet][mark.cell]?.comment ?? '').toMatch(new RegExp(`^(Error|Warning|Info) \\(${mark.rules[0]}\\): .+ How to fix: `));
     }
     expect(await fake(page).sheetNames()).toEqual(expect.arrayContaining([...REPORT_TAB_NAMES]));
 

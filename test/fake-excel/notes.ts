@@ -29,6 +29,9 @@ function spotOf(wb: FakeWorkbook, ws: FakeWorksheet | null, where: unknown): Spo
   return { sheet, row: p.box.top, col: p.box.left };
 }
 
+/** Sizes given to notes, by 'sheetId:row,col'. */
+export const noteSizes = new Map<string, { width?: number; height?: number }>();
+
 const keyOf = (s: Spot) => `${s.sheet.id}:${s.row},${s.col}`;
 
 function spotOfKey(wb: FakeWorkbook, key: string): Spot | null {
@@ -82,6 +85,22 @@ export class FakeNoteLike extends FakeClientObject {
       assertEditable(s.sheet);
       touchCell(s.sheet, s.row, s.col)[this.kind] = String(v);
     });
+  }
+  set width(v: number) {
+    this._size('width', v);
+  }
+  set height(v: number) {
+    this._size('height', v);
+  }
+  /** A note's box (ExcelApi 1.18, notes only), kept beside the cell for tests to read. */
+  private _size(prop: 'width' | 'height', v: number): void {
+    this._write({ set: prop, value: v }, (wb) => {
+      if (this.kind !== 'note') throw officeError(ErrorCodes.invalidArgument, `A comment has no ${prop}.`);
+      if (!(v > 0)) throw officeError(ErrorCodes.invalidArgument, `Bad note ${prop} ${v}`);
+      const s = this._spot(wb);
+      const k = `${s.sheet.id}:${s.row},${s.col}`;
+      noteSizes.set(k, { ...(noteSizes.get(k) ?? {}), [prop]: v });
+    }, { writes: false });
   }
   delete(): void {
     this._write({ call: 'delete' }, (wb) => {

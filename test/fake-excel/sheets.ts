@@ -5,6 +5,7 @@ import { findSheet, newSheet, type FakeSheet, type FakeWorkbook } from './model'
 import { FakeRange } from './range';
 import { parseAddress } from './address';
 import { FakeCommentCollection, FakeNoteCollection } from './notes';
+import { FakeAutoFilter, FakeChartCollection, FakeHeadersFooters, FakePageBreakCollection } from './charts';
 import type { FakeWorksheetChanged } from './host';
 import { sheetNameProblem } from './rules';
 
@@ -37,6 +38,9 @@ export class FakeWorksheet extends FakeClientObject {
   private _notes?: FakeNoteCollection;
   private _comments?: FakeCommentCollection;
   private _layout?: FakePageLayout;
+  private _charts?: FakeChartCollection;
+  private _autoFilter?: FakeAutoFilter;
+  private _breaks?: FakePageBreakCollection;
   /** A sheet found by walking (getFirst, getNextOrNullObject): resolved at the sync, then pinned like any other. */
   _locate: ((wb: FakeWorkbook) => FakeSheet | undefined) | null = null;
   constructor(
@@ -134,6 +138,15 @@ export class FakeWorksheet extends FakeClientObject {
   }
   get pageLayout(): FakePageLayout {
     return (this._layout ??= new FakePageLayout(this.context, `${this._path}.pageLayout`, this));
+  }
+  get charts(): FakeChartCollection {
+    return (this._charts ??= new FakeChartCollection(this.context, `${this._path}.charts`, this));
+  }
+  get autoFilter(): FakeAutoFilter {
+    return (this._autoFilter ??= new FakeAutoFilter(this.context, `${this._path}.autoFilter`, this));
+  }
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return (this._breaks ??= new FakePageBreakCollection(this.context, `${this._path}.horizontalPageBreaks`, this));
   }
   activate(): void {
     this._write(
@@ -289,6 +302,10 @@ export class FakePageLayout extends FakeClientObject {
       l.fitTall = v.scale !== undefined ? null : (v.verticalFitToPages ?? 0);
     }, { api: '1.9', writes: false });
   }
+  get headersFooters(): FakeHeadersFooters {
+    return (this._hf ??= new FakeHeadersFooters(this.context, `${this._path}.headersFooters`, this.ws));
+  }
+  private _hf?: FakeHeadersFooters;
   setPrintTitleRows(rows: string): void {
     this._write({ call: 'setPrintTitleRows', rows }, (wb) => {
       if (!/^\$?\d+:\$?\d+$/.test(rows)) throw officeError(ErrorCodes.invalidArgument, `Not whole rows: ${rows}`);

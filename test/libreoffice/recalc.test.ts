@@ -4,7 +4,8 @@
  * amounts that moved moved by exactly that amount.
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, readFileSync } from 'fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { consolidateFile, userSheetsOnly } from '../../src/apply/xlsx';
@@ -59,6 +60,8 @@ const books = ['sample', ...Object.keys(LAYOUTS), 'nordlink'];
 let dir: string;
 const cached = new Map<string, Map<string, unknown>>();
 const recalced = new Map<string, Map<string, unknown>>();
+/** The consolidated and the recalculated package of each book, for the charts. */
+const packages = new Map<string, { ours: Record<string, Uint8Array>; theirs: Record<string, Uint8Array>; theirsPath: string }>();
 /** Formula cells shown as a percentage, by book. */
 const percent = new Map<string, Set<string>>();
 const mutated = new Map<
@@ -112,6 +115,7 @@ beforeAll(async () => {
   const results = await recalculate(outs); // one LibreOffice run for all of them
   for (const [i, name] of books.entries()) {
     recalced.set(name, formulaResults(await readWorkbook(results[2 * i]), TABS));
+    packages.set(name, { ours: unzipSync(new Uint8Array(readFileSync(join(dir, `${name}.consolidated.xlsx`)))), theirs: unzipSync(new Uint8Array(readFileSync(results[2 * i]))), theirsPath: results[2 * i] });
     mutated.get(name)!.recalced = formulaResults(await readWorkbook(results[2 * i + 1]), TABS);
   }
 }, 300000);
@@ -123,6 +127,31 @@ describe.each(books)('%s, consolidated and recalculated in LibreOffice', (name) 
     expect(ours.size).toBeGreaterThan(50);
     const wrong = [...ours].filter(([k, v]) => !same(v, theirs.get(k))).map(([k, v]) => `${k}: cached ${v}, LibreOffice ${theirs.get(k)}`);
     expect(wrong).toEqual([]);
+  });
+
+  it('the charts\' source ranges: LibreOffice reads both charts and computes every cell they show to our value', async () => {
+    const { ours, theirs, theirsPath } = packages.get(name)!;
+    const charts = Object.keys(ours).filter((n) => /^xl\/charts\/clusterixChart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(2);
+    // LibreOffice understood them: it writes them back as charts of its own.
+    expect(Object.keys(theirs).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(2);
+    const wb = await readWorkbook(theirsPath);
+    const ourBook = await readWorkbook(join(dir, `${name}.consolidated.xlsx`));
+    let cells = 0;
+    for (const chart of charts) {
+      const xml = strFromU8(ours[chart]);
+      for (const m of xml.matchAll(/<c:f>'([^']+)'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)<\/c:f>/g)) {
+        const [, sheet, c1, r1, , r2] = m;
+        for (let r = Number(r1); r <= Number(r2); r++) {
+          const mine = ourBook.getWorksheet(sheet)!.getCell(`${c1}${r}`);
+          const lo = wb.getWorksheet(sheet)!.getCell(`${c1}${r}`);
+          const value = (c: ExcelJS.Cell) => (c.type === ExcelJS.ValueType.Formula ? (c as unknown as { result: unknown }).result : c.value);
+          expect([`${sheet}!${c1}${r}`, same(value(lo), value(mine))]).toEqual([`${sheet}!${c1}${r}`, true]);
+          cells++;
+        }
+      }
+    }
+    expect(cells).toBeGreaterThanOrEqual(6 * 3 + 8 + 6);
   });
 
   it('one source amount changed: LibreOffice agrees with the engine on the changed book, amounts move by exactly that much', () => {

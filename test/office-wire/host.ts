@@ -17,6 +17,9 @@ import { findSheet, getCell, newSheet, touchCell, usedBox, type Box, type FakeSh
 import { formatBox, parseAddress } from '../fake-excel/address';
 import { versionAtLeast } from '../fake-excel/host';
 import { cellInputProblem, enterInto, sheetNameProblem } from '../fake-excel/rules';
+import { sheetExtras, type FakeChartModel, type FakeChartSeries } from '../fake-excel/charts';
+
+const CHART_TYPES = new Set(['ColumnClustered', 'LineMarkers', 'Line', 'BarClustered', 'Pie']);
 
 export const DEFAULT_LIMIT = 5 * 1024 * 1024;
 const MAX_ROWS = 1048576;
@@ -41,8 +44,14 @@ type WireNode =
   | { t: 'Range'; sheet: FakeSheet; box: Box }
   | { t: 'RangeFormat' | 'RangeFill' | 'RangeFont'; range: RangeNode }
   | { t: 'WorksheetCustomProperty'; sheet: FakeSheet; key: string }
-  | { t: 'Comment'; sheet: FakeSheet; r: number; c: number; id: string };
+  | { t: 'Comment'; sheet: FakeSheet; r: number; c: number; id: string }
+  // Printing and charts (report tabs): recorded in the fake's sheet extras (test/fake-excel/charts.ts).
+  | { t: 'ChartCollection' | 'AutoFilter' | 'PageBreakCollection' | 'PageBreak' | 'HeadersFooters' | 'HeaderFooter'; sheet: FakeSheet }
+  | { t: 'Chart' | 'ChartTitle' | 'ChartLegend' | 'ChartSeriesCollection'; sheet: FakeSheet; chart: FakeChartModel }
+  | { t: 'ChartSeries'; sheet: FakeSheet; chart: FakeChartModel; series: FakeChartSeries };
 type RangeNode = { t: 'Range'; sheet: FakeSheet; box: Box };
+/** The fields a chart, series or sheet-level printing node carries (each case knows which it has). */
+type ChartNodeFields = { sheet: FakeSheet; chart: FakeChartModel; series: FakeChartSeries };
 type Node = WireNode & { refId?: string };
 
 interface ArgInfo {
@@ -361,6 +370,18 @@ export class WireHost {
       };
       if (T[name]) return { t: T[name], sheet: n.sheet };
     }
+    if (n.t === 'Worksheet') {
+      if (name === 'Charts') return { t: 'ChartCollection', sheet: n.sheet };
+      if (name === 'AutoFilter') return { t: 'AutoFilter', sheet: n.sheet };
+      if (name === 'HorizontalPageBreaks') return { t: 'PageBreakCollection', sheet: n.sheet };
+    }
+    if (n.t === 'PageLayout' && name === 'HeadersFooters') return { t: 'HeadersFooters', sheet: n.sheet };
+    if (n.t === 'HeadersFooters' && name === 'DefaultForAllPages') return { t: 'HeaderFooter', sheet: n.sheet };
+    if (n.t === 'Chart') {
+      if (name === 'Title') return { t: 'ChartTitle', sheet: n.sheet, chart: n.chart };
+      if (name === 'Legend') return { t: 'ChartLegend', sheet: n.sheet, chart: n.chart };
+      if (name === 'Series') return { t: 'ChartSeriesCollection', sheet: n.sheet, chart: n.chart };
+    }
     if (n.t === 'Range' && name === 'Format') return { t: 'RangeFormat', range: n };
     if (n.t === 'RangeFormat' && (name === 'Fill' || name === 'Font')) return { t: name === 'Fill' ? 'RangeFill' : 'RangeFont', range: n.range };
     throw new WireError('ApiNotFound', `This host has no property ${key}.`, `${n.t}.${camel(name)}`);
@@ -398,7 +419,31 @@ export class WireHost {
     const wb = this.workbook;
     const range = (sheet: FakeSheet, box: Box): RangeNode => ({ t: 'Range', sheet, box });
     const ordered = (visibleOnly: unknown) => wb.sheets.filter((s) => !visibleOnly || s.visibility === 'Visible');
+    const chartNode = node as unknown as ChartNodeFields;
     switch (`${n.t}.${name}`) {
+      case 'ChartCollection.Add': {
+        const type = String(args[0]);
+        if (!CHART_TYPES.has(type)) throw new WireError('InvalidArgument', BAD_ARG, 'Charts.add');
+        const source = arg(1) as Node;
+        if (!source || source.t !== 'Range' || source.sheet !== n.sheet) throw new WireError('InvalidArgument', BAD_ARG, 'Charts.add (source data)');
+        const chart: FakeChartModel = { type, title: null, legend: null, series: [{ name: '', values: { sheet: n.sheet.name, box: source.box }, categories: null }], position: null };
+        sheetExtras(n.sheet).charts.push(chart);
+        return { t: 'Chart', sheet: n.sheet, chart };
+      }
+      case 'ChartSeriesCollection.GetItemAt': {
+        const series = chartNode.chart.series[Number(args[0])];
+        if (!series) throw new WireError('ItemNotFound', NOT_FOUND, 'Series.getItemAt');
+        return { t: 'ChartSeries', sheet: n.sheet, chart: chartNode.chart, series };
+      }
+      case 'ChartSeriesCollection.Add': {
+        const series: FakeChartSeries = { name: String(args[0] ?? ''), values: null, categories: null };
+        chartNode.chart.series.push(series);
+        return { t: 'ChartSeries', sheet: n.sheet, chart: chartNode.chart, series };
+      }
+      case 'PageBreakCollection.Add': {
+        sheetExtras(n.sheet).pageBreaksBefore.push(this.boxOf(arg(0)).top);
+        return { t: 'PageBreak', sheet: n.sheet };
+      }
       case 'WorksheetCollection.GetFirst': {
         const s = ordered(args[0])[0];
         if (!s) throw new WireError('ItemNotFound', NOT_FOUND, 'Worksheets.getFirst');
@@ -635,6 +680,25 @@ export class WireHost {
         this.dataChangedRegistered = name === '_RegisterDataChangedEvent';
         return null;
     }
+    const onRange = (i: number) => {
+      const a = arg(i) as Node;
+      if (!a || a.t !== 'Range') throw new WireError('InvalidArgument', BAD_ARG, `${n.t}.${camel(name)}`);
+      return { sheet: a.sheet.name, box: a.box };
+    };
+    switch (`${n.t}.${name}`) {
+      case 'Chart.SetPosition':
+        (n as unknown as ChartNodeFields).chart.position = { from: String(args[0]), to: String(args[1]) };
+        return null;
+      case 'ChartSeries.SetValues':
+        (n as unknown as ChartNodeFields).series.values = onRange(0);
+        return null;
+      case 'ChartSeries.SetXAxisValues':
+        (n as unknown as ChartNodeFields).series.categories = onRange(0);
+        return null;
+      case 'AutoFilter.Apply':
+        sheetExtras((n as unknown as ChartNodeFields).sheet).autoFilter = { box: onRange(0).box };
+        return null;
+    }
     if (n.t === 'Range') {
       switch (name) {
         case '_ValidateArraySize':
@@ -838,6 +902,13 @@ export class WireHost {
         Object.assign(n.sheet.pageLayout, { fitWide: z.horizontalFitToPages ?? null, fitTall: z.verticalFitToPages ?? null, scale: z.scale ?? null });
         return;
       }
+    }
+    if (n.t === 'ChartTitle' && name === 'Text') return void (n.chart.title = String(value));
+    if (n.t === 'ChartLegend' && name === 'Position') return void (n.chart.legend = String(value));
+    if (n.t === 'ChartSeries' && name === 'Name') return void (n.series.name = String(value));
+    if (n.t === 'HeaderFooter') {
+      const part = ({ LeftFooter: 'left', CenterFooter: 'center', RightFooter: 'right' } as const)[name as 'LeftFooter'];
+      if (part) return void (sheetExtras(n.sheet).footer[part] = String(value));
     }
     if (n.t === 'Comment' && name === 'Content') {
       this.editable(n.sheet);

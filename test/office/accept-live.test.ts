@@ -53,7 +53,7 @@ test('accepted in Excel: the mark says so, the CLI shows it as accepted on the s
   expect(b06(out.findings).accepted).toEqual({ reason: 'Locale of the partner', by: 'JD', date: '2024-05-02' });
   expect(out.counts).toMatchObject({ error: 2, warning: 27, accepted: 1 });
   // ExcelApi 1.15 (the npm library's last): the mark is a comment (notes are ExcelApi 1.18).
-  expect(cellOf(fake, 'Budget INMA', 'B15').comment).toMatch(/\[B06\].*\(accepted: Locale of the partner \(JD, 2024-05-02\)\)$/s);
+  expect(cellOf(fake, 'Budget INMA', 'B15').comment).toMatch(/^Warning \(B06\): .*\. Accepted: Locale of the partner \(JD, 2024-05-02\)\.$/s);
 
   const saved = path.join(dir, 'saved-in-excel.xlsx');
   fs.writeFileSync(saved, await xlsxFromWorkbook(fake.workbook));

@@ -5,7 +5,7 @@ import { planMarks } from '../../src/plan/marks';
 import type { Finding } from '../../src/checks/types';
 import { CLUSTERIX2 } from '../../src/profile';
 import { buildBook, type BookSpec } from '../figures/support/book';
-import { at, disagreements, rowOf, shown, tab } from './support/plan-helpers';
+import { rowsOf, at, disagreements, rowOf, shown, tab } from './support/plan-helpers';
 import { Evaluator } from './support/evaluate';
 
 const QUIRKY = "Budget d'Été – Südtirol";
@@ -81,7 +81,7 @@ test("sheet names with spaces, apostrophes and accents are quoted, apostrophes d
   const erdf = at(byPartner, row, 10)!.value;
   expect(erdf.kind === 'formula' && erdf.formula).toContain("'Project 2.0'!G");
   const ind = tab(plan, 'Report Indicators');
-  const ple = at(ind, rowOf(ind, 'PLE'), 5)!.value;
+  const ple = at(ind, rowOf(ind, '=HYPERLINK("http://x")', 1), 2)!.value; // partners down, indicators across: PLE first
   expect(ple).toEqual({ kind: 'formula', formula: "=SUM('Indicators ''A'''!C2:F2,'Indicators B'!C2:D2)", result: 15 });
 });
 
@@ -89,13 +89,21 @@ test('numeric text goes in as a constant, and the Checks tab says so', () => {
   expect(checkTexts.some((t) => t.startsWith("'Budget d''Été – Südtirol'!D6 holds the text '12 500,00'"))).toBe(true);
 });
 
-test('a figure with a missing source cell is a plain number, noted on the Checks tab', () => {
-  const row = rowOf(byPartner, 'IDM Südtirol', 1);
-  expect(at(byPartner, row, 12)!.value).toEqual({ kind: 'number', value: 100 }); // reported staff: #REF! in P2
-  expect(at(byPartner, row, 13)!.value).toEqual({ kind: 'number', value: 15 }); // reported office: uncalculated
+test('a figure with a missing source cell is a plain number, marked on the cell and noted on the Checks tab', () => {
+  const row = rowsOf(byPartner, 'IDM Südtirol', 1)[1]; // the second table: reported to date
+  const staff = at(byPartner, row, 3)!;
+  expect(staff.value).toEqual({ kind: 'number', value: 100 }); // reported staff: #REF! in P2
+  expect(staff.highlight).toBe('notLive');
+  expect(staff.note).toMatch(/^Not live \(Budget d'Été – Südtirol, Staff costs, reported\): .*'Budget d''Été – Südtirol'!C12 \(#REF!\)/);
+  expect(at(byPartner, row, 4)!.value).toEqual({ kind: 'number', value: 15 }); // reported office: uncalculated
+  expect(at(byPartner, row, 4)!.highlight).toBe('notLive');
   expect(checkTexts.some((t) => t.includes("'Budget d''Été – Südtirol'!C12 (#REF!)") && t.includes('counts as 0'))).toBe(true);
   const three = rowOf(byPartner, `${'A'.repeat(999)}…`, 1);
   expect(at(byPartner, three, 7)!.value).toEqual({ kind: 'number', value: 0 }); // equipment 'tbd'
+  // Every marked figure is counted in every tab's header block.
+  const marked = plan.tabs.reduce((n, t) => n + t.cells.filter((c) => c.highlight === 'notLive').length, 0);
+  expect(marked).toBeGreaterThanOrEqual(4);
+  for (const t of plan.tabs) expect(shown(at(t, 4, 0))).toBe(`${marked} figures cannot be live formulas: they are filled pink, with a note saying why and where the source is.`);
 });
 
 test('more than two decimals are rounded as read; a formula cell is referenced', () => {
@@ -129,26 +137,37 @@ test('text from the workbook stays text and is cut at 1,000 characters', () => {
 
 test('the Checks tab links cells, lists findings without a cell unlinked, and stamps the run', () => {
   const t01 = checks.cells.find((c) => shown(c) === 'Error value #REF!')!.row;
-  expect(at(checks, t01, 3)!.value).toEqual({ kind: 'link', text: 'C12:C13', sheet: QUIRKY, cell: 'C12' });
+  expect(at(checks, t01, 2)!.value).toEqual({ kind: 'link', text: `${QUIRKY}!C12:C13`, sheet: QUIRKY, cell: 'C12' });
+  expect(at(checks, t01, 0)).toMatchObject({ value: { kind: 'text', text: 'Error' }, highlight: 'error' });
+  expect(shown(at(checks, t01, 4))).toBe('open');
   const t02 = checks.cells.find((c) => shown(c) === 'No indicator sheet')!.row;
-  expect(at(checks, t02, 3)).toBeUndefined();
-  expect(checkTexts).toContain('Checked by ClusteriX Reporting 0.1.0 on 2024-01-02T03:04:05.000Z');
+  expect(at(checks, t02, 2)).toBeUndefined();
+  // Local time of the run: 2024-01-02T03:04:05Z is 1 or 2 January wherever the test runs.
+  expect(checkTexts.some((t) => /^Checked by ClusteriX Reporting 0\.1\.0 on [12] Jan 2024 \d\d:\d\d, file this workbook$/.test(t))).toBe(true);
   expect(checkTexts).toContain('3 errors, 1 warnings, 0 infos');
+  expect(checks.autoFilter).toMatch(/^A\d+:E\d+$/);
 });
 
 test('indicators: a % of a zero target stays empty', () => {
   const ind = tab(plan, 'Report Indicators');
-  const gp = rowOf(ind, 'GP');
-  expect(shown(at(ind, gp, 4))).toBe('');
-  expect(at(ind, gp, 6)!.value).toEqual({ kind: 'number', value: 1 }); // 'x' in P2: not live
+  expect(shown(at(ind, 7, 3))).toBe('GP');
+  expect(shown(at(ind, rowOf(ind, '% of target', 1), 3))).toBe('');
+  expect(at(ind, rowOf(ind, 'IDM Südtirol', 1), 3)).toMatchObject({ value: { kind: 'number', value: 1 }, highlight: 'notLive' }); // 'x' in P2: not live
 });
 
 describe('marks', () => {
   test('one per cell: highest severity, one line per finding, rule ids; no mark without a cell', () => {
-    expect(planMarks(findings)).toEqual([
-      { sheet: QUIRKY, cell: 'D6', severity: 'error', note: '[B06] Numeric text\n[B03] Total differs', rules: ['B06', 'B03'] },
-      { sheet: QUIRKY, cell: 'C12', severity: 'error', note: '[T01] Error value #REF!', rules: ['T01'] },
+    const marks = planMarks(findings);
+    expect(marks).toMatchObject([
+      { sheet: QUIRKY, cell: 'D6', severity: 'error', rules: ['B06', 'B03'] },
+      { sheet: QUIRKY, cell: 'C12', severity: 'error', rules: ['T01'] },
     ]);
+    // The severity word and the message first (the most severe first), then how to fix.
+    const [d6, c12] = marks.map((m) => m.note.split('\n'));
+    expect(d6).toHaveLength(2);
+    expect(d6[0]).toMatch(/^Error \(B03\): Total differs\. How to fix: \S/);
+    expect(d6[1]).toMatch(/^Warning \(B06\): Numeric text\. How to fix: \S/);
+    expect(c12).toEqual([expect.stringMatching(/^Error \(T01\): Error value #REF!\. How to fix: \S/)]);
   });
 
   test('a long note is cut at 1,000 characters with an ellipsis', () => {

@@ -56,7 +56,11 @@ test('consolidate twice = once; user cells kept; clear restores them exactly', a
         const b = await book(dir, edits);
         const [out1, out2, out3] = ['once.xlsx', 'twice.xlsx', 'cleared.xlsx'].map((n) => join(dir, n));
         await runConsolidate(b, { out: out1, now: NOW });
-        await runConsolidate(out1, { out: out2, now: NOW });
+        // The second run reads a file of the same name (the header block names the source file).
+        const again = join(dir, 'again', 'book.xlsx');
+        await fs.mkdir(join(dir, 'again'), { recursive: true });
+        await fs.copyFile(out1, again);
+        await runConsolidate(again, { out: out2, now: NOW });
         await clearFile(out2, out3);
         const [w0, w1, w2, w3] = await Promise.all([b, out1, out2, out3].map(load));
         const names = w0.worksheets.map((w) => w.name);

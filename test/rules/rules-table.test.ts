@@ -16,13 +16,13 @@ const OVERRIDES: [string, string | number][] = [
   ['Equipment across the partnership at most', 10000],
 ];
 
-/** Report Checks' rows below the "Programme rules in force" title: [rule, source, value] by row (columns E, G, F). */
+/** Report Checks' rows below the "Programme rules in force" title: [rule, source, value] by row (under Cell, Status, Message: columns C, E, D). */
 function rulesRows(tab: PlannedTab): string[][] {
   const text = (c: PlannedTab['cells'][number] | undefined) => (!c ? '' : c.value.kind === 'text' ? c.value.text : c.value.kind === 'link' ? c.value.text : String('value' in c.value ? c.value.value : ''));
   const at = (r: number, col: number) => text(tab.cells.find((c) => c.row === r && c.col === col));
   const title = tab.cells.find((c) => c.value.kind === 'text' && c.value.text.startsWith('Programme rules in force'))!;
   const out: string[][] = [];
-  for (let r = title.row + 2; at(r, 4) !== ''; r++) out.push([at(r, 4), at(r, 6), at(r, 5)]);
+  for (let r = title.row + 2; at(r, 2) !== ''; r++) out.push([at(r, 2), at(r, 4), at(r, 3)]);
   return [[text(title)], ...out];
 }
 

@@ -68,7 +68,7 @@ describe('clusterix consolidate', () => {
         else expect([k, after[k]]).toEqual([k, v]);
       }
       expect(after['Project!C14'].fill).toMatchObject({ fgColor: { argb: `FF${MARK_FILL.error.slice(1)}` } });
-      expect(String(after['Project!C14'].note)).toMatch(/^\[P02\] /);
+      expect(String(after['Project!C14'].note)).toMatch(/^Error \(P02\): Phase 2 ends .*How to fix: /);
     }
     expect(cellPrints(await load(cleared), userSheets)).toEqual(before);
     expect((await load(cleared)).worksheets.map((w) => w.name)).toEqual(userSheets);

@@ -82,7 +82,7 @@ describe('consolidateFile with a hand-made plan', () => {
     const after = cellPrints(await load(out), USER_SHEETS);
     expect(after['Budget WP!B2'].fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${MARK_FILL.error.slice(1)}` } });
     expect(after['Budget WP!B2'].note).toBe('[B01] mark on B2');
-    expect(after['Budget WP!C3'].fill).toMatchObject({ fgColor: { argb: 'FFFFEB9C' } });
+    expect(after['Budget WP!C3'].fill).toMatchObject({ fgColor: { argb: 'FFFFD966' } }); // warning amber
     expect(after['Project!C9']).toMatchObject({ value: null, note: '[B01] mark on C9' });
     // Everything but the marked cells' fill and note is as it was: values, formulas, formats.
     const marked = new Set(marks.map((m) => `${m.sheet}!${m.cell}`));

@@ -37,6 +37,18 @@ async function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T
   return Excel.run(batch);
 }
 
+/** The workbook's file name, from its URL (no round trip); null where the host does not give one (a new, unsaved file). */
+function documentName(): string | null {
+  try {
+    const url = typeof Office !== 'undefined' ? Office.context?.document?.url : undefined;
+    if (!url) return null;
+    const name = decodeURIComponent(url.split(/[\\/]/).pop() ?? '').split('?')[0];
+    return name || null;
+  } catch {
+    return null;
+  }
+}
+
 export function createOfficeActions(options: OfficeActionOptions = {}): PaneActions {
   const profile = options.profile ?? CLUSTERIX2;
   const now = options.now ?? (() => new Date());
@@ -53,7 +65,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         progress?.('Checking', 0.5);
         // The engine's own Check or Consolidate; Check marks the findings only.
         const accepted = read.state.accepted;
-        const checked: CheckOutcome & { plan?: ConsolidateOutcome['plan'] } = consolidate ? consolidateWorkbook(read.snapshot, { profile, now: now(), accepted }) : checkWorkbook(read.snapshot, profile, accepted);
+        const checked: CheckOutcome & { plan?: ConsolidateOutcome['plan'] } = consolidate ? consolidateWorkbook(read.snapshot, { profile, now: now(), accepted, sourceName: documentName() }) : checkWorkbook(read.snapshot, profile, accepted);
         if (!isReportingWorkbook(checked.model)) return { kind: 'notReporting', lookedFor: LOOKED_FOR } as const;
         const plan = checked.plan ?? { tabs: null, marks: planMarks(checked.findings) };
         if (signal?.aborted) return CANCELLED; // the last moment before anything is written

@@ -13,6 +13,7 @@ import { lookOf, markKindFor, queueMark, queueRestore, type MarkKind } from './m
 import { WriteQueue } from './queue';
 import { BUILD_PREFIX, mayBeOurs, type SheetInfo, type WorkbookRead } from './read';
 import { queueTab } from './tabs';
+import { queueTabExtras } from './tab-extras';
 import { restoreSettings, RunFailed, settingsWords, stillMarked, takeBack, type Touched } from './recover';
 
 export type ApplyResult = { kind: 'applied'; marked: number; restored: number; syncs: number; skipped: number } | { kind: 'refused'; message: string };
@@ -115,6 +116,7 @@ export async function applyReport(context: Excel.RequestContext, read: WorkbookR
       if (read.api.customProperties) ws.customProperties.add(OWNER_PROPERTY.key, OWNER_PROPERTY.value);
     });
     queueTab(queue, names[i], tab);
+    queueTabExtras(queue, names[i], tab, kind);
   });
   queueState(queue, read, state);
   for (const saved of restores.now) queueRestore(queue, read, saved);

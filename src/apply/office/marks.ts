@@ -8,6 +8,7 @@ import type { CellLook } from '../../plan/state';
 import { cellKey, sheetCell } from './address';
 import type { WorkbookRead } from './read';
 import { OPS, type WriteQueue } from './queue';
+import { NOTE_BOX_OPS, sizeNote } from './tab-extras';
 
 export type MarkKind = 'note' | 'comment';
 
@@ -22,8 +23,11 @@ export function lookOf(read: WorkbookRead, kind: MarkKind | null, sheet: string,
   return { fill: read.fills.get(k) ?? null, note: kind ? (texts.get(k) ?? null) : null };
 }
 
-/** Put `text` (or nothing, for null) as the cell's note or comment, knowing what is there now (`read`: as read just before). */
-export function setText(context: Excel.RequestContext, read: WorkbookRead, kind: MarkKind, sheet: string, cell: string, text: string | null): void {
+/**
+ * Put `text` (or nothing, for null) as the cell's note or comment, knowing what is there now (`read`: as read just
+ * before); `ours`: a mark's note, sized to its text.
+ */
+export function setText(context: Excel.RequestContext, read: WorkbookRead, kind: MarkKind, sheet: string, cell: string, text: string | null, ours = false): void {
   const k = cellKey(sheet, cell);
   const now = (kind === 'note' ? read.notes : read.comments).get(k);
   const other = (kind === 'note' ? read.comments : read.notes).has(k);
@@ -31,8 +35,15 @@ export function setText(context: Excel.RequestContext, read: WorkbookRead, kind:
     const notes = context.workbook.worksheets.getItem(sheet).notes;
     if (now !== undefined) {
       if (text === null) notes.getItem(cell).delete();
-      else if (text !== now) notes.getItem(cell).content = text;
-    } else if (text !== null && !other) notes.add(cell, text);
+      else if (text !== now) {
+        const note = notes.getItem(cell);
+        note.content = text;
+        if (ours) sizeNote(note, text);
+      }
+    } else if (text !== null && !other) {
+      const note = notes.add(cell, text);
+      if (ours) sizeNote(note, text);
+    }
     return;
   }
   const comments = context.workbook.comments;
@@ -45,8 +56,8 @@ export function setText(context: Excel.RequestContext, read: WorkbookRead, kind:
 export function queueMark(queue: WriteQueue, read: WorkbookRead, kind: MarkKind | null, mark: Mark): void {
   queue.add((context) => {
     context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = MARK_FILL[mark.severity];
-    if (kind) setText(context, read, kind, mark.sheet, mark.cell, mark.note);
-  }, mark.note, kind ? OPS.fillAndText : OPS.fill);
+    if (kind) setText(context, read, kind, mark.sheet, mark.cell, mark.note, true);
+  }, mark.note, kind ? OPS.fillAndText + (kind === 'note' ? NOTE_BOX_OPS : 0) : OPS.fill);
 }
 
 export function queueRestore(queue: WriteQueue, read: WorkbookRead, saved: SavedCell): void {

@@ -12,6 +12,7 @@ import type { ClusterixState, ReportPlan } from '../../plan/types';
 import { UserError } from '../../util/errors';
 import { writeWhole } from './safe-write';
 import { clearPackage, consolidatePackage, readPackageState, type PackageTransform } from './package/apply';
+import { reportParts } from './finish-package';
 
 export async function assertNotSameFile(bookPath: string, outPath: string): Promise<void> {
   const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
@@ -46,13 +47,14 @@ export async function consolidateFile(bookPath: string, outPath: string, opts: C
   if (opts.plan) {
     outcome = { plan: opts.plan(snapshot) };
   } else {
-    const full = consolidateWorkbook(snapshot, { now: opts.now, accepted: state.accepted });
+    const full = consolidateWorkbook(snapshot, { now: opts.now, accepted: state.accepted, sourceName: path.basename(bookPath) });
     if (!isReportingWorkbook(full.model)) {
       throw new UserError(notReportingMessage(bookPath));
     }
     outcome = full;
   }
-  await writeBytes(outPath, consolidatePackage(book, outcome.plan, opts.transform));
+  const plan = outcome.plan;
+  await writeBytes(outPath, consolidatePackage(book, plan, opts.transform ?? ((parts) => reportParts(parts, plan))));
   return outcome;
 }
 

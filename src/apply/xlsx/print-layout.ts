@@ -27,7 +27,9 @@ export interface TabLayout {
   wrapped: Set<string>;
   /** Heights in points of rows taller than one line, by 0-based row. */
   rowHeights: Map<number, number>;
+  /** Every tab prints one page wide (A4 landscape, scaled to fit). */
   pagesWide: number;
+  widthUnits: number;
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -87,5 +89,5 @@ export function tabLayout(tab: PlannedTab): TabLayout {
     rowHeights.set(c.row, Math.max(rowHeights.get(c.row) ?? LINE, lines * LINE));
   }
   const total = columnWidths.reduce((a, w) => a + w, 0);
-  return { columnWidths, rightAligned, wrapped, rowHeights, pagesWide: Math.max(1, Math.ceil(total / UNITS_PER_PAGE)) };
+  return { columnWidths, rightAligned, wrapped, rowHeights, pagesWide: 1, widthUnits: total };
 }

@@ -47,3 +47,8 @@ export function disagreements(snapshot: WorkbookSnapshot, plan: ReportPlan): str
   }
   return out;
 }
+
+/** Every row whose cell in `col` shows `label`, top to bottom. */
+export function rowsOf(t: PlannedTab, label: string, col = 0): number[] {
+  return t.cells.filter((x) => x.col === col && x.value.kind === 'text' && x.value.text === label).map((c) => c.row).sort((a, b) => a - b);
+}

@@ -10,7 +10,7 @@ import type { ReadBook } from '../../../snapshot/package-reader';
 import { cellAt } from '../../../snapshot/cells';
 import { solidColourOf } from '../../../snapshot/package/styles';
 import { UserError } from '../../../util/errors';
-import { parseA1 } from '../../../util/a1';
+import { a1, parseA1 } from '../../../util/a1';
 import { PackageEdit } from './parts';
 import { MINIMAL_STYLES, StylesEdit, setAttr } from './styles-edit';
 import { SheetNotes, type NoteChange } from './notes';
@@ -172,6 +172,9 @@ class Patcher {
       const part = this.edit.freeName('xl/worksheets/sheet', '.xml');
       this.edit.set(part, xml);
       this.workbook.add(tab.name, part, 'Visible', printTitles);
+      // Figures that cannot be live, partners over budget: a note on the report cell itself.
+      const notes = tab.cells.filter((c) => c.note).map((c) => ({ cell: a1(c.row, c.col), note: { text: c.note! } }));
+      if (notes.length) this.notesOf(part).apply(notes);
     }
   }
 

@@ -3,13 +3,14 @@
  * the user's look before a mark; changed for the marks; the user's own note XML put back on Clear. A comments
  * or VML part we made and emptied again goes away with its relationship and declaration.
  */
+import { NOTE_AUTHOR } from '../../../plan/types';
 import { escapeText, unescapeOoxml } from '../../../snapshot/package/xml';
 import { attr, elements, section } from '../../../snapshot/package/styles';
 import { parseA1 } from '../../../util/a1';
 import { CONTENT_TYPE, REL, type PackageEdit } from './parts';
 import { addLegacyDrawing, legacyDrawingId, removeLegacyDrawing } from './sheet-edit';
 
-const AUTHOR = 'ClusteriX';
+const AUTHOR = NOTE_AUTHOR;
 
 const decode = (s: string) => unescapeOoxml(s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, d) => String.fromCharCode(Number(d))).replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/&amp;/g, '&'));
 

@@ -3,7 +3,7 @@
  * looks, widths, merges, frozen header, links, print settings) and the very hidden _clusterix state sheet.
  * Text goes in inline strings, so the user's shared strings part is never touched.
  */
-import type { PlannedCell, PlannedTab, PlanValue } from '../../../plan/types';
+import { HIGHLIGHT_FILL, HIGHLIGHT_FONT, type Highlight, type PlannedCell, type PlannedTab, type PlanValue } from '../../../plan/types';
 import { a1, columnLetters, parseA1, quoteSheet } from '../../../util/a1';
 import { escapeText, escapeXml } from '../../../snapshot/package/xml';
 import { tabLayout } from '../print-layout';
@@ -29,6 +29,7 @@ const LOOKS: Record<NonNullable<PlannedCell['style']>, Look> = {
   body: { font: { size: 11 } },
   total: { font: { size: 11, bold: true }, border: { top: 'thin', bottom: 'double' } },
   note: { font: { size: 9, italic: true, color: 'FF595959' } },
+  band: { font: { size: 12, bold: true, color: 'FF1F3864' }, border: { bottom: 'thin' } },
 };
 const LINK_COLOUR = 'FF0563C1';
 
@@ -51,11 +52,16 @@ export class TabStyles {
   private readonly cache = new Map<string, number>();
   constructor(private readonly styles: StylesEdit) {}
 
-  index(style: PlannedCell['style'], link: boolean, numberFormat: string | undefined, align: { right?: boolean; wrap?: boolean; vertical?: 'top' | 'bottom' }): number {
-    const key = `${style}|${link ? 1 : 0}|${numberFormat ?? ''}|${align.right ? 1 : 0}${align.wrap ? 1 : 0}|${align.vertical ?? ''}`;
+  index(style: PlannedCell['style'], link: boolean, numberFormat: string | undefined, align: { right?: boolean; wrap?: boolean; vertical?: 'top' | 'bottom' }, highlight?: Highlight): number {
+    const key = `${style}|${link ? 1 : 0}|${numberFormat ?? ''}|${align.right ? 1 : 0}${align.wrap ? 1 : 0}|${align.vertical ?? ''}|${highlight ?? ''}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
-    const look: Look = style ? LOOKS[style] : {};
+    const base: Look = style ? LOOKS[style] : {};
+    // A highlight (a figure that cannot be live, a partner over budget, the current period, a severity) fills the cell.
+    const hlFont = highlight ? HIGHLIGHT_FONT[highlight] : undefined;
+    const look: Look = highlight
+      ? { ...base, fill: `FF${HIGHLIGHT_FILL[highlight].slice(1)}`, ...(hlFont ? { font: { ...(base.font ?? { size: 11 }), color: `FF${hlFont.slice(1)}` } } : {}) }
+      : base;
     const s = this.styles;
     const fontId = look.font || link ? s.font(fontXml(look.font ?? { size: 11 }, link)) : 0;
     const fillId = look.fill ? s.fill(solidFillXml(look.fill)) : 0;
@@ -135,7 +141,7 @@ export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
         right: layout.rightAligned.has(k) || undefined,
         wrap: layout.wrapped.has(k) || undefined,
         vertical: layout.rowHeights.has(c.row) ? (c.style === 'header' ? 'bottom' : 'top') : undefined,
-      });
+      }, c.highlight);
       const ref = a1(c.row, c.col);
       data += cellXml(ref, s, c.value);
       if (c.value.kind === 'link') links.push(`<hyperlink ref="${ref}" location="${escapeXml(`${quoteSheet(c.value.sheet)}!${c.value.cell}`)}" display="${escapeXml(c.value.text)}"/>`);
@@ -162,17 +168,26 @@ export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
     `<sheetData>${data}</sheetData>` +
+    (tab.autoFilter ? `<autoFilter ref="${tab.autoFilter}"/>` : '') +
     merges +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="9" orientation="${tab.print.orientation}"${fit ? ` fitToWidth="${layout.pagesWide}" fitToHeight="0"` : ''}/>` +
     '<headerFooter><oddFooter>&amp;L&amp;8&amp;A&amp;R&amp;8Page &amp;P of &amp;N</oddFooter></headerFooter>' +
+    rowBreaks(tab.print.breaksBefore ?? []) +
     '</worksheet>';
   const q = quoteSheet(tab.name);
   const titles: string[] = [];
   if (layout.pagesWide > 1 && fc > 0) titles.push(`${q}!$A:$${columnLetters(fc - 1)}`);
   if (tab.print.repeatRows) titles.push(`${q}!$${tab.print.repeatRows.first + 1}:$${tab.print.repeatRows.last + 1}`);
   return { xml, printTitles: titles.length ? titles.join(',') : null };
+}
+
+/** Page breaks before the given 0-based rows (a break after the row above each). */
+function rowBreaks(before: number[]): string {
+  const rows = before.filter((r) => r > 0);
+  if (rows.length === 0) return '';
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
 }
 
 /** The _clusterix sheet: the state's chunks in column A from A1, as inline strings. */

@@ -1,0 +1,81 @@
+/**
+ * What a report tab has beyond cells and styles, through Office.js: fills that say something (figures that cannot
+ * be live, partners over budget, the current period, severities), notes on report cells (ExcelApi 1.18 notes, or
+ * 1.10 comments), the Checks list's autofilter, page breaks and the footer (1.9), and the charts (1.7: charts.add,
+ * series.add, setValues, setXAxisValues), each over ranges of the tab itself.
+ */
+import { HIGHLIGHT_FILL, type PlannedChart, type PlannedTab } from '../../plan/types';
+import { a1 } from '../../util/a1';
+import { sheetCell } from './address';
+import { OPS, type WriteQueue } from './queue';
+import { noteBox } from '../../plan/note-size';
+
+/** A note's width and height: two property sets on the note just made (weighed like a link each, not measured). */
+export const NOTE_BOX_OPS = 1.6;
+
+/** A note's box sized to its text (ExcelApi 1.18, as notes themselves). */
+export function sizeNote(note: Excel.Note, text: string): void {
+  const box = noteBox(text);
+  note.width = box.width;
+  note.height = box.height;
+}
+
+/** Small operations per write step, as for styles. */
+const OPS_PER_STEP = 200;
+
+function blocksOf<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function queueTabExtras(queue: WriteQueue, sheetName: string, tab: PlannedTab, noteKind: 'note' | 'comment' | null): void {
+  const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(sheetName);
+  const fills = tab.cells.flatMap((c) => (c.highlight ? [{ address: a1(c.row, c.col), color: HIGHLIGHT_FILL[c.highlight] }] : []));
+  for (const block of blocksOf(fills, OPS_PER_STEP)) {
+    queue.add((context) => {
+      const ws = sheet(context);
+      for (const f of block) ws.getRange(f.address).format.fill.color = f.color;
+    }, block, block.length * OPS.fillOnSheet);
+  }
+  const notes = noteKind ? tab.cells.flatMap((c) => (c.note ? [{ address: a1(c.row, c.col), text: c.note }] : [])) : [];
+  for (const block of blocksOf(notes, OPS_PER_STEP)) {
+    queue.add((context) => {
+      const ws = sheet(context);
+      for (const n of block) {
+        if (noteKind === 'note') sizeNote(ws.notes.add(n.address, n.text), n.text);
+        else context.workbook.comments.add(sheetCell(sheetName, n.address), n.text);
+      }
+    }, block, block.length * (OPS.fillAndText + (noteKind === 'note' ? NOTE_BOX_OPS : 0)));
+  }
+  queue.add(
+    (context) => {
+      const ws = sheet(context);
+      if (tab.autoFilter) ws.autoFilter.apply(ws.getRange(tab.autoFilter));
+      for (const row of tab.print.breaksBefore ?? []) ws.horizontalPageBreaks.add(ws.getRange(`A${row + 1}`));
+      const footer = ws.pageLayout.headersFooters.defaultForAllPages;
+      footer.leftFooter = '&A';
+      footer.rightFooter = 'Page &P of &N';
+    },
+    [tab.autoFilter, tab.print.breaksBefore],
+    4,
+  );
+  for (const chart of tab.charts ?? []) queue.add((context) => addChart(sheet(context), chart), chart, 10);
+}
+
+function addChart(ws: Excel.Worksheet, chart: PlannedChart): void {
+  const [first, ...rest] = chart.series;
+  if (!first) return;
+  const c = ws.charts.add(chart.kind === 'column' ? 'ColumnClustered' : 'LineMarkers', ws.getRange(first.values), 'Columns');
+  c.title.text = chart.title;
+  c.legend.position = 'Bottom';
+  const s0 = c.series.getItemAt(0);
+  s0.name = first.name;
+  s0.setXAxisValues(ws.getRange(chart.categories));
+  for (const s of rest) {
+    const added = c.series.add(s.name);
+    added.setValues(ws.getRange(s.values));
+    added.setXAxisValues(ws.getRange(chart.categories));
+  }
+  c.setPosition(a1(chart.from.row, chart.from.col), a1(chart.to.row - 1, chart.to.col - 1));
+}

@@ -1,0 +1,22 @@
+/**
+ * The last change to the package Consolidate writes (the package writer's transform): the report tabs' charts,
+ * and our notes by "ClusteriX Reporting" in boxes sized to their text.
+ */
+import type { ReportPlan } from '../../plan/types';
+import { a1 } from '../../util/a1';
+import { addCharts } from './charts';
+import { patchOurNotes } from './note-parts';
+
+export function reportParts(pkg: Record<string, Uint8Array>, plan: ReportPlan): Record<string, Uint8Array> {
+  addCharts(pkg, plan.tabs);
+  const ours = new Map<string, Map<string, string>>();
+  const add = (sheet: string, cell: string, text: string) => {
+    const m = ours.get(sheet) ?? new Map<string, string>();
+    m.set(cell, text);
+    ours.set(sheet, m);
+  };
+  for (const m of plan.marks) add(m.sheet, m.cell, m.note);
+  for (const t of plan.tabs) for (const c of t.cells) if (c.note) add(t.name, a1(c.row, c.col), c.note);
+  patchOurNotes(pkg, ours, new Set(plan.tabs.map((t) => t.name)));
+  return pkg;
+}
