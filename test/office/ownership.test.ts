@@ -3,7 +3,7 @@
  * renamed `Report Indicators` is read and checked as the user's (no false P03), and Consolidate refuses it.
  */
 import { checkWorkbook } from '../../src/engine';
-import { inFake, sampleSnapshot } from './helpers';
+import { inExcel, sampleSnapshot } from './helpers';
 
 let uninstall: (() => void) | null = null;
 afterEach(() => uninstall?.());
@@ -15,7 +15,7 @@ function renamed() {
 }
 
 test('Check reads a user sheet with a report tab name as the user\'s; Consolidate refuses it, naming it', async () => {
-  const t = inFake(renamed());
+  const t = inExcel(renamed());
   uninstall = t.fake.uninstall;
   const checked = await t.actions.check();
   if (checked.kind !== 'done') throw new Error(JSON.stringify(checked));

@@ -52,7 +52,8 @@ test('consolidate writes the five tabs with our figures, keeps every user cell, 
   for (const [k, v] of Object.entries(before)) expect([k, after[k].value]).toEqual([k, v.value]);
   expect(cellPrints(await load(cleared), userSheets)).toEqual(before);
   expect((await load(cleared)).worksheets.map((w) => w.name)).toEqual(userSheets);
-  // Report By partner: each partner's budget total and ERDF as cached results, typed by hand.
+  // Report By partner: each partner's budget total, ERDF, contribution and reported total as cached results (over its
+  // two rows: the budget table and the reported table), typed by hand.
   const byPartner = wb.getWorksheet('Report By partner')!;
   const results: Record<string, number[]> = {};
   byPartner.eachRow((row) => {
@@ -64,7 +65,7 @@ test('consolidate writes the five tabs with our figures, keeps every user cell, 
       const n = typeof v === 'number' ? v : typeof v === 'object' && v !== null && typeof v.result === 'number' ? v.result : null;
       if (n !== null) nums.push(n);
     });
-    results[name] = nums;
+    results[name] = [...(results[name] ?? []), ...nums]; // a row in the budget table and one in the reported table
   });
   expect(Object.keys(results)).toHaveLength(4);
   NORDLINK_FIGURES.partners.forEach((p, i) => {

@@ -166,7 +166,8 @@ function insertDrawingElement(sheetXml: string, relId: string): string {
   const root = /<(\w+:)?worksheet\b[^>]*>/.exec(xml);
   if (!root) throw new Error('worksheet part without <worksheet>');
   const prefix = root[1] ?? '';
-  let rPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root[0])?.[1];
+  // Transitional or strict (a strict package's sheets are written in strict's namespaces).
+  let rPrefix = /xmlns:(\w+)="(?:http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(root[0])?.[1];
   if (!rPrefix) {
     rPrefix = 'r';
     xml = xml.replace(root[0], root[0].replace(/>$/, ` xmlns:r="${NS_R}">`).replace(/\/>$/, '/>'));

@@ -34,7 +34,7 @@ export interface Rel {
 
 type Part = { copy: ZipEntry; bytes?: Uint8Array } | { bytes: Uint8Array };
 
-const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+export const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
 /** Transitional namespaces and relationship types, as strict OOXML spells them (a strict part is unchanged). */
 export function toStrict(xml: string): string {
