@@ -28,6 +28,8 @@ export type PaneOutcome =
       explanations: Record<string, RuleExplanation & { title: string }>;
       consolidated: boolean;
       marked: number;
+      /** After Import partner files…: one line per file of what changed (the check follows). */
+      imported?: string[];
     }
   /** Not a reporting workbook: what was looked for, so the pane can offer "New reporting workbook". */
   | { kind: 'notReporting'; lookedFor: string }
