@@ -128,6 +128,29 @@ describe('Import partner files… through the Office adapter', () => {
     expect(snapshotFromWorkbook(run.wb)).toEqual(before);
   });
 
+  it('refuses a file whose indicator rows were added (rows would move), naming the command, and changes nothing', async () => {
+    const parts = readZip(P4);
+    const ind = partOf(parts, 'Indicators');
+    const row = '<row r="11"><c r="A11"><v>4</v></c><c r="B11" t="inlineStr"><is><t>MEDIA</t></is></c><c r="E11"><v>1</v></c><c r="K11"><f>SUM(C11:J11)</f><v>1</v></c></row>';
+    parts[ind] = strToU8(strFromU8(parts[ind]).replace('</sheetData>', `${row}</sheetData>`));
+    fs.writeFileSync(at('p4 plus a row.xlsx'), Buffer.from(zipSync(parts)));
+    const run = inExcel(lead());
+    fake = run.fake;
+    const before = snapshotFromWorkbook(run.wb);
+    const r = await run.actions.importPartnerFiles!([{ name: 'p4 plus a row.xlsx', base64: base64(at('p4 plus a row.xlsx')) }]);
+    expect(r).toEqual({ kind: 'failed', message: expect.stringMatching(/^p4 plus a row\.xlsx: partner 4 \(INMA\)'s indicator rows were added or removed; .*nothing imported\. Use the command line: clusterix import BOOK\.xlsx PARTNER\.xlsx…$/) });
+    expect(snapshotFromWorkbook(run.wb)).toEqual(before);
+  });
+
+  it('a file Excel cannot open: its error in words, and no sheet of it left behind', async () => {
+    const run = inExcel(lead());
+    fake = run.fake;
+    const before = snapshotFromWorkbook(run.wb);
+    const r = await run.actions.importPartnerFiles!([{ name: P4, base64: base64(P4) }, { name: 'broken.xlsx', base64: Buffer.from('not a workbook').toString('base64') }]);
+    expect(r.kind).toBe('failed');
+    expect(snapshotFromWorkbook(run.wb)).toEqual(before);
+  });
+
   it('names the command line on a host of ExcelApi 1.12', async () => {
     const run = inExcel(lead(), { excelApi: '1.12' });
     fake = run.fake;

@@ -12,6 +12,8 @@ import { shiftFormula } from '../../snapshot/package/formula-shift';
 import { a1 } from '../../util/a1';
 import { UserError } from '../../util/errors';
 import { readWorkbook } from './read';
+import { hasReportTabName } from '../../plan/ownership';
+import { STATE_SHEET } from '../../plan/types';
 import type { PartnerFileInput } from '../../taskpane/actions';
 
 export type { PartnerFileInput };
@@ -39,6 +41,7 @@ function input(c: CellContent): unknown {
 
 export async function importInExcel(context: Excel.RequestContext, files: PartnerFileInput[], opts: { readBytes?: number } = {}): Promise<ImportRun> {
   if (!Office.context.requirements.isSetSupported('ExcelApi', '1.13')) return { kind: 'refused', message: IMPORT_NEEDS_113 };
+  if (files.length === 0) return { kind: 'imported', lines: [] };
   const read = await readWorkbook(context, { withValues: true, readBytes: opts.readBytes });
   const leadModel = checkWorkbook(read.snapshot).model;
   if (!isReportingWorkbook(leadModel)) return { kind: 'refused', message: 'This workbook is not a reporting workbook (no Project sheet): there is nothing to import into.' };
@@ -63,16 +66,27 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
     await context.sync();
     reads.forEach((list, k) => {
       // Excel names a sheet whose name is taken 'Name (2)': the file's own names back.
-      const sheets = list.map((x) => sheetFromRange(x.ws.name.replace(/ \(\d+\)$/, ''), x.used));
+      // A consolidated partner file's report tabs and state are not the partner's data: left out, as the CLI does.
+      const sheets = list.map((x) => sheetFromRange(x.ws.name.replace(/ \(\d+\)$/, ''), x.used)).filter((x) => x.name.toLowerCase() !== STATE_SHEET && !hasReportTabName(x.name));
       const snapshot: WorkbookSnapshot = { sheets };
       sides.push({ file: files[k].name, snapshot, model: checkWorkbook(snapshot).model });
     });
   } finally {
-    // The inserted sheets go again, whatever happened (their own sync).
+    // The inserted sheets go again, whatever happened (their own sync); when the insert itself failed, their ids
+    // are not known: every sheet that was not there before goes.
     const all = ids.flat();
     if (all.length) {
       for (const id of all) context.workbook.worksheets.getItem(id).delete();
       await context.sync();
+    } else {
+      const known = new Set(read.sheets.map((x) => x.name));
+      const now = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      const extra = now.items.filter((w) => !known.has(w.name));
+      if (extra.length) {
+        extra.forEach((w) => w.delete());
+        await context.sync();
+      }
     }
   }
 
