@@ -92,7 +92,15 @@ describe('Import partner files… through the Office adapter', () => {
     const run = inExcel(lead());
     fake = run.fake;
     const sheetsBefore = run.wb.sheets.map((s) => s.name);
+    run.fake.resetStats();
     const r = await run.actions.importPartnerFiles!([{ name: P4, base64: base64(P4) }]);
+    // The import: the lead read (2), the files in with the lead's budget formulas, their cells, their delete,
+    // the write, the events back: 7 round trips; then Check's own. No write with Excel's events on.
+    const syncs = run.fake.stats.syncs;
+    expect(syncs).toHaveLength(7 + 3);
+    expect(syncs.slice(0, 7).map((x) => x.writes > 0)).toEqual([false, false, true, false, true, true, false]);
+    expect(run.fake.stats.writesWithEventsOn).toBe(0);
+    expect(run.wb.enableEvents).toBe(true);
     if (r.kind !== 'imported') throw new Error(r.message);
     expect(r.lines).toEqual([`${P4}: partner 4 (INMA): 1 budget cell changed (periods P2); indicator rows: 1 changed, 0 added, 0 removed`]);
     // No partner sheet left behind; the user's sheets as they were, in order (Check adds only its state).

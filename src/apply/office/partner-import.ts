@@ -46,93 +46,101 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
   const leadModel = checkWorkbook(read.snapshot).model;
   if (!isReportingWorkbook(leadModel)) return { kind: 'refused', message: 'This workbook is not a reporting workbook (no Project sheet): there is nothing to import into.' };
 
-  // Sync: the files' sheets in (at the end), and the formulas of the lead's budget sheets (the snapshot has values only).
-  const inserted = files.map((f) => context.workbook.insertWorksheetsFromBase64(f.base64, { positionType: 'End' }));
-  const budgetFormulas = leadModel.budgets.map((b) => {
-    const s = sheetOf({ snapshot: read.snapshot, model: leadModel }, b.sheet);
-    const e = extent(s);
-    return e.rows > s.top && e.cols > s.left ? { sheet: s, range: context.workbook.worksheets.getItem(b.sheet).getRange(`${a1(s.top, s.left)}:${a1(e.rows - 1, e.cols - 1)}`).load('formulas') } : null;
-  });
-  let ids: string[][] = [];
-  const sides: (ImportSide & { file: string })[] = [];
+  // Excel's events stay off while the files' sheets come and go and the cells are written (the pane's live
+  // re-check is not for our own writes); put back as they were in a finally, in their own sync.
+  context.runtime.enableEvents = false;
   try {
-    await context.sync();
-    ids = inserted.map((r) => r.value);
-    // Sync: every inserted sheet's cells.
-    const reads = ids.map((list) => list.map((id) => {
-      const ws = context.workbook.worksheets.getItem(id).load('name');
-      return { ws, used: ws.getUsedRangeOrNullObject(true).load('values,valueTypes,formulas,rowIndex,columnIndex') };
-    }));
-    await context.sync();
-    reads.forEach((list, k) => {
-      // Excel names a sheet whose name is taken 'Name (2)': the file's own names back.
-      // A consolidated partner file's report tabs and state are not the partner's data: left out, as the CLI does.
-      const sheets = list.map((x) => sheetFromRange(x.ws.name.replace(/ \(\d+\)$/, ''), x.used)).filter((x) => x.name.toLowerCase() !== STATE_SHEET && !hasReportTabName(x.name));
-      const snapshot: WorkbookSnapshot = { sheets };
-      sides.push({ file: files[k].name, snapshot, model: checkWorkbook(snapshot).model });
+    // Sync: the files' sheets in (at the end), and the formulas of the lead's budget sheets (the snapshot has values only).
+    const inserted = files.map((f) => context.workbook.insertWorksheetsFromBase64(f.base64, { positionType: 'End' }));
+    const budgetFormulas = leadModel.budgets.map((b) => {
+      const s = sheetOf({ snapshot: read.snapshot, model: leadModel }, b.sheet);
+      const e = extent(s);
+      return e.rows > s.top && e.cols > s.left ? { sheet: s, range: context.workbook.worksheets.getItem(b.sheet).getRange(`${a1(s.top, s.left)}:${a1(e.rows - 1, e.cols - 1)}`).load('formulas') } : null;
     });
-  } finally {
-    // The inserted sheets go again, whatever happened (their own sync); when the insert itself failed, their ids
-    // are not known: every sheet that was not there before goes.
-    const all = ids.flat();
-    if (all.length) {
-      for (const id of all) context.workbook.worksheets.getItem(id).delete();
+    let ids: string[][] = [];
+    const sides: (ImportSide & { file: string })[] = [];
+    try {
       await context.sync();
-    } else {
-      const known = new Set(read.sheets.map((x) => x.name));
-      const now = context.workbook.worksheets.load('items/name');
+      ids = inserted.map((r) => r.value);
+      // Sync: every inserted sheet's cells.
+      const reads = ids.map((list) => list.map((id) => {
+        const ws = context.workbook.worksheets.getItem(id).load('name');
+        return { ws, used: ws.getUsedRangeOrNullObject(true).load('values,valueTypes,formulas,rowIndex,columnIndex') };
+      }));
       await context.sync();
-      const extra = now.items.filter((w) => !known.has(w.name));
-      if (extra.length) {
-        extra.forEach((w) => w.delete());
+      reads.forEach((list, k) => {
+        // Excel names a sheet whose name is taken 'Name (2)': the file's own names back.
+        // A consolidated partner file's report tabs and state are not the partner's data: left out, as the CLI does.
+        const sheets = list.map((x) => sheetFromRange(x.ws.name.replace(/ \(\d+\)$/, ''), x.used)).filter((x) => x.name.toLowerCase() !== STATE_SHEET && !hasReportTabName(x.name));
+        const snapshot: WorkbookSnapshot = { sheets };
+        sides.push({ file: files[k].name, snapshot, model: checkWorkbook(snapshot).model });
+      });
+    } finally {
+      // The inserted sheets go again, whatever happened (their own sync); when the insert itself failed, their ids
+      // are not known: every sheet that was not there before goes.
+      const all = ids.flat();
+      if (all.length) {
+        for (const id of all) context.workbook.worksheets.getItem(id).delete();
         await context.sync();
+      } else {
+        const known = new Set(read.sheets.map((x) => x.name));
+        const now = context.workbook.worksheets.load('items/name');
+        await context.sync();
+        const extra = now.items.filter((w) => !known.has(w.name));
+        if (extra.length) {
+          extra.forEach((w) => w.delete());
+          await context.sync();
+        }
       }
     }
-  }
 
-  for (const bf of budgetFormulas) {
-    if (!bf) continue;
-    const f = bf.range.formulas as unknown[][];
-    bf.sheet.formulas = f.map((row) => row.map((x) => (typeof x === 'string' && x.startsWith('=') ? x : null)));
-  }
-  const lead: ImportSide = { snapshot: read.snapshot, model: leadModel };
-  type Write = { sheet: string; address: string; formulas: unknown[][] };
-  const writes: Write[] = [];
-  let planned;
-  try {
-    planned = planImport(lead, LEAD_NAME, sides);
-    for (const p of planned) {
-      const { sheet, cells } = budgetChanges(lead, p);
-      // Every cell the CLI writes, a formula with only a new result too (entering it again calculates it).
-      for (const c of cells) writes.push({ sheet, address: a1(c.row, c.col), formulas: [[input(c.want)]] });
-      const diff = indicatorChanges(lead, p);
-      if (!diff || !diff.changed) continue;
-      const { target, current, incoming } = diff;
-      const inPlace = current.length === incoming.length && current.every((r, i) => r.sheet === target && r.row === current[0].row + i);
-      if (!inPlace) throw new UserError(`${p.change.file}: ${p.change.partner}'s indicator rows were added or removed; Excel cannot take rows in here yet: nothing imported. Use the command line: clusterix import BOOK.xlsx PARTNER.xlsx…`);
-      const left = lead.model.indicatorSheets.find((s) => s.sheet === target)!.header.col;
-      const ours = sheetOf(lead, target);
-      incoming.forEach((r, i) => {
-        const theirs = sheetOf(p.opened, r.sheet);
-        const theirLeft = theirHeaderLeft(p.opened, r);
-        const width = Math.max(extent(theirs).cols - theirLeft, extent(ours).cols - left);
-        const rowNo = current[i].row;
-        const row = Array.from({ length: width }, (_, j) => {
-          const cc = content(theirs, r.row, theirLeft + j);
-          if (cc.formula) cc.formula = `=${shiftFormula(cc.formula.slice(1), rowNo - r.row, left - theirLeft)}`;
-          return input(cc);
-        });
-        writes.push({ sheet: target, address: `${a1(rowNo, left)}:${a1(rowNo, left + width - 1)}`, formulas: [row] });
-      });
+    for (const bf of budgetFormulas) {
+      if (!bf) continue;
+      const f = bf.range.formulas as unknown[][];
+      bf.sheet.formulas = f.map((row) => row.map((x) => (typeof x === 'string' && x.startsWith('=') ? x : null)));
     }
-  } catch (e) {
-    if (e instanceof UserError) return { kind: 'refused', message: e.message };
-    throw e;
-  }
-  // Sync: every change, in one write.
-  if (writes.length) {
-    for (const w of writes) context.workbook.worksheets.getItem(w.sheet).getRange(w.address).formulas = w.formulas as string[][];
+    const lead: ImportSide = { snapshot: read.snapshot, model: leadModel };
+    type Write = { sheet: string; address: string; formulas: unknown[][] };
+    const writes: Write[] = [];
+    let planned;
+    try {
+      planned = planImport(lead, LEAD_NAME, sides);
+      for (const p of planned) {
+        const { sheet, cells } = budgetChanges(lead, p);
+        // Every cell the CLI writes, a formula with only a new result too (entering it again calculates it).
+        for (const c of cells) writes.push({ sheet, address: a1(c.row, c.col), formulas: [[input(c.want)]] });
+        const diff = indicatorChanges(lead, p);
+        if (!diff || !diff.changed) continue;
+        const { target, current, incoming } = diff;
+        const inPlace = current.length === incoming.length && current.every((r, i) => r.sheet === target && r.row === current[0].row + i);
+        if (!inPlace) throw new UserError(`${p.change.file}: ${p.change.partner}'s indicator rows were added or removed; Excel cannot take rows in here yet: nothing imported. Use the command line: clusterix import BOOK.xlsx PARTNER.xlsx…`);
+        const left = lead.model.indicatorSheets.find((s) => s.sheet === target)!.header.col;
+        const ours = sheetOf(lead, target);
+        incoming.forEach((r, i) => {
+          const theirs = sheetOf(p.opened, r.sheet);
+          const theirLeft = theirHeaderLeft(p.opened, r);
+          const width = Math.max(extent(theirs).cols - theirLeft, extent(ours).cols - left);
+          const rowNo = current[i].row;
+          const row = Array.from({ length: width }, (_, j) => {
+            const cc = content(theirs, r.row, theirLeft + j);
+            if (cc.formula) cc.formula = `=${shiftFormula(cc.formula.slice(1), rowNo - r.row, left - theirLeft)}`;
+            return input(cc);
+          });
+          writes.push({ sheet: target, address: `${a1(rowNo, left)}:${a1(rowNo, left + width - 1)}`, formulas: [row] });
+        });
+      }
+    } catch (e) {
+      if (e instanceof UserError) return { kind: 'refused', message: e.message };
+      throw e;
+    }
+    // Sync: every change, in one write.
+    if (writes.length) {
+      for (const w of writes) context.workbook.worksheets.getItem(w.sheet).getRange(w.address).formulas = w.formulas as string[][];
+      await context.sync();
+    }
+    return { kind: 'imported', lines: planned.map((p) => importLine(p.change)) };
+  } finally {
+    context.runtime.enableEvents = read.enableEvents;
     await context.sync();
   }
-  return { kind: 'imported', lines: planned.map((p) => importLine(p.change)) };
 }
