@@ -18,6 +18,7 @@ import { readPackage } from '../../src/snapshot/package-reader';
 import { formatBox, parseAddress } from '../fake-excel/address';
 import { versionAtLeast } from '../fake-excel/host';
 import { cellInputProblem, enterInto, sheetNameProblem } from '../fake-excel/rules';
+import { cellProperties, type CellPropertiesSpec } from '../fake-excel/range';
 import { sheetExtras, type FakeChartModel, type FakeChartSeries } from '../fake-excel/charts';
 
 const CHART_TYPES = new Set(['ColumnClustered', 'LineMarkers', 'Line', 'BarClustered', 'Pie']);
@@ -803,23 +804,7 @@ export class WireHost {
 
   private cellProperties(n: RangeNode, spec: CellPropertiesSpec): unknown[][] {
     return Array.from({ length: n.box.rows }, (_, r) =>
-      Array.from({ length: n.box.cols }, (_, c) => {
-        const cell = getCell(n.sheet, n.box.top + r, n.box.left + c);
-        const o: Record<string, unknown> = {};
-        if (spec.address) o.address = formatBox({ top: n.box.top + r, left: n.box.left + c, rows: 1, cols: 1 }, n.sheet.name);
-        if (spec.format) {
-          const format: Record<string, unknown> = {};
-          if (spec.format.fill) {
-            const fill: Record<string, unknown> = {};
-            if (spec.format.fill.color) fill.color = cell.fill ?? '#FFFFFF';
-            if (spec.format.fill.pattern) fill.pattern = cell.fill ? 'Solid' : 'None';
-            format.fill = fill;
-          }
-          if (spec.format.font?.bold) format.font = { bold: cell.bold };
-          o.format = format;
-        }
-        return o;
-      }),
+      Array.from({ length: n.box.cols }, (_, c) => cellProperties(getCell(n.sheet, n.box.top + r, n.box.left + c), spec, n.sheet.name, n.box.top + r, n.box.left + c)),
     );
   }
 
@@ -976,11 +961,6 @@ export class WireHost {
     if (!sheet) throw new WireError('InvalidArgument', BAD_ARG, `cell ${String(a)}`);
     return { sheet, r: p.box.top, c: p.box.left };
   }
-}
-
-interface CellPropertiesSpec {
-  address?: boolean;
-  format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean } };
 }
 
 export { MAX_ROWS, MAX_COLS };
