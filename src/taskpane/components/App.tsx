@@ -38,6 +38,7 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   // Top right of the header, after Clear marks in the Tab order.
   undo: { position: 'absolute', top: tokens.spacingVerticalXS, right: 0, minWidth: 0, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  footer: { paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
 export interface AppProps {
@@ -111,7 +112,6 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
           ) : (
             <Button disabledFocusable={busy} onClick={() => setConfirmClear(true)}>Clear marks</Button>
           )}
-          {actions.importPartnerFiles && <ImportPartnersButton busy={busy} onFiles={(files) => void importFiles(files)} />}
           <Button size="small" appearance="transparent" className={styles.undo} aria-expanded={undoAsked || !state.wrote} onClick={() => setUndoAsked((v) => !v)}>
             Undo?
           </Button>
@@ -129,6 +129,12 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
         )}
       </header>
       <Outcome last={last} shown={shown} busy={busy} onSelect={select} onNewWorkbook={newWorkbook} onAccept={accept} />
+      {/* A once-a-period task: below the findings, so the header stays one row and the list stays the same Tab stops away. */}
+      {actions.importPartnerFiles && (
+        <footer className={styles.footer}>
+          <ImportPartnersButton busy={busy} onFiles={(files) => void importFiles(files)} />
+        </footer>
+      )}
     </main>
   );
 }
