@@ -16,9 +16,9 @@ import type { FigureNotes } from './notes';
 import type { PlannedTab } from './types';
 
 export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFigures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {
-  const t = new TabBuilder('Report Spending plan', [8, 8, 11, 11, 15, 15, 15, 17, 17, 15, 11]);
+  const t = new TabBuilder('Report Spending plan', [8, 8, 15, 11, 11, 15, 15, 17, 17, 18, 11]);
   const header = t.frame('Spending plan by period', info, [UNITS_EUR]);
-  t.headerRow(header, ['Period', 'Phase', 'Start', 'End', 'Status', 'Planned', 'Reported', 'Cumulative planned', 'Cumulative reported', 'Variance to date', '% of plan to date']);
+  t.headerRow(header, ['Period', 'Phase', 'Status', 'Start', 'End', 'Planned', 'Reported', 'Cumulative planned', 'Cumulative reported', 'Variance to date', '% of plan to date']);
   const first = header + 1;
   const phases = model.project?.phases ?? [];
   const planTerms = termsByPeriod(sources, 'plan');
@@ -30,9 +30,10 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
     const period = model.project?.periods.find((x) => x.number === p.period) ?? null;
     t.text(row, 0, period?.label || `P${p.period}`);
     if (period) t.text(row, 1, phases.find((ph) => ph.key === period.phaseKey)?.label ?? period.phaseKey);
-    if (period?.start.value) t.put(row, 2, { kind: 'number', value: toSerial(period.start.value) }, 'body', DATE_FORMAT);
-    if (period?.end.value) t.put(row, 3, { kind: 'number', value: toSerial(period.end.value) }, 'body', DATE_FORMAT);
-    t.text(row, 4, status === 'past' ? 'reported' : status === 'current' ? 'current period' : 'not yet due');
+    if (period?.start.value) t.put(row, 3, { kind: 'number', value: toSerial(period.start.value) }, 'body', DATE_FORMAT);
+    if (period?.end.value) t.put(row, 4, { kind: 'number', value: toSerial(period.end.value) }, 'body', DATE_FORMAT);
+    // Status between the phase and the dates: its text never runs into a right-aligned date.
+    t.text(row, 2, status === 'past' ? 'reported' : status === 'current' ? 'current period' : 'not yet due');
     for (const [col, kind, value] of [[C.planned, 'plan', p.budget], [C.reported, 'reported', p.reported]] as const) {
       const terms = (kind === 'plan' ? planTerms : reportedTerms).get(p.period) ?? [];
       notes.place(t, row, col, liveSum(terms, toEuroNumber(value)), `P${p.period}, ${kind === 'plan' ? 'planned' : 'reported'}, all partners`, EUR_FORMAT);

@@ -28,6 +28,8 @@ export type PaneOutcome =
       explanations: Record<string, RuleExplanation & { title: string }>;
       consolidated: boolean;
       marked: number;
+      /** After Import partner files…: one line per file of what changed (the check follows). */
+      imported?: string[];
     }
   /** Not a reporting workbook: what was looked for, so the pane can offer "New reporting workbook". */
   | { kind: 'notReporting'; lookedFor: string }
@@ -49,6 +51,15 @@ export interface AcceptInput {
   by: string;
 }
 
+/** A picked partner file: its name and its bytes as base64. */
+export interface PartnerFileInput {
+  name: string;
+  base64: string;
+}
+
+/** Import partner files…: one line per file of what changed, then the check; or the one line that refused (nothing written). */
+export type ImportOutcome = { kind: 'imported'; lines: string[]; outcome: PaneOutcome } | { kind: 'failed'; message: string };
+
 export interface PaneActions {
   /** `signal`: Cancel; honoured up to the first write (Excel cannot take back a write half done). */
   check(progress?: Progress, signal?: AbortSignal): Promise<PaneOutcome>;
@@ -64,4 +75,6 @@ export interface PaneActions {
   watchEdits?(onEdit: (sheet: string) => void): Promise<() => Promise<void>>;
   /** Checks again after edits on these sheets, reading only them; writes nothing. */
   recheck?(sheets: string[]): Promise<PaneOutcome>;
+  /** Takes partners' files into this workbook in place of those partners' budget sheet and indicator rows, then checks. */
+  importPartnerFiles?(files: PartnerFileInput[], progress?: Progress): Promise<ImportOutcome>;
 }

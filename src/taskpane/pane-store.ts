@@ -6,12 +6,12 @@ import type { ClearOutcome, PaneOutcome, Progress } from './actions';
 import { describeError } from './describe-error';
 import type { PaneFinding } from './findings-view';
 
-export type PaneTask = 'check' | 'consolidate' | 'clear' | 'new' | 'accept';
+export type PaneTask = 'check' | 'consolidate' | 'clear' | 'new' | 'accept' | 'import';
 
 export type ClearResult = ClearOutcome;
 
 export type LastResult =
-  | { task: 'check' | 'consolidate' | 'new' | 'accept'; outcome: PaneOutcome; at: Date }
+  | { task: 'check' | 'consolidate' | 'new' | 'accept' | 'import'; outcome: PaneOutcome; at: Date }
   | { task: 'clear'; outcome: ClearResult; at: Date };
 
 /** A re-check after the user's edits (nothing written): its findings and what changed since the last run. */
@@ -40,7 +40,7 @@ export interface PaneStore {
   get(): PaneState;
   subscribe(listener: () => void): () => void;
   /** Runs one task; refuses (returns false) while another is running. Never throws: a failure becomes the outcome. */
-  run(task: 'check' | 'consolidate' | 'new' | 'accept', work: Work<PaneOutcome>): Promise<boolean>;
+  run(task: 'check' | 'consolidate' | 'new' | 'accept' | 'import', work: Work<PaneOutcome>): Promise<boolean>;
   run(task: 'clear', work: Work<ClearResult>): Promise<boolean>;
   /** Asks the running task to stop (it stops before its first write, or finishes). */
   cancel(): void;
@@ -54,6 +54,7 @@ const STARTING: Record<PaneTask, string> = {
   clear: 'Clearing marks…',
   new: 'Laying out the reporting workbook…',
   accept: 'Accepting the warning…',
+  import: 'Reading the partner files…',
 };
 
 export function createPaneStore(): PaneStore {

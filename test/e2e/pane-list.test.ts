@@ -8,8 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { buildAddin, buildWireOffice } from './build';
-import { libraryPath } from '../office-wire/load';
+import { buildPaneSite, openTaskpane } from './harness';
 import { serve, type Served } from './serve';
 import { launchChromium, type Browser } from './browser';
 import { writeFortyOne } from './forty-one';
@@ -20,7 +19,6 @@ import type { Finding } from '../../src/checks/types';
 import type { WorkbookSnapshot } from '../../src/snapshot/types';
 import type { FixtureOptions, PageFake } from './page';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SHOTS = path.resolve(__dirname, '../../test-output/e2e');
 
 let tmp: string;
@@ -41,8 +39,7 @@ beforeAll(async () => {
   await writeSpecXlsx(buildTemplate(), t);
   const tc = await readAndCheck(t);
   template = { snapshot: tc.snapshot, findings: tc.findings };
-  await Promise.all([buildAddin(path.join(tmp, 'site')), buildWireOffice(path.join(tmp, 'wire'))]);
-  fakeOfficeJs = [fs.readFileSync(libraryPath('excel-web-16.00.js'), 'utf8'), fs.readFileSync(path.join(tmp, 'wire', 'wire-office.js'), 'utf8')].join('\n;\n');
+  fakeOfficeJs = await buildPaneSite(tmp);
   site = await serve(path.join(tmp, 'site'));
   browser = await launchChromium();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
@@ -55,22 +52,7 @@ afterAll(async () => {
 });
 
 async function openPane(snapshot: WorkbookSnapshot, options: FixtureOptions = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 350, height: 700 });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOfficeJs });
-    if (url.startsWith(site.url)) return route.continue();
-    return route.abort();
-  });
-  await page.addInitScript((fixture) => {
-    (window as unknown as { __clusterixFixture: unknown }).__clusterixFixture = fixture;
-  }, { snapshot, options });
-  await page.goto(`${site.url}/taskpane.html`);
-  await page.getByRole('heading', { name: 'ClusteriX Reporting' }).waitFor();
-  return { page, errors };
+  return openTaskpane(browser, site.url, fakeOfficeJs, snapshot, options, { width: 350, height: 700 });
 }
 
 const FINAL = /^(Consolidated|Checked|Marks cleared|Nothing to clear|Cancelled|Warning accepted|Reporting workbook laid out|This workbook is not|Could not finish)/;

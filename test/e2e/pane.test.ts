@@ -9,8 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { Page } from 'playwright-core';
-import { buildAddin, buildWireOffice } from './build';
-import { libraryPath } from '../office-wire/load';
+import { buildPaneSite, openTaskpane } from './harness';
 import { serve, type Served } from './serve';
 import { launchChromium, type Browser } from './browser';
 import { writeSpecXlsx } from '../../src/apply/xlsx/spec-writer';
@@ -40,8 +39,7 @@ beforeAll(async () => {
   await writeSpecXlsx(buildSample(), book);
   const checked = await readAndCheck(book);
   sample = { snapshot: checked.snapshot, findings: checked.findings };
-  await Promise.all([buildAddin(path.join(tmp, 'site')), buildWireOffice(path.join(tmp, 'wire'))]);
-  fakeOfficeJs = [fs.readFileSync(libraryPath('excel-web-16.00.js'), 'utf8'), fs.readFileSync(path.join(tmp, 'wire', 'wire-office.js'), 'utf8')].join('\n;\n');
+  fakeOfficeJs = await buildPaneSite(tmp);
   site = await serve(path.join(tmp, 'site'));
   browser = await launchChromium();
 }, 240000);
@@ -54,23 +52,7 @@ afterAll(async () => {
 
 /** Opens taskpane.html with Excel's library over the wire host for `snapshot`; any request off 127.0.0.1 but office.js is refused and kept. */
 async function openPane(snapshot: WorkbookSnapshot, options: FixtureOptions = {}): Promise<{ page: Page; refused: string[]; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const refused: string[] = [];
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOfficeJs });
-    if (url.startsWith(site.url)) return route.continue();
-    refused.push(url);
-    return route.abort();
-  });
-  await page.addInitScript((fixture) => {
-    (window as unknown as { __clusterixFixture: unknown }).__clusterixFixture = fixture;
-  }, { snapshot, options });
-  await page.goto(`${site.url}/taskpane.html`);
-  await page.getByRole('heading', { name: 'ClusteriX Reporting' }).waitFor();
-  return { page, refused, errors };
+  return openTaskpane(browser, site.url, fakeOfficeJs, snapshot, options);
 }
 
 const fake = (page: Page) => ({

@@ -5,6 +5,7 @@
 import { ErrorCodes, notLoaded, officeError } from './errors';
 import type { BatchState, FakeHost, Operation } from './host';
 import type { FakeWorkbook } from './model';
+import type { FakeWorksheet } from './sheets';
 
 export interface LoadTree {
   props: Set<string>;
@@ -198,5 +199,23 @@ export abstract class FakeCollection<T extends FakeClientObject> extends FakeCli
         ),
     });
     return this;
+  }
+}
+
+/** A part of a worksheet's print and view settings (ExcelApi 1.9), writing to the sheet it belongs to; nothing to load unless a part says so. */
+export class FakeSheetPart extends FakeClientObject {
+  constructor(
+    ctx: FakeContextBase,
+    path: string,
+    protected readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, path);
+    this._api = '1.9';
+  }
+  _scalars(): string[] {
+    return [];
+  }
+  _read(_wb: FakeWorkbook, _prop: string): unknown {
+    return null;
   }
 }

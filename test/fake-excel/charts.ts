@@ -3,7 +3,7 @@
  * setValues, setXAxisValues), the autofilter, horizontal page breaks and headers/footers (1.9). Kept beside the
  * sheet model in a WeakMap, so tests can read what was made. Strict like the rest: a bad range fails the batch.
  */
-import { FakeClientObject, type FakeContextBase } from './base';
+import { FakeClientObject, FakeSheetPart, type FakeContextBase } from './base';
 import { ErrorCodes, officeError } from './errors';
 import type { FakeSheet, FakeWorkbook, Box } from './model';
 import { FakeRange } from './range';
@@ -165,29 +165,13 @@ export class FakeChartSeriesObject extends Obj {
   }
 }
 
-export class FakeAutoFilter extends Obj {
-  constructor(
-    ctx: FakeContextBase,
-    path: string,
-    private readonly ws: FakeWorksheet,
-  ) {
-    super(ctx, path);
-    this._api = '1.9';
-  }
+export class FakeAutoFilter extends FakeSheetPart {
   apply(range: FakeRange): void {
     this._write({ call: 'apply' }, (wb) => void (sheetExtras(this.ws._sheet(wb)).autoFilter = { box: rangeOn(wb, range).box }), { writes: false });
   }
 }
 
-export class FakePageBreakCollection extends Obj {
-  constructor(
-    ctx: FakeContextBase,
-    path: string,
-    private readonly ws: FakeWorksheet,
-  ) {
-    super(ctx, path);
-    this._api = '1.9';
-  }
+export class FakePageBreakCollection extends FakeSheetPart {
   add(range: FakeRange | string): void {
     this._write({ call: 'add' }, (wb) => {
       const r = typeof range === 'string' ? this.ws.getRange(range) : range;
@@ -196,15 +180,7 @@ export class FakePageBreakCollection extends Obj {
   }
 }
 
-export class FakeHeaderFooter extends Obj {
-  constructor(
-    ctx: FakeContextBase,
-    path: string,
-    private readonly ws: FakeWorksheet,
-  ) {
-    super(ctx, path);
-    this._api = '1.9';
-  }
+export class FakeHeaderFooter extends FakeSheetPart {
   private setPart(part: 'left' | 'center' | 'right', v: string): void {
     this._write({ set: `${part}Footer`, value: v }, (wb) => void (sheetExtras(this.ws._sheet(wb)).footer[part] = v), { writes: false });
   }

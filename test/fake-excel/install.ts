@@ -75,16 +75,19 @@ export function createFakeOffice(workbook: FakeWorkbook, options: FakeOfficeOpti
 /** Install Excel, Office and OfficeExtension on `target` (globalThis in tests, window in a page). */
 export function installFakeOffice(target: object, workbook: FakeWorkbook, options: FakeOfficeOptions = {}): FakeOffice {
   const fake = createFakeOffice(workbook, options);
+  return Object.assign(fake, { uninstall: setOfficeGlobals(target, fake) }) as FakeOffice;
+}
+
+/** Sets Excel, Office and OfficeExtension on `target`; the function returned puts back what was there (the fake's and the wire host's install). */
+export function setOfficeGlobals(target: object, globals: { Excel: unknown; Office: unknown; OfficeExtension: unknown }): () => void {
   const g = target as Record<string, unknown>;
   const before = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
-  g.Excel = fake.Excel;
-  g.Office = fake.Office;
-  g.OfficeExtension = fake.OfficeExtension;
-  return Object.assign(fake, {
-    uninstall: () => {
-      g.Excel = before.Excel;
-      g.Office = before.Office;
-      g.OfficeExtension = before.OfficeExtension;
-    },
-  }) as FakeOffice;
+  g.Excel = globals.Excel;
+  g.Office = globals.Office;
+  g.OfficeExtension = globals.OfficeExtension;
+  return () => {
+    g.Excel = before.Excel;
+    g.Office = before.Office;
+    g.OfficeExtension = before.OfficeExtension;
+  };
 }

@@ -209,7 +209,7 @@ export class FakeRange extends FakeClientObject {
     });
   }
   /** Per-cell format, loaded in one go (ExcelApi 1.9): only what the adapter asks is returned. */
-  getCellProperties(spec: { address?: boolean; format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean } } }): FakeClientResult<unknown[][]> {
+  getCellProperties(spec: CellPropertiesSpec): FakeClientResult<unknown[][]> {
     return queueResult(
       this.context,
       this._path,
@@ -217,28 +217,35 @@ export class FakeRange extends FakeClientObject {
       (wb) => {
         const b = this._box(wb);
         const sheet = this._ws._sheet(wb);
-        return this._grid(wb, (cell) => cell).map((row, r) =>
-          row.map((cell, c) => {
-            const out: Record<string, unknown> = {};
-            if (spec.address) out.address = formatBox({ top: b.top + r, left: b.left + c, rows: 1, cols: 1 }, sheet.name);
-            if (spec.format) {
-              const format: Record<string, unknown> = {};
-              if (spec.format.fill) {
-                const fill: Record<string, unknown> = {};
-                if (spec.format.fill.color) fill.color = cell.fill ?? '#FFFFFF';
-                if (spec.format.fill.pattern) fill.pattern = cell.fill ? 'Solid' : 'None';
-                format.fill = fill;
-              }
-              if (spec.format.font?.bold) format.font = { bold: cell.bold };
-              out.format = format;
-            }
-            return out;
-          }),
-        );
+        return this._grid(wb, (cell) => cell).map((row, r) => row.map((cell, c) => cellProperties(cell, spec, sheet.name, b.top + r, b.left + c)));
       },
       '1.9',
     );
   }
+}
+
+/** What getCellProperties may ask for. */
+export interface CellPropertiesSpec {
+  address?: boolean;
+  format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean } };
+}
+
+/** One cell's answer to getCellProperties (here and in the wire host): only what `spec` asks. */
+export function cellProperties(cell: FakeCell, spec: CellPropertiesSpec, sheetName: string, row: number, col: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (spec.address) out.address = formatBox({ top: row, left: col, rows: 1, cols: 1 }, sheetName);
+  if (spec.format) {
+    const format: Record<string, unknown> = {};
+    if (spec.format.fill) {
+      const fill: Record<string, unknown> = {};
+      if (spec.format.fill.color) fill.color = cell.fill ?? '#FFFFFF';
+      if (spec.format.fill.pattern) fill.pattern = cell.fill ? 'Solid' : 'None';
+      format.fill = fill;
+    }
+    if (spec.format.font?.bold) format.font = { bold: cell.bold };
+    out.format = format;
+  }
+  return out;
 }
 
 function normalizeColor(v: unknown): string {

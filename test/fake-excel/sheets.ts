@@ -1,5 +1,5 @@
 /** Workbook, application, runtime, worksheets and what hangs off a worksheet (protection, panes, custom properties). */
-import { FakeClientObject, FakeCollection, trackNull, queueResult, type FakeContextBase, type FakeClientResult } from './base';
+import { FakeClientObject, FakeCollection, FakeSheetPart, trackNull, queueResult, type FakeContextBase, type FakeClientResult } from './base';
 import { ErrorCodes, officeError } from './errors';
 import { findSheet, newSheet, type FakeSheet, type FakeWorkbook } from './model';
 import { FakeRange } from './range';
@@ -263,15 +263,7 @@ export class FakeFreezePanes extends FakeClientObject {
 }
 
 /** Print settings (ExcelApi 1.9): orientation, zoom (a scale or fit to pages), print title rows. */
-export class FakePageLayout extends FakeClientObject {
-  constructor(
-    ctx: FakeContextBase,
-    path: string,
-    private readonly ws: FakeWorksheet,
-  ) {
-    super(ctx, path);
-    this._api = '1.9';
-  }
+export class FakePageLayout extends FakeSheetPart {
   _scalars(): string[] {
     return ['orientation', 'zoom'];
   }

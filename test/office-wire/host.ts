@@ -13,10 +13,12 @@
  * Codes: ObjectPathType 1 GlobalObject, 2 NewObject, 3 Method, 4 Property, 5 Indexer, 6 ReferenceId, 7 NullObject;
  * ActionType 1 Instantiate, 2 Query, 3 Method, 4 SetProperty, 5 Trace.
  */
-import { findSheet, getCell, newSheet, touchCell, usedBox, type Box, type FakeSheet, type FakeWorkbook } from '../fake-excel/model';
+import { findSheet, getCell, newSheet, touchCell, usedBox, workbookFromSnapshot, type Box, type FakeSheet, type FakeWorkbook } from '../fake-excel/model';
+import { readPackage } from '../../src/snapshot/package-reader';
 import { formatBox, parseAddress } from '../fake-excel/address';
 import { versionAtLeast } from '../fake-excel/host';
 import { cellInputProblem, enterInto, sheetNameProblem } from '../fake-excel/rules';
+import { cellProperties, type CellPropertiesSpec } from '../fake-excel/range';
 import { sheetExtras, type FakeChartModel, type FakeChartSeries } from '../fake-excel/charts';
 
 const CHART_TYPES = new Set(['ColumnClustered', 'LineMarkers', 'Line', 'BarClustered', 'Pie']);
@@ -138,6 +140,7 @@ const API_SETS: Record<string, string> = {
   'Worksheet.FreezePanes': '1.7',
   'Worksheet.PageLayout': '1.9',
   'Workbook.Comments': '1.10',
+  'Workbook.InsertWorksheetsFromBase64': '1.13',
   'Range.GetCellProperties': '1.9',
   'Range.Hyperlink': '1.7',
   'Range.Merge': '1.2',
@@ -311,6 +314,31 @@ export class WireHost {
   private needs(member: string): void {
     const v = API_SETS[member];
     if (v && !versionAtLeast(this.excelApi, v)) throw new WireError('ApiNotFound', `The API you are trying to use could not be found. (${member}: ExcelApi ${v}; this host has ${this.excelApi})`, member);
+  }
+
+  /**
+   * insertWorksheetsFromBase64 (ExcelApi 1.13): the file's sheets (read by our own package reader) added at the
+   * end, a name already taken getting ' (2)', ' (3)' as Excel does; answers the new sheets' ids.
+   */
+  private insertFromBase64(base64: string, options: { sheetNamesToInsert?: string[] }): string[] {
+    let book;
+    try {
+      book = readPackage(Buffer.from(base64, 'base64'), 'the file');
+    } catch {
+      throw new WireError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Workbook.insertWorksheetsFromBase64');
+    }
+    const wanted = options.sheetNamesToInsert?.length ? new Set(options.sheetNamesToInsert.map((x) => x.toLowerCase())) : null;
+    const ids: string[] = [];
+    for (const sheet of workbookFromSnapshot(book.snapshot).sheets) {
+      if (wanted && !wanted.has(sheet.name.toLowerCase())) continue;
+      let name = sheet.name;
+      for (let k = 2; this.sheetByName(name); k++) name = `${sheet.name.slice(0, 31 - ` (${k})`.length)} (${k})`;
+      sheet.name = name;
+      this.workbook.sheets.push(sheet);
+      ids.push(sheetGuid(sheet));
+    }
+    this.wrote();
+    return ids;
   }
 
   private sheetByName(name: unknown): FakeSheet | undefined {
@@ -686,6 +714,8 @@ export class WireHost {
       return { sheet: a.sheet.name, box: a.box };
     };
     switch (`${n.t}.${name}`) {
+      case 'Workbook.InsertWorksheetsFromBase64':
+        return this.insertFromBase64(String(args[0]), (args[1] ?? {}) as { sheetNamesToInsert?: string[] });
       case 'Chart.SetPosition':
         (n as unknown as ChartNodeFields).chart.position = { from: String(args[0]), to: String(args[1]) };
         return null;
@@ -774,23 +804,7 @@ export class WireHost {
 
   private cellProperties(n: RangeNode, spec: CellPropertiesSpec): unknown[][] {
     return Array.from({ length: n.box.rows }, (_, r) =>
-      Array.from({ length: n.box.cols }, (_, c) => {
-        const cell = getCell(n.sheet, n.box.top + r, n.box.left + c);
-        const o: Record<string, unknown> = {};
-        if (spec.address) o.address = formatBox({ top: n.box.top + r, left: n.box.left + c, rows: 1, cols: 1 }, n.sheet.name);
-        if (spec.format) {
-          const format: Record<string, unknown> = {};
-          if (spec.format.fill) {
-            const fill: Record<string, unknown> = {};
-            if (spec.format.fill.color) fill.color = cell.fill ?? '#FFFFFF';
-            if (spec.format.fill.pattern) fill.pattern = cell.fill ? 'Solid' : 'None';
-            format.fill = fill;
-          }
-          if (spec.format.font?.bold) format.font = { bold: cell.bold };
-          o.format = format;
-        }
-        return o;
-      }),
+      Array.from({ length: n.box.cols }, (_, c) => cellProperties(getCell(n.sheet, n.box.top + r, n.box.left + c), spec, n.sheet.name, n.box.top + r, n.box.left + c)),
     );
   }
 
@@ -947,11 +961,6 @@ export class WireHost {
     if (!sheet) throw new WireError('InvalidArgument', BAD_ARG, `cell ${String(a)}`);
     return { sheet, r: p.box.top, c: p.box.left };
   }
-}
-
-interface CellPropertiesSpec {
-  address?: boolean;
-  format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean } };
 }
 
 export { MAX_ROWS, MAX_COLS };

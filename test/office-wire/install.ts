@@ -3,6 +3,7 @@
  * OfficeExtension), with the same face as the fake's installFakeOffice so a test can use either.
  */
 import type { FakeWorkbook } from '../fake-excel/model';
+import { setOfficeGlobals } from '../fake-excel/install';
 import { loadExcel } from './load';
 import { WireHost, type WireHostOptions, type WireStats } from './host';
 
@@ -28,11 +29,7 @@ const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 export function installWireOffice(target: object, workbook: FakeWorkbook, options: WireHostOptions = {}): WireOffice {
   const host = new WireHost(workbook, options);
   const lib = loadExcel((text) => host.processQuery(text), host.excelApi);
-  const g = target as Record<string, unknown>;
-  const before = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
-  g.Excel = lib.Excel;
-  g.Office = lib.Office;
-  g.OfficeExtension = lib.OfficeExtension;
+  const uninstall = setOfficeGlobals(target, lib);
   return {
     host,
     workbook,
@@ -51,10 +48,6 @@ export function installWireOffice(target: object, workbook: FakeWorkbook, option
     Excel: lib.Excel,
     Office: lib.Office,
     OfficeExtension: lib.OfficeExtension,
-    uninstall: () => {
-      g.Excel = before.Excel;
-      g.Office = before.Office;
-      g.OfficeExtension = before.OfficeExtension;
-    },
+    uninstall,
   };
 }

@@ -15,6 +15,7 @@ import { RunFailed } from './recover';
 import { doneOutcome } from './pane-outcome';
 import { acceptInExcel } from './accept';
 import { recheckSheets, watchEdits, type LiveBase } from './live';
+import { importInExcel } from './partner-import';
 
 export interface OfficeActionOptions {
   profile?: Profile;
@@ -123,6 +124,17 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
       }
     },
     watchEdits: (onEdit) => watchEdits(() => base, onEdit),
+    async importPartnerFiles(files, progress) {
+      try {
+        progress?.('Reading the partner files', 0.2);
+        const run = await runInExcel((context) => importInExcel(context, files, { readBytes: options.readBytes }));
+        if (run.kind === 'refused') return { kind: 'failed', message: run.message };
+        progress?.('Checking', 0.7);
+        return { kind: 'imported', lines: run.lines, outcome: await checkOrConsolidate(false, progress) };
+      } catch (e) {
+        return failed(e);
+      }
+    },
     async recheck(sheets) {
       try {
         if (!base) return { kind: 'failed', message: 'Run Check first.' };

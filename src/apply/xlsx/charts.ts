@@ -5,6 +5,7 @@
  * unzipped package as fflate's unzipSync gives it. Our parts are named clusterixChartN / clusterixDrawingN so
  * the carry check can tell them from a user's charts and drawings.
  */
+import { decodeEntities } from '../../snapshot/package/xml';
 import { strFromU8, strToU8 } from 'fflate';
 import type { PlannedCell, PlannedChart, PlannedTab } from '../../plan/types';
 import { parseA1, quoteSheet } from '../../util/a1';
@@ -32,17 +33,13 @@ export function sheetPart(pkg: Package, sheetName: string): string | null {
   for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
     const id = /\br:id="([^"]*)"/.exec(m[1])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[1])?.[1];
-    if (!name || !id || unescape(name) !== sheetName) continue;
+    if (!name || !id || decodeEntities(name) !== sheetName) continue;
     const rel = [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((r) => r[1]).find((a) => new RegExp(`\\bId="${id}"`).test(a));
     const target = rel ? /\bTarget="([^"]*)"/.exec(rel)?.[1] : null;
     if (!target) return null;
     return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
   }
   return null;
-}
-
-function unescape(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
 function nextNumber(pkg: Package, pattern: RegExp): number {

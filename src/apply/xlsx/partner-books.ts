@@ -7,18 +7,18 @@
  */
 import { checkWorkbook, isReportingWorkbook } from '../../engine';
 import type { Model, Partner, IndicatorRow } from '../../model/types';
-import { partnerByNo, partnerLabel, partnerOfSheet, partnersNamed, partnerWorkbookOf } from '../../checks/lib/partners';
-import { norm } from '../../checks/lib/norm';
+import { partnerByNo, partnerLabel } from '../../checks/lib/partners';
+import { budgetChanges, budgetSheetsOf, content, extent, indicatorChanges, planImport, rowsOf, sheetOf, theirHeaderLeft, type ImportChange, type ImportSide, type PlannedImport } from '../../plan/partner-import';
 import { readPackage, readPackageFile, type ReadBook } from '../../snapshot/package-reader';
-import type { SheetSnapshot } from '../../snapshot/types';
-import { cellAt } from '../../snapshot/cells';
 import { UserError } from '../../util/errors';
 import { shiftFormula as shiftFormulaText } from '../../snapshot/package/formula-shift';
 import { PackageEdit } from './package/parts';
 import { WorkbookEdit } from './package/workbook-edit';
 import { clearPackage, readPackageState } from './package/apply';
-import { moveRow, parseRows, rowStartLike, serializeRows, setCell, shiftMerges, unshareFormulas, type CellContent, type RowXml, type SheetRows } from './package/rows-edit';
+import { moveRow, parseRows, rowStartLike, serializeRows, setCell, shiftMerges, unshareFormulas, type RowXml, type SheetRows } from './package/rows-edit';
 import { userSheetsOnly } from './files';
+
+export type { ImportChange };
 
 export interface OpenedBook {
   book: ReadBook;
@@ -31,14 +31,6 @@ export function openBook(book: ReadBook, file: string): OpenedBook {
   const { model } = checkWorkbook(snapshot);
   if (!isReportingWorkbook(model)) throw new UserError(`${file} is not a reporting workbook: no Project sheet (no sheet has the field 'Project acronym')`);
   return { book, model };
-}
-
-function budgetSheetsOf(model: Model, partner: Partner): string[] {
-  return model.budgets.filter((b) => partnerOfSheet(model, b) === partner).map((b) => b.sheet);
-}
-
-function rowsOf(model: Model, partner: Partner, sheet?: string): IndicatorRow[] {
-  return model.indicators.filter((r) => (sheet === undefined || r.sheet === sheet) && partnersNamed(model, r.partner.value ?? '').includes(partner));
 }
 
 const PROTECTION_AFTER = /<\/(\w+:)?sheetData>(\s*<(\w+:)?sheetCalcPr\b[^>]*\/>)?/;
@@ -117,92 +109,12 @@ export interface PartnerFile {
   book: ReadBook;
 }
 
-export interface ImportChange {
-  file: string;
-  partner: string;
-  /** Budget sheet cells whose value or formula changed. */
-  cells: number;
-  /** Period numbers of the changed amounts (plan or reported). */
-  periods: number[];
-  rowsAdded: number;
-  rowsRemoved: number;
-  rowsChanged: number;
-  /** Indicator rows of the file that name another partner: not taken. */
-  rowsLeftOut: number;
-}
-
-/** A table header row as text, from its first column to its last cell ('Partner | Indicator | P1 | …'). */
-function headerText(book: ReadBook, sheet: string, row: number, left: number): string {
-  const s = sheetOf(book, sheet);
-  const e = extent(s);
-  const cells: string[] = [];
-  for (let c = left; c < e.cols; c++) cells.push(String(cellAt(s, row, c).value ?? '').trim());
-  return cells.join(' | ').replace(/( \| )+$/, '');
-}
-
-function content(sheet: SheetSnapshot, row: number, col: number): CellContent {
-  const c = cellAt(sheet, row, col);
-  return { value: c.value, type: c.type, formula: c.formula };
-}
-
-function same(a: CellContent, b: CellContent): boolean {
-  const empty = (c: CellContent) => (c.value === null || c.value === '' || c.type === 'Empty') && c.formula === null;
-  if (empty(a) && empty(b)) return true;
-  return a.value === b.value && a.formula === b.formula && (a.type === 'Uncalculated') === (b.type === 'Uncalculated');
-}
-
-function sheetOf(book: ReadBook, name: string): SheetSnapshot {
-  return book.snapshot.sheets.find((s) => s.name === name)!;
-}
-
-function extent(s: SheetSnapshot): { rows: number; cols: number } {
-  return { rows: s.top + s.values.length, cols: s.left + Math.max(0, ...s.values.map((r) => r.length)) };
-}
-
-interface Planned {
-  change: ImportChange;
-  partner: Partner;
-  opened: OpenedBook;
-}
-
-/** Which partner each file belongs to, or the one line that refuses the whole import. */
-function planImport(lead: OpenedBook, bookFile: string, files: PartnerFile[]): Planned[] {
-  const acronym = lead.model.project!.acronym.value ?? '';
-  const seen = new Map<Partner, string>();
-  const out: Planned[] = [];
-  for (const f of files) {
-    const opened = openBook(f.book, f.file);
-    const theirs = opened.model.project!.acronym.value ?? '';
-    if (norm(theirs) !== norm(acronym)) throw new UserError(`${f.file} is a file of another project ('${theirs}', not '${acronym}'): nothing imported`);
-    if (opened.model.budgets.length === 0) throw new UserError(`${f.file} has no budget sheet: nothing imported`);
-    if (opened.model.budgets.length > 1 && !partnerWorkbookOf(opened.model)) throw new UserError(`${f.file} has ${opened.model.budgets.length} budget sheets: a partner's file holds one; nothing imported`);
-    const b = opened.model.budgets[0];
-    const partner = partnerOfSheet(lead.model, b);
-    if (!partner) {
-      const given = b.partnerNo?.value != null ? `Partner No ${b.partnerNo.value}` : b.partnerName?.value != null ? `Partner ${b.partnerName.value}` : 'no Partner No';
-      throw new UserError(`${f.file}: ${given} on '${b.sheet}' is not a partner listed in ${bookFile}: nothing imported`);
-    }
-    if (seen.has(partner)) throw new UserError(`${f.file} and ${seen.get(partner)} are both files of ${partnerLabel(partner)}: one file per partner; nothing imported`);
-    seen.set(partner, f.file);
-    const sheets = budgetSheetsOf(lead.model, partner);
-    if (sheets.length !== 1) throw new UserError(`${bookFile} has ${sheets.length === 0 ? 'no budget sheet' : `${sheets.length} budget sheets`} for ${partnerLabel(partner)}: nothing imported`);
-    if (lead.model.indicatorSheets.length === 0 && opened.model.indicators.length > 0) throw new UserError(`${bookFile} has no indicator sheet to take ${f.file}'s indicator rows: nothing imported`);
-    const leadInd = lead.model.indicatorSheets.find((s) => s.sheet === (rowsOf(lead.model, partner)[0]?.sheet ?? lead.model.indicatorSheets[0]?.sheet));
-    for (const theirs of opened.model.indicatorSheets) {
-      if (!leadInd || !opened.model.indicators.some((r) => r.sheet === theirs.sheet)) continue;
-      const a = headerText(lead.book, leadInd.sheet, leadInd.header.row, leadInd.header.col);
-      const b = headerText(f.book, theirs.sheet, theirs.header.row, theirs.header.col);
-      if (a !== b) throw new UserError(`${f.file}: the columns of '${theirs.sheet}' (${b}) are not those of '${leadInd.sheet}' in ${bookFile} (${a}): nothing imported`);
-    }
-    const elsewhere = opened.model.indicators.filter((r) => (r.partner.value ?? '').trim() !== '' && !partnersNamed(opened.model, r.partner.value ?? '').some((x) => x.no.value === partner.no.value)).length;
-    out.push({ partner, opened, change: { file: f.file, partner: partnerLabel(partner), cells: 0, periods: [], rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0, rowsLeftOut: elsewhere } });
-  }
-  return out;
-}
+/** The lead or a partner file as the shared decision sees it. */
+const sideOf = (o: OpenedBook): ImportSide => ({ snapshot: o.book.snapshot, model: o.model });
 
 /** BOOK's bytes with each partner file's budget sheet values and indicator rows in place of that partner's. */
 export function importPartnerFiles(lead: OpenedBook, bookFile: string, files: PartnerFile[]): { bytes: Buffer; changes: ImportChange[] } {
-  const planned = planImport(lead, bookFile, files);
+  const planned = planImport(sideOf(lead), bookFile, files.map((f) => ({ file: f.file, ...sideOf(openBook(f.book, f.file)) })));
   const edit = new PackageEdit(lead.book.pkg);
   const wb = new WorkbookEdit(edit, lead.book.pkg.workbookPart);
   const sheetRows = new Map<string, SheetRows>();
@@ -215,10 +127,10 @@ export function importPartnerFiles(lead: OpenedBook, bookFile: string, files: Pa
     }
     return r;
   };
-  for (const p of planned) importBudget(lead, p, rowsFor);
+  for (const p of planned) importBudget(sideOf(lead), p, rowsFor);
   // Indicator rows from the bottom of the sheet up: a block put in moves only the rows below it, already done.
-  const firstRow = (p: Planned) => Math.min(...rowsOf(lead.model, p.partner).map((r) => r.row));
-  for (const p of [...planned].sort((a, b) => firstRow(b) - firstRow(a))) importIndicators(lead, p, rowsFor);
+  const firstRow = (p: PlannedImport) => Math.min(...rowsOf(lead.model, p.partner).map((r) => r.row));
+  for (const p of [...planned].sort((a, b) => firstRow(b) - firstRow(a))) importIndicators(sideOf(lead), p, rowsFor);
   for (const [sheet, rows] of sheetRows) {
     const part = wb.partOf(sheet)!;
     const xml = serializeRows(rows);
@@ -239,67 +151,20 @@ function dropCalcChain(edit: PackageEdit, workbookPart: string): void {
   edit.removeRels(workbookPart, new Set([rel.id]));
 }
 
-function importBudget(lead: OpenedBook, p: Planned, rowsFor: (sheet: string) => SheetRows): void {
-  const leadBudget = lead.model.budgets.find((b) => partnerOfSheet(lead.model, b) === p.partner)!;
-  const theirBudget = p.opened.model.budgets.length === 1 ? p.opened.model.budgets[0] : p.opened.model.budgets.find((b) => partnerOfSheet(p.opened.model, b) === partnerWorkbookOf(p.opened.model))!;
-  const ours = sheetOf(lead.book, leadBudget.sheet);
-  const theirs = sheetOf(p.opened.book, theirBudget.sheet);
-  const e1 = extent(ours);
-  const e2 = extent(theirs);
-  const periodAt = new Map<string, number>();
-  for (const t of [leadBudget.plan, leadBudget.reported]) {
-    if (!t) continue;
-    for (const r of t.rows) for (const pc of t.periods) periodAt.set(`${r.row}:${pc.col}`, pc.number);
-  }
-  const periods = new Set<number>();
-  let rows: SheetRows | null = null;
-  for (let r = 0; r < Math.max(e1.rows, e2.rows); r++) {
-    for (let c = 0; c < Math.max(e1.cols, e2.cols); c++) {
-      const want = content(theirs, r, c);
-      const had = content(ours, r, c);
-      if (same(had, want)) continue;
-      rows ??= rowsFor(leadBudget.sheet);
-      setCell(rows, r + 1, c, want, rows.rows.find((x) => x.r === r) ?? rows.rows.find((x) => x.r === r + 2));
-      // A formula that stayed the formula it was only has a new result: not a change the partner made.
-      if (had.formula !== null && had.formula === want.formula) continue;
-      p.change.cells += 1;
-      const period = periodAt.get(`${r}:${c}`);
-      if (period !== undefined) periods.add(period);
-    }
-  }
-  p.change.periods = [...periods].sort((a, b) => a - b);
+function importBudget(lead: ImportSide, p: PlannedImport, rowsFor: (sheet: string) => SheetRows): void {
+  const { sheet, cells } = budgetChanges(lead, p);
+  if (cells.length === 0) return;
+  const rows = rowsFor(sheet);
+  for (const { row: r, col: c, want } of cells) setCell(rows, r + 1, c, want, rows.rows.find((x) => x.r === r) ?? rows.rows.find((x) => x.r === r + 2));
 }
 
-function importIndicators(lead: OpenedBook, p: Planned, rowsFor: (sheet: string) => SheetRows): void {
-  const theirPartner = partnerByNo(p.opened.model, p.partner.no.value!) ?? partnerWorkbookOf(p.opened.model);
-  const incoming = theirPartner ? rowsOf(p.opened.model, theirPartner) : [];
-  const current = rowsOf(lead.model, p.partner);
-  // The rows go to the sheet that holds the partner's rows now (the first indicator sheet when none does).
-  const target = current[0]?.sheet ?? lead.model.indicatorSheets[0]?.sheet;
-  if (target === undefined) return;
+function importIndicators(lead: ImportSide, p: PlannedImport, rowsFor: (sheet: string) => SheetRows): void {
+  const diff = indicatorChanges(lead, p);
+  if (!diff || !diff.changed) return;
+  const { target, current, incoming } = diff;
   const targetSheet = lead.model.indicatorSheets.find((s) => s.sheet === target)!;
-  const compare = (a: IndicatorRow, b: IndicatorRow) => a.sheet.localeCompare(b.sheet) || a.row - b.row;
-  current.sort(compare);
-  incoming.sort(compare);
-  // Unchanged rows, counted by content (partner, indicator, values, comment: the row's cells as they read).
-  const rowText = (book: ReadBook, r: IndicatorRow, left: number): string => {
-    const s = sheetOf(book, r.sheet);
-    const e = extent(s);
-    const cells: string[] = [];
-    for (let c = left; c < e.cols; c++) cells.push(JSON.stringify(cellAt(s, r.row, c).value));
-    return cells.join('|').replace(/(\|null)+$/, '');
-  };
-  const theirHeaderLeft = (r: IndicatorRow) => p.opened.model.indicatorSheets.find((s) => s.sheet === r.sheet)?.header.col ?? 0;
   const leftOurs = targetSheet.header.col;
-  const before = current.map((r) => rowText(lead.book, r, leftOurs));
-  const after = incoming.map((r) => rowText(p.opened.book, r, theirHeaderLeft(r)));
-  const n = Math.min(before.length, after.length);
-  let changed = 0;
-  for (let i = 0; i < n; i++) if (before[i] !== after[i]) changed++;
-  p.change.rowsChanged = changed;
-  p.change.rowsAdded = Math.max(0, after.length - before.length);
-  p.change.rowsRemoved = Math.max(0, before.length - after.length);
-  if (changed === 0 && before.length === after.length) return;
+  const theirHeaderLeftOf = (r: IndicatorRow) => theirHeaderLeft(p.opened, r);
 
   // The partner's rows in BOOK are taken away (rows below move up), then the incoming rows go in as a block
   // where the first of them was (after the sheet's last indicator row when there was none; rows below move down).
@@ -324,9 +189,9 @@ function importIndicators(lead: OpenedBook, p: Planned, rowsFor: (sheet: string)
   }
   incoming.forEach((r, i) => {
     const rowNo = at + i;
-    const s = sheetOf(p.opened.book, r.sheet);
+    const s = sheetOf(p.opened, r.sheet);
     const e = extent(s);
-    const theirLeft = theirHeaderLeft(r);
+    const theirLeft = theirHeaderLeftOf(r);
     targetRows.rows.push({ r: rowNo, start: rowStartLike(styleRow, targetRows.prefix, rowNo), cells: [] });
     for (let c = theirLeft; c < e.cols; c++) {
       const col = leftOurs + (c - theirLeft);

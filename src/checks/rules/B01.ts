@@ -2,10 +2,8 @@ import type { Finding, Rule } from '../types';
 import { eur, finding, percentBp } from '../lib/finding';
 import { rowOf } from '../lib/amounts';
 import { applyRateDown, applyRateNearest, formatEur } from '../../util/money';
-import type { BudgetLineKey } from '../../model/types';
+import { BUDGET_LINE_NAMES, type BudgetLineKey } from '../../model/types';
 import { rulesOf } from '../lib/rules';
-
-const NAMES: Partial<Record<BudgetLineKey, string>> = { office: 'Office and administration', travel: 'Travel and accommodation' };
 
 export const B01: Rule = {
   id: 'B01',
@@ -38,7 +36,7 @@ export const B01: Rule = {
             const down = applyRateDown(s.cents, rate);
             const nearest = applyRateNearest(s.cents, rate);
             if (o.cents === down || o.cents === nearest) return;
-            out.push(finding('B01', 'error', o.at, `${NAMES[line]} ${which} in P${col.number} is ${formatEur(o.cents)}; ${percentBp(rate)} of staff costs ${formatEur(s.cents)} is ${formatEur(down)}`, { expected: eur(down), actual: eur(o.cents) }));
+            out.push(finding('B01', 'error', o.at, `${BUDGET_LINE_NAMES[line]} ${which} in P${col.number} is ${formatEur(o.cents)}; ${percentBp(rate)} of staff costs ${formatEur(s.cents)} is ${formatEur(down)}`, { expected: eur(down), actual: eur(o.cents) }));
           });
         }
       }

@@ -76,12 +76,8 @@ export async function runImport(book: string, partners: string[], opts: { out?: 
   openBook(result, out);
   const { findings } = checkWorkbook(userSheetsOnly(result.snapshot, readPackageState(result)));
   if (opts.json) return { output: `${JSON.stringify({ out, changes, findings }, null, 2)}\n`, exitCode: exitCodeFor(findings), written: [out] };
-  const lines = changes.map((c) => {
-    const cells = c.cells === 0 ? 'budget unchanged' : `${c.cells} budget cell${c.cells === 1 ? '' : 's'} changed${c.periods.length ? ` (periods ${c.periods.map((p) => `P${p}`).join(', ')})` : ''}`;
-    const rows = c.rowsAdded + c.rowsRemoved + c.rowsChanged === 0 ? 'indicator rows unchanged' : `indicator rows: ${c.rowsChanged} changed, ${c.rowsAdded} added, ${c.rowsRemoved} removed`;
-    const left = c.rowsLeftOut ? ` (${c.rowsLeftOut} row${c.rowsLeftOut === 1 ? '' : 's'} naming another partner left out)` : '';
-    return `${c.file}: ${c.partner}: ${cells}; ${rows}${left}\n`;
-  });
+  const { importLine } = await import('../../plan/partner-import');
+  const lines = changes.map((c) => `${importLine(c)}\n`);
   return { output: `${lines.join('')}Imported into ${out}.\n\n${findingsTable(out, findings)}`, exitCode: exitCodeFor(findings), written: [out] };
 }
 

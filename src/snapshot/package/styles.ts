@@ -3,6 +3,8 @@
  * (cellXfs), each fill and format kept as its XML text so the writer can append look-alikes with another fill
  * without touching anything already there.
  */
+import { decodeEntities } from './xml';
+
 export const BUILTIN_NUMFMTS: Record<number, string> = {
   0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
   14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm',
@@ -26,8 +28,6 @@ export interface StylesInfo {
   prefix: string;
 }
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#(\d+);/g, (_, d) => String.fromCharCode(Number(d))).replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/&amp;/g, '&');
-
 const ATTR = new Map<string, RegExp>();
 
 export const attr = (tag: string, name: string): string | undefined => {
@@ -36,7 +36,7 @@ export const attr = (tag: string, name: string): string | undefined => {
   const m = re.exec(tag);
   if (!m) return undefined;
   const v = m[1] ?? m[2];
-  return v.indexOf('&') < 0 ? v : unescape(v);
+  return v.indexOf('&') < 0 ? v : decodeEntities(v);
 };
 
 /** The inner text of the first <(p:)?name …>…</(p:)?name> section, with its bounds; null when absent or empty-tag. */

@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { AcceptInput, PaneActions } from '../actions';
+import type { AcceptInput, PaneActions, PartnerFileInput } from '../actions';
 import type { PaneStore } from '../pane-store';
 import { copyToClipboard, type CopyToClipboard } from '../clipboard';
 import { findingsAsTable } from '../copy-findings';
@@ -18,6 +18,7 @@ import { FindingsFilters } from './FindingsFilters';
 import { ClearConfirm } from './ClearConfirm';
 import { LiveBanner } from './LiveBanner';
 import { startLiveRecheck } from '../live-recheck';
+import { ImportedLines, ImportPartnersButton, importWork } from './ImportPartners';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}` },
@@ -79,6 +80,7 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
     void store.run('clear', (p) => actions.clearMarks(p));
   };
   const newWorkbook = (programme: PresetId) => store.run('new', (p) => actions.newReportingWorkbook(p, programme));
+  const importFiles = (files: PartnerFileInput[]) => store.run('import', (p) => importWork(actions, files, p));
   const accept = actions.accept ? (input: AcceptInput) => store.run('accept', (p) => actions.accept!(input, p)) : undefined;
   const select = (sheet: string, cell: string | null) => {
     setNotice(null);
@@ -109,6 +111,7 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
           ) : (
             <Button disabledFocusable={busy} onClick={() => setConfirmClear(true)}>Clear marks</Button>
           )}
+          {actions.importPartnerFiles && <ImportPartnersButton busy={busy} onFiles={(files) => void importFiles(files)} />}
           <Button size="small" appearance="transparent" className={styles.undo} aria-expanded={undoAsked || !state.wrote} onClick={() => setUndoAsked((v) => !v)}>
             Undo?
           </Button>
@@ -116,6 +119,7 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
         {confirmClear && !busy && <ClearConfirm onConfirm={clear} onCancel={() => setConfirmClear(false)} />}
         {(undoAsked || !state.wrote) && <UndoNote />}
         <StatusArea state={state} notice={notice} />
+        {outcome?.kind === 'done' && outcome.imported && <ImportedLines lines={outcome.imported} />}
         {state.live && outcome?.kind === 'done' && <LiveBanner live={state.live} />}
         {outcome?.kind === 'done' && (
           <>

@@ -4,7 +4,7 @@
  * or VML part we made and emptied again goes away with its relationship and declaration.
  */
 import { NOTE_AUTHOR } from '../../../plan/types';
-import { escapeText, unescapeOoxml } from '../../../snapshot/package/xml';
+import { decodeEntities, escapeText, unescapeOoxml } from '../../../snapshot/package/xml';
 import { attr, elements, section } from '../../../snapshot/package/styles';
 import { parseA1 } from '../../../util/a1';
 import { CONTENT_TYPE, REL, type PackageEdit } from './parts';
@@ -12,7 +12,7 @@ import { addLegacyDrawing, legacyDrawingId, removeLegacyDrawing } from './sheet-
 
 const AUTHOR = NOTE_AUTHOR;
 
-const decode = (s: string) => unescapeOoxml(s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, d) => String.fromCharCode(Number(d))).replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/&amp;/g, '&'));
+const decode = (s: string) => unescapeOoxml(decodeEntities(s));
 
 /** A comment's text: its runs' <t> joined (phonetic runs left out). */
 function commentText(xml: string): string {

@@ -1,0 +1,146 @@
+/**
+ * Import partner files… in Excel (interfaces.md "Partner workbooks"): each picked file's sheets put into the
+ * workbook with insertWorksheetsFromBase64 (ExcelApi 1.13, guarded), read in one round trip and deleted again
+ * in a finally; the decision (which partner, refusals, which cells change) is plan/partner-import.ts's, the
+ * CLI's own; the changed cells written in one sync. Rounds trips: the lead read (readWorkbook), the insert with
+ * the lead's budget formulas, the partner sheets' cells, the delete, the write.
+ */
+import type { SheetSnapshot, ValueType, CellValue, WorkbookSnapshot } from '../../snapshot/types';
+import { checkWorkbook, isReportingWorkbook } from '../../engine';
+import { budgetChanges, content, extent, importLine, indicatorChanges, planImport, sheetOf, theirHeaderLeft, type CellContent, type ImportSide } from '../../plan/partner-import';
+import { shiftFormula } from '../../snapshot/package/formula-shift';
+import { a1 } from '../../util/a1';
+import { UserError } from '../../util/errors';
+import { readWorkbook } from './read';
+import { hasReportTabName } from '../../plan/ownership';
+import { STATE_SHEET } from '../../plan/types';
+import type { PartnerFileInput } from '../../taskpane/actions';
+
+export type { PartnerFileInput };
+
+export type ImportRun = { kind: 'imported'; lines: string[] } | { kind: 'refused'; message: string };
+
+/** What the pane says where the host cannot insert a workbook's sheets. */
+export const IMPORT_NEEDS_113 = 'This Excel cannot take sheets from another file (insertWorksheetsFromBase64, ExcelApi 1.13). Import the partner files with the command line instead: clusterix import BOOK.xlsx PARTNER.xlsx…';
+
+const LEAD_NAME = 'this workbook';
+
+function sheetFromRange(name: string, used: Excel.Range): SheetSnapshot {
+  if (used.isNullObject) return { name, visibility: 'Visible', top: 0, left: 0, values: [], valueTypes: [], formulas: [], numberFormats: [] };
+  const valueTypes = used.valueTypes as ValueType[][];
+  const values = (used.values as CellValue[][]).map((row, r) => row.map((v, c) => (valueTypes[r][c] === 'Empty' ? null : v)));
+  const formulas = (used.formulas as unknown[][]).map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)));
+  return { name, visibility: 'Visible', top: used.rowIndex, left: used.columnIndex, values, valueTypes, formulas, numberFormats: valueTypes.map((row) => row.map(() => 'General')) };
+}
+
+/** A cell as Range.formulas takes it: the formula, else the value ('' empty). */
+function input(c: CellContent): unknown {
+  if (c.formula) return c.formula;
+  return c.value === null || c.type === 'Empty' ? '' : c.value;
+}
+
+export async function importInExcel(context: Excel.RequestContext, files: PartnerFileInput[], opts: { readBytes?: number } = {}): Promise<ImportRun> {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.13')) return { kind: 'refused', message: IMPORT_NEEDS_113 };
+  if (files.length === 0) return { kind: 'imported', lines: [] };
+  const read = await readWorkbook(context, { withValues: true, readBytes: opts.readBytes });
+  const leadModel = checkWorkbook(read.snapshot).model;
+  if (!isReportingWorkbook(leadModel)) return { kind: 'refused', message: 'This workbook is not a reporting workbook (no Project sheet): there is nothing to import into.' };
+
+  // Excel's events stay off while the files' sheets come and go and the cells are written (the pane's live
+  // re-check is not for our own writes); put back as they were in a finally, in their own sync.
+  context.runtime.enableEvents = false;
+  try {
+    // Sync: the files' sheets in (at the end), and the formulas of the lead's budget sheets (the snapshot has values only).
+    const inserted = files.map((f) => context.workbook.insertWorksheetsFromBase64(f.base64, { positionType: 'End' }));
+    const budgetFormulas = leadModel.budgets.map((b) => {
+      const s = sheetOf({ snapshot: read.snapshot, model: leadModel }, b.sheet);
+      const e = extent(s);
+      return e.rows > s.top && e.cols > s.left ? { sheet: s, range: context.workbook.worksheets.getItem(b.sheet).getRange(`${a1(s.top, s.left)}:${a1(e.rows - 1, e.cols - 1)}`).load('formulas') } : null;
+    });
+    let ids: string[][] = [];
+    const sides: (ImportSide & { file: string })[] = [];
+    try {
+      await context.sync();
+      ids = inserted.map((r) => r.value);
+      // Sync: every inserted sheet's cells.
+      const reads = ids.map((list) => list.map((id) => {
+        const ws = context.workbook.worksheets.getItem(id).load('name');
+        return { ws, used: ws.getUsedRangeOrNullObject(true).load('values,valueTypes,formulas,rowIndex,columnIndex') };
+      }));
+      await context.sync();
+      reads.forEach((list, k) => {
+        // Excel names a sheet whose name is taken 'Name (2)': the file's own names back.
+        // A consolidated partner file's report tabs and state are not the partner's data: left out, as the CLI does.
+        const sheets = list.map((x) => sheetFromRange(x.ws.name.replace(/ \(\d+\)$/, ''), x.used)).filter((x) => x.name.toLowerCase() !== STATE_SHEET && !hasReportTabName(x.name));
+        const snapshot: WorkbookSnapshot = { sheets };
+        sides.push({ file: files[k].name, snapshot, model: checkWorkbook(snapshot).model });
+      });
+    } finally {
+      // The inserted sheets go again, whatever happened (their own sync); when the insert itself failed, their ids
+      // are not known: every sheet that was not there before goes.
+      const all = ids.flat();
+      if (all.length) {
+        for (const id of all) context.workbook.worksheets.getItem(id).delete();
+        await context.sync();
+      } else {
+        const known = new Set(read.sheets.map((x) => x.name));
+        const now = context.workbook.worksheets.load('items/name');
+        await context.sync();
+        const extra = now.items.filter((w) => !known.has(w.name));
+        if (extra.length) {
+          extra.forEach((w) => w.delete());
+          await context.sync();
+        }
+      }
+    }
+
+    for (const bf of budgetFormulas) {
+      if (!bf) continue;
+      const f = bf.range.formulas as unknown[][];
+      bf.sheet.formulas = f.map((row) => row.map((x) => (typeof x === 'string' && x.startsWith('=') ? x : null)));
+    }
+    const lead: ImportSide = { snapshot: read.snapshot, model: leadModel };
+    type Write = { sheet: string; address: string; formulas: unknown[][] };
+    const writes: Write[] = [];
+    let planned;
+    try {
+      planned = planImport(lead, LEAD_NAME, sides);
+      for (const p of planned) {
+        const { sheet, cells } = budgetChanges(lead, p);
+        // Every cell the CLI writes, a formula with only a new result too (entering it again calculates it).
+        for (const c of cells) writes.push({ sheet, address: a1(c.row, c.col), formulas: [[input(c.want)]] });
+        const diff = indicatorChanges(lead, p);
+        if (!diff || !diff.changed) continue;
+        const { target, current, incoming } = diff;
+        const inPlace = current.length === incoming.length && current.every((r, i) => r.sheet === target && r.row === current[0].row + i);
+        if (!inPlace) throw new UserError(`${p.change.file}: ${p.change.partner}'s indicator rows were added or removed; Excel cannot take rows in here yet: nothing imported. Use the command line: clusterix import BOOK.xlsx PARTNER.xlsx…`);
+        const left = lead.model.indicatorSheets.find((s) => s.sheet === target)!.header.col;
+        const ours = sheetOf(lead, target);
+        incoming.forEach((r, i) => {
+          const theirs = sheetOf(p.opened, r.sheet);
+          const theirLeft = theirHeaderLeft(p.opened, r);
+          const width = Math.max(extent(theirs).cols - theirLeft, extent(ours).cols - left);
+          const rowNo = current[i].row;
+          const row = Array.from({ length: width }, (_, j) => {
+            const cc = content(theirs, r.row, theirLeft + j);
+            if (cc.formula) cc.formula = `=${shiftFormula(cc.formula.slice(1), rowNo - r.row, left - theirLeft)}`;
+            return input(cc);
+          });
+          writes.push({ sheet: target, address: `${a1(rowNo, left)}:${a1(rowNo, left + width - 1)}`, formulas: [row] });
+        });
+      }
+    } catch (e) {
+      if (e instanceof UserError) return { kind: 'refused', message: e.message };
+      throw e;
+    }
+    // Sync: every change, in one write.
+    if (writes.length) {
+      for (const w of writes) context.workbook.worksheets.getItem(w.sheet).getRange(w.address).formulas = w.formulas as string[][];
+      await context.sync();
+    }
+    return { kind: 'imported', lines: planned.map((p) => importLine(p.change)) };
+  } finally {
+    context.runtime.enableEvents = read.enableEvents;
+    await context.sync();
+  }
+}
