@@ -3,46 +3,18 @@
  * for each cell we marked, the user's own fill and note from before the mark. Pure: the adapters read and
  * write cells; this decides what to save and what to restore.
  */
-// zod/mini: the same checks at a fraction of the task pane's bundle. Loaded on the first state to check, not at
-// start: a workbook without our state (every first run) never needs it, and loading it costs the CLI about 0.1 s.
-import type * as Z from 'zod/mini';
+// The zod/mini schema (plan/state-schema.ts) is loaded on the first state to check, not at start: a workbook
+// without our state (every first run) never needs it, and loading zod costs the command line about 0.1 s.
+import type { StateSchema } from './state-schema';
 import { PRODUCT, VERSION } from '../version';
 import { STATE_FORMAT_VERSION, STATE_SHEET, type ClusterixState, type Mark, type SavedCell } from './types';
 
-function buildStateSchema() {
+function buildStateSchema(): StateSchema {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const z = require('zod/mini') as typeof Z;
-  const savedCellSchema = z.object({
-    sheet: z.string(),
-    cell: z.string(),
-    fill: z.nullable(z.string()),
-    fillDetail: z.optional(z.unknown()),
-    note: z.nullable(z.string()),
-    noteDetail: z.optional(z.unknown()),
-    markKind: z.enum(['note', 'comment']),
-  });
-
-  const acceptanceSchema = z.object({
-    rule: z.string(),
-    sheet: z.string(),
-    cell: z.string(),
-    fingerprint: z.string(),
-    reason: z.string(),
-    by: z.string(),
-    date: z.string(),
-  });
-
-  return z.object({
-    format: z.literal(STATE_FORMAT_VERSION),
-    product: z.string(),
-    version: z.string(),
-    tabs: z.array(z.string()),
-    marks: z.array(savedCellSchema),
-    accepted: z.optional(z.array(acceptanceSchema)),
-  });
+  return (require('./state-schema') as typeof import('./state-schema')).stateSchema();
 }
 
-let stateSchema: ReturnType<typeof buildStateSchema> | undefined;
+let stateSchema: StateSchema | undefined;
 
 export function emptyState(): ClusterixState {
   return { format: STATE_FORMAT_VERSION, product: PRODUCT, version: VERSION, tabs: [], marks: [] };
