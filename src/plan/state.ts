@@ -3,39 +3,18 @@
  * for each cell we marked, the user's own fill and note from before the mark. Pure: the adapters read and
  * write cells; this decides what to save and what to restore.
  */
-// zod/mini: the same checks at a fraction of the task pane's bundle.
-import * as z from 'zod/mini';
+// The zod/mini schema (plan/state-schema.ts) is loaded on the first state to check, not at start: a workbook
+// without our state (every first run) never needs it, and loading zod costs the command line about 0.1 s.
+import type { StateSchema } from './state-schema';
 import { PRODUCT, VERSION } from '../version';
 import { STATE_FORMAT_VERSION, STATE_SHEET, type ClusterixState, type Mark, type SavedCell } from './types';
 
-const savedCellSchema = z.object({
-  sheet: z.string(),
-  cell: z.string(),
-  fill: z.nullable(z.string()),
-  fillDetail: z.optional(z.unknown()),
-  note: z.nullable(z.string()),
-  noteDetail: z.optional(z.unknown()),
-  markKind: z.enum(['note', 'comment']),
-});
+function buildStateSchema(): StateSchema {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./state-schema') as typeof import('./state-schema')).stateSchema();
+}
 
-const acceptanceSchema = z.object({
-  rule: z.string(),
-  sheet: z.string(),
-  cell: z.string(),
-  fingerprint: z.string(),
-  reason: z.string(),
-  by: z.string(),
-  date: z.string(),
-});
-
-const stateSchema = z.object({
-  format: z.literal(STATE_FORMAT_VERSION),
-  product: z.string(),
-  version: z.string(),
-  tabs: z.array(z.string()),
-  marks: z.array(savedCellSchema),
-  accepted: z.optional(z.array(acceptanceSchema)),
-});
+let stateSchema: StateSchema | undefined;
 
 export function emptyState(): ClusterixState {
   return { format: STATE_FORMAT_VERSION, product: PRODUCT, version: VERSION, tabs: [], marks: [] };
@@ -45,7 +24,7 @@ export function emptyState(): ClusterixState {
 export function parseState(text: string | null | undefined): ClusterixState {
   if (typeof text !== 'string' || text.trim() === '') return emptyState();
   try {
-    const r = stateSchema.safeParse(JSON.parse(text));
+    const r = (stateSchema ??= buildStateSchema()).safeParse(JSON.parse(text));
     return r.success ? (r.data as ClusterixState) : emptyState();
   } catch {
     return emptyState();

@@ -1,5 +1,5 @@
 /**
- * Reads an .xlsx package into the plain-cell snapshot the engine works on, with our own reader (fflate to
+ * Reads an .xlsx package into the plain-cell snapshot the engine works on, with our own reader (Node's zlib to
  * inflate the parts we need, saxes over their XML), in the shape the ExcelJS-based reader gave. What it read
  * (the package, styles, each sheet's cells and style indexes) stays at hand for the package writer.
  */

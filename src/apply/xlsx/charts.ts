@@ -6,9 +6,13 @@
  * the carry check can tell them from a user's charts and drawings.
  */
 import { decodeEntities } from '../../snapshot/package/xml';
-import { strFromU8, strToU8 } from 'fflate';
 import type { PlannedCell, PlannedChart, PlannedTab } from '../../plan/types';
 import { parseA1, quoteSheet } from '../../util/a1';
+// TextDecoder/TextEncoder as fflate's strFromU8/strToU8 use them, without loading fflate at the CLI's start.
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+const strFromU8 = (bytes: Uint8Array): string => decoder.decode(bytes);
+const strToU8 = (text: string): Uint8Array => encoder.encode(text);
 
 export type Package = Record<string, Uint8Array>;
 

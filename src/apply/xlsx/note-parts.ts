@@ -3,11 +3,15 @@
  * "ClusteriX Reporting", and a box sized to the text. Pure, on an unzipped package; a user's own notes keep
  * what ExcelJS gave them.
  */
-import { strFromU8, strToU8 } from 'fflate';
 import { NOTE_AUTHOR } from '../../plan/types';
 import { parseA1 } from '../../util/a1';
 import { sheetPart, type Package } from './charts';
 import { noteLines } from '../../plan/note-size';
+// TextDecoder/TextEncoder as fflate's strFromU8/strToU8 use them, without loading fflate at the CLI's start.
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+const strFromU8 = (bytes: Uint8Array): string => decoder.decode(bytes);
+const strToU8 = (text: string): Uint8Array => encoder.encode(text);
 
 export { noteLines as noteBoxLines } from '../../plan/note-size';
 
