@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
+import { zipSync, strFromU8, strToU8 } from 'fflate';
 import { cliInProcess } from '../support/cli-in-process';
 import { recalculate } from '../support/libreoffice';
 import { readXlsxSnapshot as readWithExcelJS } from '../support/exceljs-reader';
@@ -15,6 +15,7 @@ import { readXlsxSnapshot } from '../../src/snapshot/xlsx';
 import { consolidateWorkbook } from '../../src/engine';
 import { toFiguresJson } from '../../src/figures/json';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/snapshot/types';
+import { bump, partOf, readZip, type Parts } from '../support/package-edit';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-partners-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -36,25 +37,7 @@ function partnerFile(n: number): string {
   return at(`parts/sample partner ${n}.xlsx`);
 }
 
-type Parts = Record<string, Uint8Array>;
-const readZip = (file: string): Parts => unzipSync(new Uint8Array(fs.readFileSync(file)));
 const writeZip = (file: string, parts: Parts) => fs.writeFileSync(file, Buffer.from(zipSync(parts)));
-
-/** The worksheet part of a sheet, by name, through workbook.xml and its rels. */
-function partOf(parts: Parts, sheet: string): string {
-  const wb = strFromU8(parts['xl/workbook.xml']);
-  const rid = new RegExp(`<sheet name="${sheet}"[^>]*r:id="(rId\\d+)"`).exec(wb)![1];
-  const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']);
-  return `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`;
-}
-
-/** Adds cents to the number (cached value) of the cells, as Excel would after the partner typed. */
-function bump(xml: string, cells: string[], cents: number): string {
-  for (const c of cells) {
-    xml = xml.replace(new RegExp(`(<c r="${c}"[^>]*>(?:<f>[^<]*</f>)?<v>)([^<]+)(</v>)`), (_m, a, v, b) => `${a}${(Math.round(Number(v) * 100) + cents) / 100}${b}`);
-  }
-  return xml;
-}
 
 /** The partner's edits: reported travel P2 and its totals; one more indicator row (MEDIA, 1 in P3) under its rows. */
 function editAsPartner(n: number): void {

@@ -8,13 +8,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
+import { zipSync, strFromU8, strToU8 } from 'fflate';
 import { cliInProcess } from '../support/cli-in-process';
 import { readPackage } from '../../src/snapshot/package-reader';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/snapshot/types';
 import { snapshotFromWorkbook } from '../fake-excel/model';
 import { inExcel } from './helpers';
 import type { WireOffice } from '../office-wire/install';
+import { bump, partOf, readZip } from '../support/package-edit';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-office-import-'));
 const at = (f: string) => path.join(dir, f);
@@ -24,22 +25,6 @@ afterEach(() => {
   fake = null;
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-type Parts = Record<string, Uint8Array>;
-const readZip = (file: string): Parts => unzipSync(new Uint8Array(fs.readFileSync(file)));
-
-function partOf(parts: Parts, sheet: string): string {
-  const wb = strFromU8(parts['xl/workbook.xml']);
-  const rid = new RegExp(`<sheet name="${sheet}"[^>]*r:id="(rId\\d+)"`).exec(wb)![1];
-  const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']);
-  return `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`;
-}
-
-/** Adds cents to the cached values of the cells, as Excel would after the partner typed. */
-function bump(xml: string, cells: string[], cents: number): string {
-  for (const c of cells) xml = xml.replace(new RegExp(`(<c r="${c}"[^>]*>(?:<f>[^<]*</f>)?<v>)([^<]+)(</v>)`), (_m, a, v, b) => `${a}${(Math.round(Number(v) * 100) + cents) / 100}${b}`);
-  return xml;
-}
 
 const P4 = at('sample partner 4.xlsx');
 const OTHER = at('other project.xlsx');
