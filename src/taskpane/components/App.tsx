@@ -19,6 +19,7 @@ import { ClearConfirm } from './ClearConfirm';
 import { LiveBanner } from './LiveBanner';
 import { startLiveRecheck } from '../live-recheck';
 import { ImportedLines, ImportPartnersButton, importWork } from './ImportPartners';
+import { PartnerWorkbooksButton, PartnerWorkbooksList } from './PartnerWorkbooks';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}` },
@@ -39,6 +40,7 @@ const useStyles = makeStyles({
   // Top right of the header, after Clear marks in the Tab order.
   undo: { position: 'absolute', top: tokens.spacingVerticalXS, right: 0, minWidth: 0, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   footer: { paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  footerButtons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 export interface AppProps {
@@ -54,6 +56,8 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
   const [confirmClear, setConfirmClear] = React.useState(false);
   const [undoAsked, setUndoAsked] = React.useState(false);
   const [filter, setFilter] = React.useState<FindingsFilter>(NO_FILTER);
+  // The partner workbooks' list closed by the user (the run whose files it showed).
+  const [closedList, setClosedList] = React.useState<object | null>(null);
   const busy = state.working !== null;
   const last = state.last;
   const outcome = last?.outcome;
@@ -82,6 +86,8 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
   };
   const newWorkbook = (programme: PresetId) => store.run('new', (p) => actions.newReportingWorkbook(p, programme));
   const importFiles = (files: PartnerFileInput[]) => store.run('import', (p) => importWork(actions, files, p));
+  const partnerBooks = actions.partnerWorkbooks ? () => void store.run('partners', (p) => actions.partnerWorkbooks!(p)) : undefined;
+  const madeBooks = last?.task === 'partners' && last.outcome.kind === 'made' && closedList !== last ? last.outcome : null;
   const accept = actions.accept ? (input: AcceptInput) => store.run('accept', (p) => actions.accept!(input, p)) : undefined;
   const select = (sheet: string, cell: string | null) => {
     setNotice(null);
@@ -130,9 +136,13 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
       </header>
       <Outcome last={last} shown={shown} busy={busy} onSelect={select} onNewWorkbook={newWorkbook} onAccept={accept} />
       {/* A once-a-period task: below the findings, so the header stays one row and the list stays the same Tab stops away. */}
-      {actions.importPartnerFiles && (
+      {(actions.importPartnerFiles || partnerBooks) && (
         <footer className={styles.footer}>
-          <ImportPartnersButton busy={busy} onFiles={(files) => void importFiles(files)} />
+          <div className={styles.footerButtons}>
+            {partnerBooks && <PartnerWorkbooksButton busy={busy} onClick={partnerBooks} />}
+            {actions.importPartnerFiles && <ImportPartnersButton busy={busy} onFiles={(files) => void importFiles(files)} />}
+          </div>
+          {madeBooks && <PartnerWorkbooksList key={String(last?.at.getTime())} made={madeBooks} onClose={() => setClosedList(last)} />}
         </footer>
       )}
     </main>

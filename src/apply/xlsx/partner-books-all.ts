@@ -1,0 +1,55 @@
+/**
+ * New partner workbooks… in the pane: every partner's workbook from the open workbook's bytes, by the command
+ * line's own builder (partner-books.ts `partnerWorkbook`), named as `clusterix partner-workbook --all` names
+ * them. Pure (bytes in, bytes out); the pane loads it on demand, as its own webpack chunk with the package reader,
+ * the writer and fflate (codec.browser.ts), so the pane's first load does not grow.
+ */
+import { readPackage } from '../../snapshot/package-reader';
+import { writeZip } from '../../snapshot/package/zip';
+import { UserError } from '../../util/errors';
+import { openBook, partnerWorkbook, partnersWithSheets } from './partner-books';
+
+export interface PartnerWorkbookFile {
+  no: number;
+  /** The partner's name as the Partners table gives it ('' when blank). */
+  partner: string;
+  /** 'BOOK partner 1.xlsx', as the command line's --all names it. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+const extOf = (file: string) => /(\.[^./\\]*)$/.exec(file)?.[1] ?? '';
+
+/** 'BOOK.xlsx' → 'BOOK partner 3.xlsx' (the command line's partnerFileName, without Node's path). */
+export function partnerFileNameOf(book: string, no: number): string {
+  const base = book.split(/[\\/]/).pop() ?? book;
+  const ext = extOf(base);
+  return `${base.slice(0, base.length - ext.length)} partner ${no}${ext || '.xlsx'}`;
+}
+
+/** 'BOOK.xlsx' → 'BOOK partner workbooks.zip': every partner's file in one download. */
+export function partnerZipNameOf(book: string): string {
+  const base = book.split(/[\\/]/).pop() ?? book;
+  return `${base.slice(0, base.length - extOf(base).length)} partner workbooks.zip`;
+}
+
+/** Characters a file name may not hold on Windows or macOS. */
+const unsafe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '-').trim();
+
+/**
+ * One workbook per listed partner with one budget sheet, in the Partners table's order, and all of them in one
+ * zip. `book` is the workbook's file name; null for a workbook never saved (files are then named after the
+ * project's acronym). Not a reporting workbook, or no partner with a budget sheet: the command line's one line.
+ */
+export function partnerWorkbooksOf(bytes: Uint8Array, book: string | null): { files: PartnerWorkbookFile[]; all: { name: string; bytes: Uint8Array } } {
+  const label = book ?? 'this workbook';
+  const opened = openBook(readPackage(bytes, label), label);
+  const partners = partnersWithSheets(opened.model);
+  if (partners.length === 0) throw new UserError(`${label} has no partner with one budget sheet: no partner workbook to write`);
+  const named = book ?? `${unsafe(opened.model.project?.acronym.value ?? '') || 'workbook'}.xlsx`;
+  const files = partners.map((p) => {
+    const no = p.no.value!;
+    return { no, partner: p.name.value ?? '', name: partnerFileNameOf(named, no), bytes: partnerWorkbook(opened, no, label) };
+  });
+  return { files, all: { name: partnerZipNameOf(named), bytes: writeZip(files.map((f) => ({ name: f.name, bytes: f.bytes }))) } };
+}
