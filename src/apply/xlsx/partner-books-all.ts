@@ -18,7 +18,8 @@ export interface PartnerWorkbookFile {
   bytes: Uint8Array;
 }
 
-const extOf = (file: string) => /(\.[^./\\]*)$/.exec(file)?.[1] ?? '';
+/** The extension as Node's path.extname gives it ('.xlsx'; '' for 'book' or '.hidden'). */
+const extOf = (file: string) => /[^.](\.[^.]*)$/.exec(file)?.[1] ?? '';
 
 /** 'BOOK.xlsx' → 'BOOK partner 3.xlsx' (the command line's partnerFileName, without Node's path). */
 export function partnerFileNameOf(book: string, no: number): string {
