@@ -56,6 +56,10 @@ export function PartnerWorkbooksList({ made, onClose, urls = browserUrls }: { ma
     <section className={styles.box} aria-labelledby="partner-books-heading" tabIndex={-1} ref={box} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h2 className={styles.heading} id="partner-books-heading">Partner workbooks</h2>
       <p className={styles.hint}>Each holds the Project sheet (protected), the partner’s budget sheet and its indicator rows. Send each partner its file.</p>
+      <div className={styles.row}>
+        <a className={styles.link} href={links.all} download={made.all.name}>Download all ({made.all.name})</a>
+        <Button size="small" onClick={onClose}>Close</Button>
+      </div>
       <ul className={styles.list} aria-label="Partner workbooks to download">
         {made.files.map((f, i) => (
           <li key={f.name}>
@@ -64,10 +68,6 @@ export function PartnerWorkbooksList({ made, onClose, urls = browserUrls }: { ma
           </li>
         ))}
       </ul>
-      <div className={styles.row}>
-        <a className={styles.link} href={links.all} download={made.all.name}>Download all ({made.all.name})</a>
-        <Button size="small" onClick={onClose}>Close</Button>
-      </div>
     </section>
   );
 }
