@@ -45,8 +45,9 @@ test('the button is in the footer; after it, each file is a download link named 
   expect(t).toContain('|New partner workbooks…|');
   expect(t).toContain('|3 partner workbooks made from this workbook: download them below.|');
   const links = [...html.matchAll(/<a [^>]*href="([^"]*)"[^>]*download="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map((m) => ({ href: m[1], download: m[2], text: m[3] }));
-  expect(links.map((l) => l.download)).toEqual(['sample partner 1.xlsx', 'sample partner 4.xlsx', 'sample partner 11.xlsx', 'sample partner workbooks.zip']);
-  expect(links.map((l) => l.text)).toEqual(['sample partner 1.xlsx', 'sample partner 4.xlsx', 'sample partner 11.xlsx', 'Download all (sample partner workbooks.zip)']);
+  // Download all first (above a list that can be long), then one link per file.
+  expect(links.map((l) => l.download)).toEqual(['sample partner workbooks.zip', 'sample partner 1.xlsx', 'sample partner 4.xlsx', 'sample partner 11.xlsx']);
+  expect(links.map((l) => l.text)).toEqual(['Download all (sample partner workbooks.zip)', 'sample partner 1.xlsx', 'sample partner 4.xlsx', 'sample partner 11.xlsx']);
   for (const l of links) expect(l.href).toMatch(/^blob:/);
   expect(new Set(links.map((l) => l.href)).size).toBe(4);
   // The partner beside its file; the list is labelled; Close is there.

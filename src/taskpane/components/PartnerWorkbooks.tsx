@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   partner: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  top: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   // A plain link in Fluent's link colours (Fluent's Link component would add 3 kB to the pane's first load).
   link: {
     color: tokens.colorBrandForegroundLink,
@@ -54,12 +54,12 @@ export function PartnerWorkbooksList({ made, onClose, urls = browserUrls }: { ma
   React.useEffect(() => box.current?.focus(), []);
   return (
     <section className={styles.box} aria-labelledby="partner-books-heading" tabIndex={-1} ref={box} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <h2 className={styles.heading} id="partner-books-heading">Partner workbooks</h2>
-      <p className={styles.hint}>Each holds the Project sheet (protected), the partner’s budget sheet and its indicator rows. Send each partner its file.</p>
-      <div className={styles.row}>
-        <a className={styles.link} href={links.all} download={made.all.name}>Download all ({made.all.name})</a>
+      <div className={styles.top}>
+        <h2 className={styles.heading} id="partner-books-heading">Partner workbooks</h2>
         <Button size="small" onClick={onClose}>Close</Button>
       </div>
+      <p className={styles.hint}>Each holds the Project sheet (protected), the partner’s budget sheet and its indicator rows. Send each partner its file.</p>
+      <a className={styles.link} href={links.all} download={made.all.name}>Download all ({made.all.name})</a>
       <ul className={styles.list} aria-label="Partner workbooks to download">
         {made.files.map((f, i) => (
           <li key={f.name}>
