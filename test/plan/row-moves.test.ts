@@ -1,0 +1,51 @@
+/** Rows inserted and deleted: addresses, formulas and our state moved as Excel moves them (expectations by hand). */
+import { movedAddress, movedFormula, movedRow, movedState, type RowMove } from '../../src/plan/row-moves';
+import { emptyState } from '../../src/plan/state';
+
+// Two rows go in before row 12 (1-based) of Indicators, then row 20 (1-based, after the insert) goes.
+const MOVES: RowMove[] = [
+  { sheet: 'Indicators', at: 11, count: 2 },
+  { sheet: 'Indicators', at: 19, count: -1 },
+];
+
+describe('row moves', () => {
+  it('moves rows below an insert, deletes rows, leaves rows above and other sheets', () => {
+    expect(movedRow(MOVES, 'Indicators', 10)).toBe(10); // row 11 stays
+    expect(movedRow(MOVES, 'Indicators', 11)).toBe(13); // row 12 -> 14
+    expect(movedRow(MOVES, 'indicators', 16)).toBe(18); // row 17 -> 19 (names case-blind)
+    expect(movedRow(MOVES, 'Indicators', 17)).toBeNull(); // row 18 -> 20, deleted
+    expect(movedRow(MOVES, 'Indicators', 18)).toBe(19); // row 19 -> 21 -> 20
+    expect(movedRow(MOVES, 'Project', 30)).toBe(30);
+  });
+
+  it('grows and shrinks ranges as Excel does', () => {
+    expect(movedAddress(MOVES, 'Indicators', 'K4:K80')).toBe('K4:K81'); // +2 -1
+    expect(movedAddress(MOVES, 'Indicators', '$A$12:$C$12')).toBe('$A$14:$C$14');
+    expect(movedAddress(MOVES, 'Indicators', 'B18')).toBeNull();
+    expect(movedAddress(MOVES, 'Indicators', 'B18:D18')).toBeNull();
+    expect(movedAddress(MOVES, 'Indicators', 'B17:D18')).toBe('B19:D19');
+    expect(movedAddress(MOVES, 'Indicators', '3:12')).toBe('3:14');
+    expect(movedAddress([{ sheet: 'S', at: 4, count: -3 }], 'S', 'A3:A6')).toBe('A3:A4'); // rows 5-7 go: 3..6 -> 3..4
+    expect(movedAddress([{ sheet: 'S', at: 4, count: -3 }], 'S', 'A6:A9')).toBe('A5:A6'); // 6..9: 6,7 go, 8..9 -> 5..6
+  });
+
+  it('moves references in formula text: own sheet unqualified, other sheets by name, strings untouched', () => {
+    expect(movedFormula('=SUM(K4:K80)', 'Indicators', MOVES)).toBe('=SUM(K4:K81)');
+    expect(movedFormula('=SUM(C12:J12)', 'Indicators', MOVES)).toBe('=SUM(C14:J14)');
+    expect(movedFormula('=Indicators!K90+\'Indicators\'!$K$5*2', 'Summary', MOVES)).toBe("=Indicators!K91+'Indicators'!$K$5*2");
+    expect(movedFormula('=K90&"K90"', 'Summary', MOVES)).toBe('=K90&"K90"');
+    expect(movedFormula('=Indicators!B18+1', 'Summary', MOVES)).toBe('=Indicators!#REF!+1');
+    expect(movedFormula('=LOG10(K30)+ROWS(Indicators!12:13)', 'Indicators', MOVES)).toBe('=LOG10(K31)+ROWS(Indicators!14:15)') // row 30 -> 32, then row 20 goes: 31;
+    expect(movedFormula("='Budget WP'!C12", 'Indicators', MOVES)).toBe("='Budget WP'!C12");
+  });
+
+  it('moves saved marks with their cells; drops a deleted one and an accepted warning that moved', () => {
+    const mark = (cell: string) => ({ sheet: 'Indicators', cell, fill: '#00FF00', note: null, markKind: 'note' as const });
+    const acc = (cell: string) => ({ rule: 'I04', sheet: 'Indicators', cell, fingerprint: 'x', reason: 'ok', by: 'AB', date: '2026-01-01' });
+    const state = { ...emptyState(), marks: [mark('B5'), mark('K12'), mark('C18')], accepted: [acc('B5'), acc('K30')] };
+    const moved = movedState(state, MOVES);
+    expect(moved.marks.map((m) => m.cell)).toEqual(['B5', 'K14']);
+    expect(moved.marks[1]).toEqual(mark('K14'));
+    expect(moved.accepted!.map((a) => a.cell)).toEqual(['B5']);
+  });
+});
