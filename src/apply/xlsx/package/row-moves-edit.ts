@@ -9,7 +9,7 @@
  * below moved rows are not moved (the sample and the template have none on an indicator sheet).
  */
 import { movedAddress, movedFormula, movedRow, type RowMove } from '../../../plan/row-moves';
-import { decodeEntities, escapeText, escapeXml } from '../../../snapshot/package/xml';
+import { decodeEntities, escapeXml } from '../../../snapshot/package/xml';
 import { attr } from '../../../snapshot/package/styles';
 import { a1 } from '../../../util/a1';
 import type { PackageEdit } from './parts';
@@ -60,7 +60,7 @@ const FORMULA = /(<(\w+:)?f\b[^>]*>)([\s\S]*?)(<\/(\w+:)?f>)/g;
 function movedXmlFormula(text: string, home: string, moves: readonly RowMove[]): string {
   const f = decodeEntities(text);
   const g = movedFormula(f, home, moves);
-  return g === f ? text : escapeText(g);
+  return g === f ? text : g.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The cells' formulas of a sheet moved. */
