@@ -1,0 +1,208 @@
+/**
+ * Import partner files… adding and removing indicator rows, on Microsoft's Excel library over the wire host.
+ *
+ * The issue's round: the sample split into eleven partner files by the CLI, each edited as a partner would (a
+ * reported amount changed with its totals; one indicator row added, but partner 6 removes its last row), all
+ * imported through the Office adapter: the lead equals, cell for cell (values and formulas), what `clusterix import`
+ * writes and the sample with those edits worked out by hand; the line per file is the CLI's.
+ *
+ * And our marks: a marked cell below the rows a file adds keeps its saved look (the state's address moves with
+ * it), so Clear marks gives the user's own fill back to that cell and leaves the row now at its old address alone.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { zipSync, strFromU8, strToU8 } from 'fflate';
+import { cliInProcess } from '../support/cli-in-process';
+import { readPackage } from '../../src/snapshot/package-reader';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/snapshot/types';
+import { findSheet, getCell, setLook, snapshotFromWorkbook } from '../fake-excel/model';
+import { inExcel } from './helpers';
+import type { WireOffice } from '../office-wire/install';
+import { bump, partOf, readZip, type Parts } from '../support/package-edit';
+import { stateOfSnapshot } from '../../src/plan/state';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-office-rows-'));
+const at = (f: string) => path.join(dir, f);
+let fake: WireOffice | null = null;
+afterEach(() => {
+  fake?.uninstall();
+  fake = null;
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const writeZip = (file: string, parts: Parts) => fs.writeFileSync(file, Buffer.from(zipSync(parts)));
+const snapshotOf = (file: string): WorkbookSnapshot => readPackage(fs.readFileSync(file), path.basename(file)).snapshot;
+const base64 = (f: string) => fs.readFileSync(f).toString('base64');
+const partnerFile = (n: number) => at(`parts/sample partner ${n}.xlsx`);
+
+const BUDGET_SHEET: Record<number, string> = {
+  1: 'Budget ecoplus', 2: 'Budget IDM', 3: 'Budget West-Pannon', 4: 'Budget INMA', 5: 'Budget Lund', 6: 'Budget Ostrava',
+  7: 'Budget Southern Denmark', 8: 'Budget Auvergne', 9: 'Budget Flanders', 10: 'Budget North-East', 11: 'Budget Skane',
+};
+/** Cents each partner adds to its reported travel costs of P2, typed by hand. */
+const DELTA_CENTS: Record<number, number> = { 1: 100000, 2: 25050, 3: 1, 4: 99999, 5: 12345, 6: 50000, 7: 70007, 8: 300, 9: 4410, 10: 123456, 11: 2 };
+/** The reported travel P2 cell, its row total, the P2 total and the grand total (partner 1's sheet has Preparation costs: one row lower). */
+const EDITED = (n: number) => (n === 1 ? ['C18', 'J18', 'C22', 'J22'] : ['C17', 'J17', 'C20', 'J20']);
+/** The partner that removes its last indicator row (PI-REG) instead of adding one. */
+const REMOVER = 6;
+
+/** Cells as 'A1' -> formula where there is one, else the value (numbers to the cent); empty cells left out. */
+function cells(s: SheetSnapshot): Map<string, CellValue | string> {
+  const out = new Map<string, CellValue | string>();
+  s.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const f = s.formulas[r]?.[c] ?? null;
+      const addr = `${String.fromCharCode(65 + s.left + c)}${s.top + r + 1}`;
+      if (f !== null) out.set(addr, f);
+      else if (v !== null && v !== '') out.set(addr, typeof v === 'number' ? Math.round(v * 100) / 100 : v);
+    }),
+  );
+  return out;
+}
+
+function editAsPartner(n: number): void {
+  const parts = readZip(partnerFile(n));
+  const budget = partOf(parts, BUDGET_SHEET[n]);
+  parts[budget] = strToU8(bump(strFromU8(parts[budget]), EDITED(n), DELTA_CENTS[n]));
+  const ind = partOf(parts, 'Indicators');
+  const xml = strFromU8(parts[ind]);
+  if (n === REMOVER) {
+    parts[ind] = strToU8(xml.replace(/<row r="10"[^>]*>[\s\S]*?<\/row>/, ''));
+  } else {
+    const row = `<row r="11"><c r="A11"><v>${n}</v></c><c r="B11" t="inlineStr"><is><t>MEDIA</t></is></c><c r="E11"><v>1</v></c><c r="K11"><f>SUM(C11:J11)</f><v>1</v></c></row>`;
+    parts[ind] = strToU8(xml.replace('</sheetData>', `${row}</sheetData>`));
+  }
+  writeZip(partnerFile(n), parts);
+}
+
+beforeAll(async () => {
+  expect((await cliInProcess('sample', at('sample.xlsx'))).code).toBe(0);
+  expect((await cliInProcess('partner-workbook', at('sample.xlsx'), '--all', '-o', at('parts'))).code).toBe(0);
+  for (let n = 1; n <= 11; n++) editAsPartner(n);
+});
+
+describe('the lead partner round in Excel: eleven files, rows added and removed', () => {
+  it("gives the CLI's workbook and the hand-edited sample, cell for cell, and the CLI's lines", async () => {
+    const files = Array.from({ length: 11 }, (_, i) => partnerFile(i + 1));
+    const cli = await cliInProcess('import', at('sample.xlsx'), ...files, '-o', at('cli.xlsx'));
+    expect(cli.stderr).toBe('');
+    const viaCli = snapshotOf(at('cli.xlsx'));
+    const sample = snapshotOf(at('sample.xlsx'));
+
+    const run = inExcel(sample);
+    fake = run.fake;
+    run.fake.resetStats();
+    const r = await run.actions.importPartnerFiles!(files.map((f) => ({ name: f, base64: base64(f) })));
+    if (r.kind !== 'imported') throw new Error(r.message);
+    expect(r.lines).toEqual(cli.stdout.split('\n').slice(0, 11));
+    expect(r.lines[REMOVER - 1]).toMatch(/: 1 budget cell changed \(periods P2\); indicator rows: 0 changed, 0 added, 1 removed$/);
+    expect(r.lines[2]).toMatch(/: 1 budget cell changed \(periods P2\); indicator rows: 0 changed, 1 added, 0 removed$/);
+    // The import's own round trips stay 7 (the rows go in and out in the one write); then Check's 3.
+    expect(run.fake.stats.syncs).toHaveLength(7 + 3);
+    const inOffice = snapshotFromWorkbook(run.wb);
+
+    // Hand-edited sample: each budget sheet's four cells up by the partner's cents; on Indicators each partner's
+    // block, in order, of 8 rows (its 7 and MEDIA) or 6 (partner 6 without PI-REG), from row 4.
+    const want = new Map<string, Map<string, CellValue | string>>();
+    for (const s of sample.sheets) {
+      const c = cells(s);
+      const n = Number(Object.entries(BUDGET_SHEET).find(([, name]) => name === s.name)?.[0]);
+      // The travel cell typed (a number); its totals are formulas, whose values are checked to the cent below.
+      if (n) c.set(EDITED(n)[0], (Math.round((c.get(EDITED(n)[0]) as number) * 100) + DELTA_CENTS[n]) / 100);
+      if (s.name === 'Indicators') {
+        const moved = new Map<string, CellValue | string>();
+        let start = 4;
+        const blockStart: number[] = [];
+        for (let p = 1; p <= 11; p++) {
+          blockStart[p] = start;
+          start += p === REMOVER ? 6 : 8;
+        }
+        for (const [addr, v] of c) {
+          const row = Number(/\d+/.exec(addr)![0]);
+          const col = addr.replace(/\d+/, '');
+          if (row <= 3) {
+            moved.set(addr, v);
+            continue;
+          }
+          const p = Math.floor((row - 4) / 7) + 1;
+          const i = (row - 4) % 7;
+          if (p === REMOVER && i === 6) continue;
+          const to = blockStart[p] + i;
+          moved.set(`${col}${to}`, col === 'K' ? `=SUM(C${to}:J${to})` : v);
+        }
+        for (let p = 1; p <= 11; p++) {
+          if (p === REMOVER) continue;
+          const row = blockStart[p] + 7;
+          moved.set(`A${row}`, p);
+          moved.set(`B${row}`, 'MEDIA');
+          moved.set(`E${row}`, 1);
+          moved.set(`K${row}`, `=SUM(C${row}:J${row})`);
+        }
+        want.set(s.name, moved);
+        continue;
+      }
+      want.set(s.name, c);
+    }
+    const userSheets = inOffice.sheets.filter((s) => s.name !== '_clusterix');
+    expect(userSheets.map((s) => s.name)).toEqual(sample.sheets.map((s) => s.name));
+    for (const s of userSheets) {
+      const got = Object.fromEntries(cells(s));
+      expect([s.name, got]).toEqual([s.name, Object.fromEntries(cells(viaCli.sheets.find((x) => x.name === s.name)!))]);
+      expect([s.name, got]).toEqual([s.name, Object.fromEntries(want.get(s.name)!)]);
+    }
+    // Every edited cell and its totals to the cent: the sample's value plus the partner's cents.
+    const valueAt = (snap: WorkbookSnapshot, sheet: string, addr: string) => {
+      const x = snap.sheets.find((t) => t.name === sheet)!;
+      const row = Number(/\d+/.exec(addr)![0]) - 1;
+      return x.values[row - x.top][addr.charCodeAt(0) - 65 - x.left] as number;
+    };
+    for (let n = 1; n <= 11; n++)
+      for (const addr of EDITED(n)) expect([n, addr, Math.round(valueAt(inOffice, BUDGET_SHEET[n], addr) * 100) - Math.round(valueAt(sample, BUDGET_SHEET[n], addr) * 100)]).toEqual([n, addr, DELTA_CENTS[n]]);
+    // The new rows look like the rows above them (Excel's "format same as above"): the period cells' number format.
+    const ind = findSheet(run.wb, 'Indicators')!;
+    expect(getCell(ind, 10, 4).numberFormat).toBe(getCell(ind, 9, 4).numberFormat);
+  }, 120000);
+});
+
+describe('marks below rows a file adds', () => {
+  it('move with their cells: Clear marks gives the user fill back to the marked cell, not to the row now at its old address', async () => {
+    // Partner 3's file with two more rows (its block 18..24 grows to 26); partner 9's first row (A60) names no partner.
+    const parts = readZip(at('parts/sample partner 3.xlsx'));
+    const ind = partOf(parts, 'Indicators');
+    const rows = '<row r="12"><c r="A12"><v>3</v></c><c r="B12" t="inlineStr"><is><t>PEOPLE</t></is></c><c r="F12"><v>2</v></c><c r="K12"><f>SUM(C12:J12)</f><v>2</v></c></row>';
+    parts[ind] = strToU8(strFromU8(parts[ind]).replace('</sheetData>', `${rows}</sheetData>`));
+    writeZip(at('p3 plus two.xlsx'), parts);
+
+    const lead = snapshotOf(at('sample.xlsx'));
+    const sheet = lead.sheets.find((s) => s.name === 'Indicators')!;
+    sheet.values[59 - sheet.top][0 - sheet.left] = 'Nobody';
+    sheet.valueTypes[59 - sheet.top][0 - sheet.left] = 'String';
+    const run = inExcel(lead);
+    fake = run.fake;
+    setLook(run.wb, 'Indicators', 59, 0, { fill: '#C6EFCE' }); // the user's own green on A60
+    setLook(run.wb, 'Indicators', 57, 0, { fill: '#FFEB9C' }); // and amber on A58 (partner 8's row, A60 once two rows go in)
+
+    const checked = await run.actions.check();
+    if (checked.kind !== 'done') throw new Error(checked.kind);
+    expect(checked.findings.filter((f) => f.sheet === 'Indicators').map((f) => `${f.rule} ${f.cell}`)).toEqual(['I01 A60']);
+    const a = (r: number) => getCell(findSheet(run.wb, 'Indicators')!, r, 0);
+    const marked = a(59).fill;
+    expect(marked).not.toBe('#C6EFCE');
+
+    const r = await run.actions.importPartnerFiles!([{ name: 'p3 plus two.xlsx', base64: base64(at('p3 plus two.xlsx')) }]);
+    if (r.kind !== 'imported') throw new Error(r.message);
+    expect(r.lines[0]).toMatch(/indicator rows: 0 changed, 2 added, 0 removed$/);
+    // The marked cell is A62 now, with its mark and note; A60 is partner 8's row with the user's amber.
+    expect([a(61).value, a(61).fill, a(61).comment === null]).toEqual(['Nobody', marked, false]);
+    expect([a(59).value, a(59).fill, a(59).comment]).toEqual([8, '#FFEB9C', null]);
+    const state = stateOfSnapshot(snapshotFromWorkbook(run.wb));
+    // (A25 and A26 are marked too: the two added rows repeat codes partner 3 has, T03; their cells had no fill.)
+    expect(state.marks.filter((m) => m.sheet === 'Indicators').map((m) => [m.cell, m.fill])).toEqual([['A25', null], ['A26', null], ['A62', '#C6EFCE']]);
+
+    const cleared = await run.actions.clearMarks();
+    expect(cleared.kind).not.toBe('failed');
+    expect([a(61).value, a(61).fill, a(61).comment]).toEqual(['Nobody', '#C6EFCE', null]);
+    expect([a(59).value, a(59).fill]).toEqual([8, '#FFEB9C']);
+  }, 60000);
+});
