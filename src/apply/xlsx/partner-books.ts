@@ -135,7 +135,7 @@ export function importPartnerFiles(lead: OpenedBook, bookFile: string, files: Pa
   // Rows in and out as the shared plan says (bottom-up, as Excel would be asked), everything pointing below them
   // moved; then each partner's rows written where its block now is.
   const rows = planIndicatorRows(sideOf(lead), planned);
-  applyRowMoves(edit, wb, rows.moves, rowsFor);
+  applyRowMoves(edit, wb, rows.moves, rowsFor, (sheet) => sheetRows.has(sheet));
   for (const b of rows.blocks) writeBlock(sideOf(lead), b, rowsFor);
   for (const [sheet, r] of sheetRows) {
     const part = wb.partOf(sheet)!;

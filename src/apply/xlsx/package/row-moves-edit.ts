@@ -155,11 +155,12 @@ export function moveDefinedNames(xml: string, moves: readonly RowMove[]): string
 }
 
 /**
- * The moves made in the sheets of a package: `rowsFor` gives a sheet's parsed rows (the caller serializes them);
+ * The moves made in the sheets of a package: `rowsFor` gives a sheet's parsed rows (the caller serializes them;
+ * `parsed` says whether it has parsed a sheet already);
  * sheets whose formulas may name a moved sheet are parsed too, the others left as they are. The workbook part
  * is moveWorkbookPart's.
  */
-export function applyRowMoves(edit: PackageEdit, wb: WorkbookEdit, moves: readonly RowMove[], rowsFor: (sheet: string) => SheetRows): void {
+export function applyRowMoves(edit: PackageEdit, wb: WorkbookEdit, moves: readonly RowMove[], rowsFor: (sheet: string) => SheetRows, parsed: (sheet: string) => boolean): void {
   if (moves.length === 0) return;
   const moved = [...new Set(moves.map((m) => m.sheet))];
   for (const sheet of moved) moveSheetRows(rowsFor(sheet), moves.filter((m) => m.sheet === sheet));
@@ -168,7 +169,18 @@ export function applyRowMoves(edit: PackageEdit, wb: WorkbookEdit, moves: readon
     const part = wb.partOf(sheet);
     if (!part) continue;
     const own = moved.includes(sheet);
-    if (!own && !named(edit.text(part) ?? '')) continue;
+    if (!own && !parsed(sheet)) {
+      // Another sheet: its formulas' text moved in place, the rest of its part byte for byte; one with shared
+      // formulas whose text would change is written out cell by cell first (rowsFor), as a moved sheet is.
+      const xml = edit.text(part) ?? '';
+      if (!named(xml)) continue;
+      const next = xml.replace(FORMULA, (_m, open: string, _p, text: string, close: string) => `${open}${movedXmlFormula(text, sheet, moves)}${close}`);
+      if (next === xml) continue;
+      if (!/<(\w+:)?f\b[^>]*\bt="shared"/.test(xml)) {
+        edit.set(part, next);
+        continue;
+      }
+    }
     moveFormulas(rowsFor(sheet), sheet, moves);
     if (own) {
       const rows = rowsFor(sheet);
