@@ -6,7 +6,7 @@
  * Excel does it itself; both faces move the addresses our `_clusterix` state keeps with it.
  */
 import { a1, parseA1 } from '../util/a1';
-import type { ClusterixState } from './types';
+import type { ClusterixState, SavedCell } from './types';
 
 /**
  * One insert (count > 0: `count` rows go in before 0-based row `at`) or delete (count < 0: rows `at` to
@@ -112,8 +112,34 @@ export function movedState(state: ClusterixState, moves: readonly RowMove[]): Cl
   return { ...state, marks, ...(accepted ? { accepted } : {}) };
 }
 
-/** A 0-based cell (row, col) after the moves, as A1, or null. */
-export function movedCell(moves: readonly RowMove[], sheet: string, row: number, col: number): string | null {
-  const r = movedRow(moves, sheet, row);
-  return r === null ? null : a1(r, col);
+/**
+ * Rows inserted under a row carrying our marks copy its formatting (Excel's "format same as above", and the
+ * CLI does as Excel does): the mark's fill would spread to cells no state knows of, and Clear marks would
+ * never take it away. For each such marked cell: the insert (its index in `moves`), the column, the user's
+ * look saved for it (what the new cells get instead), and the new cells' addresses once every move is made.
+ */
+export interface InheritedLook {
+  move: number;
+  col: number;
+  saved: SavedCell;
+  cells: string[];
+}
+
+export function marksAbove(state: ClusterixState, moves: readonly RowMove[]): InheritedLook[] {
+  const out: InheritedLook[] = [];
+  moves.forEach((m, i) => {
+    if (m.count <= 0 || m.at === 0) return;
+    for (const saved of state.marks) {
+      if (!same(saved.sheet, m.sheet) || !/^\$?[A-Z]{1,3}\$?\d+$/i.test(saved.cell)) continue;
+      const p = parseA1(saved.cell);
+      if (movedRow(moves.slice(0, i), saved.sheet, p.row) !== m.at - 1) continue;
+      const cells: string[] = [];
+      for (let k = 0; k < m.count; k++) {
+        const r = movedRow(moves.slice(i + 1), m.sheet, m.at + k);
+        if (r !== null) cells.push(a1(r, p.col));
+      }
+      out.push({ move: i, col: p.col, saved, cells });
+    }
+  });
+  return out;
 }

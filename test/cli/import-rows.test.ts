@@ -160,4 +160,28 @@ describe('import adding rows above a mark: Clear marks restores the marked cell'
     expect(cleared).toMatch(/<c r="A60"><v>8<\/v><\/c>/);
     expect(Object.keys(readZip(at('cleared.xlsx'))).filter((n) => /comments|\.vml$/.test(n))).toEqual([]);
   });
+
+  it("gives new rows under a marked cell the cell's own style, not the mark's", async () => {
+    // Partner 3's last row (24) repeats PI-SF: T03 marks a cell of it; the file's two new rows go in under it.
+    const parts = readZip(at('sample.xlsx'));
+    const ind = partOf(parts, 'Indicators');
+    parts[ind] = strToU8(strFromU8(parts[ind]).replace(/(<c r="B24"[^>]*><is><t[^>]*>)PI-REG/, '$1PI-SF'));
+    writeZip(at('dup.xlsx'), parts);
+    expect((await cliInProcess('consolidate', at('dup.xlsx'), '-o', at('dup marked.xlsx'))).code).toBe(1);
+    const state = readPackageState(readPackage(fs.readFileSync(at('dup marked.xlsx')), 'x'));
+    const cell = state.marks.find((m) => m.sheet === 'Indicators' && /^[A-Z]+24$/.test(m.cell))!.cell;
+    const col = cell.replace(/\d+/, '');
+    const styleOf = (xml: string, addr: string) => / s="(\d+)"/.exec(new RegExp(`<c r="${addr}"[^>]*>`).exec(xml)?.[0] ?? '')?.[1] ?? null;
+    const own = styleOf(text(parts, 'Indicators'), cell);
+    const mark = styleOf(text(readZip(at('dup marked.xlsx')), 'Indicators'), cell);
+    expect(mark).not.toBe(own);
+
+    expect((await cliInProcess('import', at('dup marked.xlsx'), p3plus, '-o', at('dup imported.xlsx'))).stderr).toBe('');
+    const out = text(readZip(at('dup imported.xlsx')), 'Indicators');
+    // The cell itself keeps its mark (the import writes values; the next Check or Clear deals with marks).
+    expect(styleOf(out, cell)).toBe(mark);
+    expect([styleOf(out, `${col}25`), styleOf(out, `${col}26`)]).toEqual([own, own]);
+    // Another column of the new rows: the row above's style, as Excel copies it.
+    expect(styleOf(out, 'E25')).toBe(styleOf(text(parts, 'Indicators'), 'E24'));
+  });
 });

@@ -16,11 +16,11 @@ import { zipSync, strFromU8, strToU8 } from 'fflate';
 import { cliInProcess } from '../support/cli-in-process';
 import { readPackage } from '../../src/snapshot/package-reader';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/snapshot/types';
-import { findSheet, getCell, setLook, snapshotFromWorkbook } from '../fake-excel/model';
+import { findSheet, getCell, setLook, snapshotFromWorkbook, touchCell } from '../fake-excel/model';
 import { inExcel } from './helpers';
 import type { WireOffice } from '../office-wire/install';
 import { bump, partOf, readZip, type Parts } from '../support/package-edit';
-import { stateOfSnapshot } from '../../src/plan/state';
+import { stateChunks, stateOfSnapshot } from '../../src/plan/state';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-office-rows-'));
 const at = (f: string) => path.join(dir, f);
@@ -80,6 +80,12 @@ beforeAll(async () => {
   expect((await cliInProcess('sample', at('sample.xlsx'))).code).toBe(0);
   expect((await cliInProcess('partner-workbook', at('sample.xlsx'), '--all', '-o', at('parts'))).code).toBe(0);
   for (let n = 1; n <= 11; n++) editAsPartner(n);
+  // Partner 3's edited file with one more row: two added (MEDIA, PEOPLE), for the marks' tests.
+  const parts = readZip(partnerFile(3));
+  const ind = partOf(parts, 'Indicators');
+  const rows = '<row r="12"><c r="A12"><v>3</v></c><c r="B12" t="inlineStr"><is><t>PEOPLE</t></is></c><c r="F12"><v>2</v></c><c r="K12"><f>SUM(C12:J12)</f><v>2</v></c></row>';
+  parts[ind] = strToU8(strFromU8(parts[ind]).replace('</sheetData>', `${rows}</sheetData>`));
+  writeZip(at('p3 plus two.xlsx'), parts);
 });
 
 describe('the lead partner round in Excel: eleven files, rows added and removed', () => {
@@ -168,12 +174,6 @@ describe('the lead partner round in Excel: eleven files, rows added and removed'
 describe('marks below rows a file adds', () => {
   it('move with their cells: Clear marks gives the user fill back to the marked cell, not to the row now at its old address', async () => {
     // Partner 3's file with two more rows (its block 18..24 grows to 26); partner 9's first row (A60) names no partner.
-    const parts = readZip(at('parts/sample partner 3.xlsx'));
-    const ind = partOf(parts, 'Indicators');
-    const rows = '<row r="12"><c r="A12"><v>3</v></c><c r="B12" t="inlineStr"><is><t>PEOPLE</t></is></c><c r="F12"><v>2</v></c><c r="K12"><f>SUM(C12:J12)</f><v>2</v></c></row>';
-    parts[ind] = strToU8(strFromU8(parts[ind]).replace('</sheetData>', `${rows}</sheetData>`));
-    writeZip(at('p3 plus two.xlsx'), parts);
-
     const lead = snapshotOf(at('sample.xlsx'));
     const sheet = lead.sheets.find((s) => s.name === 'Indicators')!;
     sheet.values[59 - sheet.top][0 - sheet.left] = 'Nobody';
@@ -204,5 +204,40 @@ describe('marks below rows a file adds', () => {
     expect(cleared.kind).not.toBe('failed');
     expect([a(61).value, a(61).fill, a(61).comment]).toEqual(['Nobody', '#C6EFCE', null]);
     expect([a(59).value, a(59).fill]).toEqual([8, '#FFEB9C']);
+  }, 60000);
+
+  it("new rows under a marked cell get the user's look of that cell, not the mark's fill", async () => {
+    // Partner 3's last row (24) repeats the code of row 23: T03, marked; the user had filled that cell blue.
+    const lead = snapshotOf(at('sample.xlsx'));
+    const sheet = lead.sheets.find((s) => s.name === 'Indicators')!;
+    sheet.values[23 - sheet.top][1 - sheet.left] = 'PI-SF';
+    const run = inExcel(lead);
+    fake = run.fake;
+    const checked = await run.actions.check();
+    if (checked.kind !== 'done') throw new Error(checked.kind);
+    const t03 = checked.findings.find((f) => f.rule === 'T03' && f.sheet === 'Indicators')!;
+    const col = t03.cell!.charCodeAt(0) - 65;
+    expect(Number(/\d+/.exec(t03.cell!)![0])).toBe(24);
+    // The user's own fill under the mark, as if set before Check: in the state and (for this test) nowhere else.
+    const ind = () => findSheet(run.wb, 'Indicators')!;
+    const stateSheet = findSheet(run.wb, '_clusterix')!;
+    const saved = stateOfSnapshot(snapshotFromWorkbook(run.wb));
+    const markFill = getCell(ind(), 23, col).fill;
+    saved.marks = saved.marks.map((m) => (m.sheet === 'Indicators' && m.cell === t03.cell ? { ...m, fill: '#DDEBF7' } : m));
+    stateChunks(saved).forEach((chunk, i) => Object.assign(touchCell(stateSheet, i, 0), { value: chunk, type: 'String' }));
+
+    // Partner 3's file: its seven rows as in the sample (row 24 PI-REG again) and two more.
+    const r = await run.actions.importPartnerFiles!([{ name: 'p3 plus two.xlsx', base64: base64(at('p3 plus two.xlsx')) }]);
+    if (r.kind !== 'imported') throw new Error(r.message);
+    expect(r.lines[0]).toMatch(/indicator rows: 1 changed, 2 added, 0 removed$/);
+    // Rows 25 and 26 are new: in that column the user's blue, as Excel would have copied it from the row above.
+    // (Check then marks them: they repeat MEDIA and PEOPLE; their saved look is that blue, not the mark's fill.)
+    const after = stateOfSnapshot(snapshotFromWorkbook(run.wb));
+    const addr = (row: number) => `${String.fromCharCode(65 + col)}${row}`;
+    expect(after.marks.filter((m) => m.sheet === 'Indicators' && [addr(25), addr(26)].includes(m.cell)).map((m) => m.fill)).toEqual(['#DDEBF7', '#DDEBF7']);
+    expect(getCell(ind(), 23, col).fill).toBe('#DDEBF7'); // row 24 is PI-REG again: its mark went, the user's blue back
+    await run.actions.clearMarks();
+    expect([24, 25].map((r0) => getCell(ind(), r0, col).fill)).toEqual(['#DDEBF7', '#DDEBF7']);
+    expect([...ind().cells.values()].some((c) => c.fill === markFill)).toBe(false);
   }, 60000);
 });

@@ -1,5 +1,5 @@
 /** Rows inserted and deleted: addresses, formulas and our state moved as Excel moves them (expectations by hand). */
-import { movedAddress, movedFormula, movedRow, movedState, type RowMove } from '../../src/plan/row-moves';
+import { marksAbove, movedAddress, movedFormula, movedRow, movedState, type RowMove } from '../../src/plan/row-moves';
 import { emptyState } from '../../src/plan/state';
 
 // Two rows go in before row 12 (1-based) of Indicators, then row 20 (1-based, after the insert) goes.
@@ -47,5 +47,21 @@ describe('row moves', () => {
     expect(moved.marks.map((m) => m.cell)).toEqual(['B5', 'K14']);
     expect(moved.marks[1]).toEqual(mark('K14'));
     expect(moved.accepted!.map((a) => a.cell)).toEqual(['B5']);
+  });
+
+  it('finds the marked cells whose row new rows are inserted under, and where those new cells end up', () => {
+    const mark = (cell: string, fill: string | null) => ({ sheet: 'Indicators', cell, fill, note: null, markKind: 'note' as const });
+    // Row 11 (1-based) is marked in B and D; two rows go in under it (before row 12), then row 20 goes.
+    const state = { ...emptyState(), marks: [mark('B11', '#C6EFCE'), mark('D11', null), mark('B12', null)] };
+    expect(marksAbove(state, MOVES)).toEqual([
+      { move: 0, col: 1, saved: mark('B11', '#C6EFCE'), cells: ['B12', 'B13'] },
+      { move: 0, col: 3, saved: mark('D11', null), cells: ['D12', 'D13'] },
+    ]);
+    // An insert lower down, after an earlier one moved the marked row: the mark's row at that time counts.
+    expect(marksAbove(state, [{ sheet: 'Indicators', at: 30, count: 1 }, { sheet: 'Indicators', at: 2, count: 1 }]).map((l) => l.cells)).toEqual([]);
+    expect(marksAbove(state, [{ sheet: 'Indicators', at: 2, count: 1 }, { sheet: 'Indicators', at: 12, count: 1 }]).map((l) => [l.move, l.cells])).toEqual([
+      [1, ['B13']],
+      [1, ['D13']],
+    ]);
   });
 });

@@ -15,7 +15,7 @@ import { a1 } from '../../util/a1';
 import { UserError } from '../../util/errors';
 import { readWorkbook, type WorkbookRead } from './read';
 import { planIndicatorRows, type IndicatorPlan } from '../../plan/partner-rows';
-import { movedState } from '../../plan/row-moves';
+import { marksAbove, movedState } from '../../plan/row-moves';
 import { serializeState, stateChunks } from '../../plan/state';
 import type { ClusterixState } from '../../plan/types';
 import { hasReportTabName } from '../../plan/ownership';
@@ -158,6 +158,14 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
         const span = `${m.at + 1}:${m.at + Math.abs(m.count)}`;
         if (m.count > 0) ws.getRange(span).insert(Excel.InsertShiftDirection.down);
         else ws.getRange(span).delete(Excel.DeleteShiftDirection.up);
+      }
+      // New rows under a marked cell took its mark's fill with the row's formatting: the user's own look instead.
+      for (const look of marksAbove(read.state, moves)) {
+        for (const cell of look.cells) {
+          const fill = context.workbook.worksheets.getItem(moves[look.move].sheet).getRange(cell).format.fill;
+          if (look.saved.fill) fill.color = look.saved.fill;
+          else fill.clear();
+        }
       }
       for (const w of writes) context.workbook.worksheets.getItem(w.sheet).getRange(w.address).formulas = w.formulas as string[][];
       if (state) context.workbook.worksheets.getItem(state.sheet).getRange(state.address).values = state.values;

@@ -11,7 +11,7 @@ import { partnerByNo, partnerLabel } from '../../checks/lib/partners';
 import { budgetChanges, budgetSheetsOf, content, extent, planImport, rowsOf, sheetOf, theirHeaderLeft, type ImportChange, type ImportSide, type PlannedImport } from '../../plan/partner-import';
 import { planIndicatorRows, type IndicatorBlock } from '../../plan/partner-rows';
 import { applyRowMoves, moveWorkbookPart } from './package/row-moves-edit';
-import { movedState } from '../../plan/row-moves';
+import { marksAbove, movedState } from '../../plan/row-moves';
 import { serializeState } from '../../plan/state';
 import { readPackage, readPackageFile, type ReadBook } from '../../snapshot/package-reader';
 import { UserError } from '../../util/errors';
@@ -135,7 +135,8 @@ export function importPartnerFiles(lead: OpenedBook, bookFile: string, files: Pa
   // Rows in and out as the shared plan says (bottom-up, as Excel would be asked), everything pointing below them
   // moved; then each partner's rows written where its block now is.
   const rows = planIndicatorRows(sideOf(lead), planned);
-  applyRowMoves(edit, wb, rows.moves, rowsFor, (sheet) => sheetRows.has(sheet));
+  const state = readPackageState(lead.book);
+  applyRowMoves(edit, wb, rows.moves, rowsFor, (sheet) => sheetRows.has(sheet), marksAbove(state, rows.moves));
   for (const b of rows.blocks) writeBlock(sideOf(lead), b, rowsFor);
   for (const [sheet, r] of sheetRows) {
     const part = wb.partOf(sheet)!;
@@ -148,7 +149,6 @@ export function importPartnerFiles(lead: OpenedBook, bookFile: string, files: Pa
   dropCalcChain(edit, lead.book.pkg.workbookPart);
   const bytes = edit.toZip();
   // Our marks' saved looks follow their cells (else Clear marks would put them back on the wrong cells).
-  const state = readPackageState(lead.book);
   const moved = movedState(state, rows.moves);
   const changes = planned.map((p) => p.change);
   if (serializeState(moved) === serializeState(state)) return { bytes, changes };

@@ -8,7 +8,7 @@
  * (a formula's reference becomes #REF!, as in Excel). Threaded comments, tables and drawings anchored
  * below moved rows are not moved (the sample and the template have none on an indicator sheet).
  */
-import { movedAddress, movedFormula, movedRow, type RowMove } from '../../../plan/row-moves';
+import { movedAddress, movedFormula, movedRow, type InheritedLook, type RowMove } from '../../../plan/row-moves';
 import { decodeEntities, escapeXml } from '../../../snapshot/package/xml';
 import { attr } from '../../../snapshot/package/styles';
 import { a1 } from '../../../util/a1';
@@ -25,22 +25,31 @@ function renumber(row: RowXml, to: number): void {
   row.r = to;
 }
 
-/** A cell of the row above for a new row: its style only. */
-function styleOnly(prefix: string, xml: string, row: number, col: number): string {
-  const s = attr(/^<(\w+:)?c\b[^>]*?(?=\/?>)/.exec(xml)![0] + '>', 's');
-  return `<${prefix}c r="${a1(row - 1, col)}"${s && s !== '0' ? ` s="${s}"` : ''}/>`;
+/** A cell of the row above for a new row: its style only (the user's own where the cell above carries our mark). */
+function styleOnly(prefix: string, xml: string, row: number, col: number, look?: InheritedLook): string | null {
+  const detail = look?.saved.fillDetail as { xlsxStyle?: number | null } | undefined;
+  const own = detail && 'xlsxStyle' in detail ? detail.xlsxStyle : undefined;
+  const s = own !== undefined ? (own === null ? undefined : String(own)) : attr(/^<(\w+:)?c\b[^>]*?(?=\/?>)/.exec(xml)![0] + '>', 's');
+  return s && s !== '0' ? `<${prefix}c r="${a1(row - 1, col)}" s="${s}"/>` : null;
 }
 
-/** The rows of one sheet moved (count > 0: rows in before `at`, formatted as the row above; count < 0: rows out). */
-export function moveSheetRows(rows: SheetRows, moves: readonly RowMove[]): void {
-  for (const m of moves) {
+/**
+ * The rows of one sheet moved (count > 0: rows in before `at`, formatted as the row above; count < 0: rows out).
+ * `looks`: marked cells above inserted rows (plan/row-moves.ts marksAbove), whose new cells take the user's style.
+ */
+export function moveSheetRows(rows: SheetRows, sheet: string, moves: readonly RowMove[], looks: readonly InheritedLook[] = []): void {
+  moves.forEach((m, i) => {
+    if (m.sheet !== sheet) return;
     if (m.count > 0) {
       const above = rows.rows.find((r) => r.r === m.at);
       for (const row of rows.rows) if (row.r > m.at) renumber(row, row.r + m.count);
       if (above) {
         for (let k = 1; k <= m.count; k++) {
           const r = m.at + k;
-          const cells = above.cells.filter((c) => /\bs="[1-9]\d*"/.test(/^<(\w+:)?c\b[^>]*/.exec(c.xml)![0])).map((c) => ({ col: c.col, xml: styleOnly(rows.prefix, c.xml, r, c.col) }));
+          const cells = above.cells.flatMap((c) => {
+            const xml = styleOnly(rows.prefix, c.xml, r, c.col, looks.find((l) => l.move === i && l.col === c.col));
+            return xml ? [{ col: c.col, xml }] : [];
+          });
           const start = setAttr(removeAttr(removeAttr(above.start, 'spans'), 'hidden'), 'r', String(r));
           if (cells.length || start !== `<${rows.prefix}row r="${r}">`) rows.rows.push({ r, start, cells });
         }
@@ -51,7 +60,7 @@ export function moveSheetRows(rows: SheetRows, moves: readonly RowMove[]): void 
       rows.rows = rows.rows.filter((r) => r.r < first || r.r >= after);
       for (const row of rows.rows) if (row.r >= after) renumber(row, row.r + m.count);
     }
-  }
+  });
 }
 
 const FORMULA = /(<(\w+:)?f\b[^>]*>)([\s\S]*?)(<\/(\w+:)?f>)/g;
@@ -160,10 +169,10 @@ export function moveDefinedNames(xml: string, moves: readonly RowMove[]): string
  * sheets whose formulas may name a moved sheet are parsed too, the others left as they are. The workbook part
  * is moveWorkbookPart's.
  */
-export function applyRowMoves(edit: PackageEdit, wb: WorkbookEdit, moves: readonly RowMove[], rowsFor: (sheet: string) => SheetRows, parsed: (sheet: string) => boolean): void {
+export function applyRowMoves(edit: PackageEdit, wb: WorkbookEdit, moves: readonly RowMove[], rowsFor: (sheet: string) => SheetRows, parsed: (sheet: string) => boolean, looks: readonly InheritedLook[] = []): void {
   if (moves.length === 0) return;
   const moved = [...new Set(moves.map((m) => m.sheet))];
-  for (const sheet of moved) moveSheetRows(rowsFor(sheet), moves.filter((m) => m.sheet === sheet));
+  for (const sheet of moved) moveSheetRows(rowsFor(sheet), sheet, moves, looks);
   const named = (xml: string) => moved.some((s) => xml.toLowerCase().includes(s.toLowerCase()));
   for (const sheet of wb.sheetNames()) {
     const part = wb.partOf(sheet);
