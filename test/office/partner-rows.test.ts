@@ -21,6 +21,7 @@ import { inExcel } from './helpers';
 import type { WireOffice } from '../office-wire/install';
 import { bump, partOf, readZip, type Parts } from '../support/package-edit';
 import { stateChunks, stateOfSnapshot } from '../../src/plan/state';
+import { a1 } from '../../src/util/a1';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-office-rows-'));
 const at = (f: string) => path.join(dir, f);
@@ -53,7 +54,7 @@ function cells(s: SheetSnapshot): Map<string, CellValue | string> {
   s.values.forEach((row, r) =>
     row.forEach((v, c) => {
       const f = s.formulas[r]?.[c] ?? null;
-      const addr = `${String.fromCharCode(65 + s.left + c)}${s.top + r + 1}`;
+      const addr = a1(s.top + r, s.left + c);
       if (f !== null) out.set(addr, f);
       else if (v !== null && v !== '') out.set(addr, typeof v === 'number' ? Math.round(v * 100) / 100 : v);
     }),
@@ -169,6 +170,66 @@ describe('the lead partner round in Excel: eleven files, rows added and removed'
     const ind = findSheet(run.wb, 'Indicators')!;
     expect(getCell(ind, 10, 4).numberFormat).toBe(getCell(ind, 9, 4).numberFormat);
   }, 120000);
+});
+
+describe('neighbouring partners adding and removing rows in one import', () => {
+  it("gives the CLI's cells in both faces, each block where it belongs, and formulas elsewhere following their rows", async () => {
+    // The files already carry a MEDIA row more (partner 6's aside). Partner 1 drops its PI-SF and PI-REG rows (9, 10),
+    // partner 2 drops its MEDIA row and adds three, partner 3 drops PI-SF (9) and reports 7 in P5 on PLE.
+    const file = (n: number, edit: (xml: string) => string) => {
+      const parts = readZip(at(`parts/sample partner ${n}.xlsx`));
+      const ind = partOf(parts, 'Indicators');
+      parts[ind] = strToU8(edit(strFromU8(parts[ind])));
+      writeZip(at(`mix ${n}.xlsx`), parts);
+      return at(`mix ${n}.xlsx`);
+    };
+    // Rows taken out as Excel's Delete does: the rows below move up (their r= and their own SUM with them).
+    const drop = (xml: string, gone: number[]) =>
+      xml.replace(/<row r="(\d+)"[\s\S]*?<\/row>/g, (m, r: string) => {
+        const n = Number(r);
+        if (gone.includes(n)) return '';
+        const to = n - gone.filter((g) => g < n).length;
+        return to === n ? m : m.replace(/(r="[A-Z]*|[CJ])(\d+)(?=["):])/g, (_x, p: string, d: string) => (Number(d) === n ? `${p}${to}` : `${p}${d}`));
+      });
+    const row = (n: number, r: number, code: string, v: number) => `<row r="${r}"><c r="A${r}"><v>${n}</v></c><c r="B${r}" t="inlineStr"><is><t>${code}</t></is></c><c r="G${r}"><v>${v}</v></c><c r="K${r}"><f>SUM(C${r}:J${r})</f><v>${v}</v></c></row>`;
+    const files = [
+      file(1, (x) => drop(x, [9, 10])),
+      file(2, (x) => drop(x, [11]).replace('</sheetData>', `${row(2, 11, 'PLE', 4)}${row(2, 12, 'GP', 5)}${row(2, 13, 'AP', 6)}</sheetData>`)),
+      file(3, (x) => drop(x, [9]).replace(/(<c r="G4"[^>]*><v>)1</, '$17<').replace('<f>SUM(C4:J4)</f><v>2</v>', '<f>SUM(C4:J4)</f><v>8</v>')),
+    ];
+    // The lead's Project sheet points at partner 2's first row, partner 4's first row and sums every row's total.
+    const parts = readZip(at('sample.xlsx'));
+    const project = partOf(parts, 'Project');
+    parts[project] = strToU8(
+      strFromU8(parts[project]).replace('</sheetData>', '<row r="200"><c r="Z200"><f>Indicators!K11</f><v>2</v></c><c r="AA200"><f>Indicators!K25</f><v>2</v></c><c r="AB200"><f>SUM(Indicators!K4:K80)</f><v>0</v></c></row></sheetData>'),
+    );
+    writeZip(at('lead mix.xlsx'), parts);
+
+    const cli = await cliInProcess('import', at('lead mix.xlsx'), ...files, '-o', at('cli mix.xlsx'));
+    expect(cli.stderr).toBe('');
+    const viaCli = snapshotOf(at('cli mix.xlsx'));
+    const run = inExcel(snapshotOf(at('lead mix.xlsx')));
+    fake = run.fake;
+    const r = await run.actions.importPartnerFiles!(files.map((f) => ({ name: f, base64: base64(f) })));
+    if (r.kind !== 'imported') throw new Error(r.message);
+    expect(r.lines).toEqual(cli.stdout.split('\n').slice(0, 3));
+    // Rows compared in order: partner 1's sixth row is MEDIA where PI-SF was; partner 3's first, sixth and seventh differ.
+    expect(r.lines.map((l) => l.replace(/^.*indicator rows: /, ''))).toEqual(['1 changed, 0 added, 1 removed', '0 changed, 3 added, 0 removed', '3 changed, 0 added, 0 removed']);
+    const inOffice = snapshotFromWorkbook(run.wb);
+    for (const s of viaCli.sheets) expect([s.name, Object.fromEntries(cells(inOffice.sheets.find((x) => x.name === s.name)!))]).toEqual([s.name, Object.fromEntries(cells(s))]);
+
+    // By hand: partner 1 in rows 4-9 (6 rows), partner 2 in 10-19 (10), partner 3 in 20-26 (7), partner 4 from 27.
+    const ind = cells(inOffice.sheets.find((x) => x.name === 'Indicators')!);
+    const col = (c: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ind.get(`${c}${from + i}`));
+    expect(col('A', 4, 28)).toEqual([...Array(6).fill(1), ...Array(10).fill(2), ...Array(7).fill(3), 4, 4]);
+    expect(col('B', 4, 9)).toEqual(['PLE', 'GP', 'AP', 'MEDIA', 'PEOPLE', 'MEDIA']);
+    expect(col('B', 10, 19)).toEqual(['PLE', 'GP', 'AP', 'MEDIA', 'PEOPLE', 'PI-SF', 'PI-REG', 'PLE', 'GP', 'AP']);
+    expect(col('B', 20, 27)).toEqual(['PLE', 'GP', 'AP', 'MEDIA', 'PEOPLE', 'PI-REG', 'MEDIA', 'PLE']);
+    expect([ind.get('G20'), ind.get('G17'), ind.get('K19'), ind.get('K27')]).toEqual([7, 4, '=SUM(C19:J19)', '=SUM(C27:J27)']);
+    // Partner 2's first row is row 10 (K11 -> K10); partner 4's first row two further down (K25 -> K27); the sum spans all.
+    const proj = cells(inOffice.sheets.find((x) => x.name === 'Project')!);
+    expect([proj.get('Z200'), proj.get('AA200'), proj.get('AB200')]).toEqual(['=Indicators!K10', '=Indicators!K27', '=SUM(Indicators!K4:K82)']);
+  }, 60000);
 });
 
 describe('marks below rows a file adds', () => {
