@@ -56,23 +56,39 @@ export function movedSpan(moves: readonly RowMove[], sheet: string, top: number,
   return { top: t, bottom: b };
 }
 
+/**
+ * A range of formatting (a conditional format's or a validation's cells) after the moves: as movedSpan, and
+ * rows inserted right under it join it, since they take the formatting of the row above (Excel's "format
+ * same as above" copies conditional formats and validation with the rest).
+ */
+export function movedFormatSpan(moves: readonly RowMove[], sheet: string, top: number, bottom: number): { top: number; bottom: number } | null {
+  let span: { top: number; bottom: number } | null = { top, bottom };
+  for (const m of moves) {
+    if (!span) return null;
+    if (m.count > 0 && same(m.sheet, sheet) && span.bottom === m.at - 1) span = { top: span.top, bottom: span.bottom + m.count };
+    else span = movedSpan([m], sheet, span.top, span.bottom);
+  }
+  return span;
+}
+
 /** 'B3', 'B3:D5' or '3:5' (with or without $) on `sheet` after the moves; null when all its rows went. */
-export function movedAddress(moves: readonly RowMove[], sheet: string, address: string): string | null {
+export function movedAddress(moves: readonly RowMove[], sheet: string, address: string, spanOf: typeof movedSpan = movedSpan): string | null {
   const rows = /^(\$?)(\d+):(\$?)(\d+)$/.exec(address);
   if (rows) {
-    const s = movedSpan(moves, sheet, Number(rows[2]) - 1, Number(rows[4]) - 1);
+    const s = spanOf(moves, sheet, Number(rows[2]) - 1, Number(rows[4]) - 1);
     return s && `${rows[1]}${s.top + 1}:${rows[3]}${s.bottom + 1}`;
   }
   const [x, y] = address.split(':');
   const p = parseA1(x);
   const fix = (ref: string, row: number) => ref.replace(/(\$?)\d+$/, (_m, d: string) => `${d}${row + 1}`);
-  if (y === undefined) {
+  if (y === undefined && spanOf === movedSpan) {
     const r = movedRow(moves, sheet, p.row);
     return r === null ? null : fix(x, r);
   }
-  const q = parseA1(y);
-  const s = movedSpan(moves, sheet, Math.min(p.row, q.row), Math.max(p.row, q.row));
+  const q = parseA1(y ?? x);
+  const s = spanOf(moves, sheet, Math.min(p.row, q.row), Math.max(p.row, q.row));
   if (!s) return null;
+  if (y === undefined) return s.top === s.bottom ? fix(x, s.top) : `${fix(x, s.top)}:${fix(x, s.bottom)}`;
   return p.row <= q.row ? `${fix(x, s.top)}:${fix(y, s.bottom)}` : `${fix(x, s.bottom)}:${fix(y, s.top)}`;
 }
 

@@ -1,5 +1,5 @@
 /** Rows inserted and deleted: addresses, formulas and our state moved as Excel moves them (expectations by hand). */
-import { marksAbove, movedAddress, movedFormula, movedRow, movedState, type RowMove } from '../../src/plan/row-moves';
+import { marksAbove, movedAddress, movedFormatSpan, movedFormula, movedRow, movedState, type RowMove } from '../../src/plan/row-moves';
 import { emptyState } from '../../src/plan/state';
 
 // Two rows go in before row 12 (1-based) of Indicators, then row 20 (1-based, after the insert) goes.
@@ -27,6 +27,15 @@ describe('row moves', () => {
     expect(movedAddress(MOVES, 'Indicators', '3:12')).toBe('3:14');
     expect(movedAddress([{ sheet: 'S', at: 4, count: -3 }], 'S', 'A3:A6')).toBe('A3:A4'); // rows 5-7 go: 3..6 -> 3..4
     expect(movedAddress([{ sheet: 'S', at: 4, count: -3 }], 'S', 'A6:A9')).toBe('A5:A6'); // 6..9: 6,7 go, 8..9 -> 5..6
+  });
+
+  it("grows a conditional format's or validation's range by rows inserted right under it (they copy the row above)", () => {
+    expect(movedAddress(MOVES, 'Indicators', 'B11', movedFormatSpan)).toBe('B11:B13');
+    expect(movedAddress(MOVES, 'Indicators', '$K$4:$K$11', movedFormatSpan)).toBe('$K$4:$K$13');
+    expect(movedAddress(MOVES, 'Indicators', 'B12', movedFormatSpan)).toBe('B14');
+    expect(movedAddress(MOVES, 'Indicators', 'B10', movedFormatSpan)).toBe('B10');
+    // A formula's reference does not grow: a SUM ending on the row above the new rows stays as it was.
+    expect(movedAddress(MOVES, 'Indicators', 'K4:K11')).toBe('K4:K11');
   });
 
   it('moves references in formula text: own sheet unqualified, other sheets by name, strings untouched', () => {

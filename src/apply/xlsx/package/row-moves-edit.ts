@@ -8,7 +8,7 @@
  * (a formula's reference becomes #REF!, as in Excel). Threaded comments, tables and drawings anchored
  * below moved rows are not moved (the sample and the template have none on an indicator sheet).
  */
-import { movedAddress, movedFormula, movedRow, type InheritedLook, type RowMove } from '../../../plan/row-moves';
+import { movedAddress, movedFormatSpan, movedFormula, movedRow, type InheritedLook, type RowMove } from '../../../plan/row-moves';
 import { decodeEntities, escapeXml } from '../../../snapshot/package/xml';
 import { attr } from '../../../snapshot/package/styles';
 import { a1 } from '../../../util/a1';
@@ -77,12 +77,15 @@ export function moveFormulas(rows: SheetRows, home: string, moves: readonly RowM
   for (const row of rows.rows) for (const c of row.cells) if (c.xml.includes('<')) c.xml = c.xml.replace(FORMULA, (_m, open: string, _p, text: string, close: string) => `${open}${movedXmlFormula(text, home, moves)}${close}`);
 }
 
-/** A space-separated list of ranges moved; ranges whose rows all went are left out ('' when none is left). */
-function movedSqref(list: string, sheet: string, moves: readonly RowMove[]): string {
+/**
+ * A space-separated list of ranges moved; ranges whose rows all went are left out ('' when none is left).
+ * `format`: a conditional format's or validation's cells, which rows inserted right under them join.
+ */
+function movedSqref(list: string, sheet: string, moves: readonly RowMove[], format = false): string {
   return list
     .split(/\s+/)
     .filter(Boolean)
-    .map((r) => movedAddress(moves, sheet, r))
+    .map((r) => movedAddress(moves, sheet, r, format ? movedFormatSpan : undefined))
     .filter((r): r is string => r !== null)
     .join(' ');
 }
@@ -102,14 +105,14 @@ export function moveSheetRanges(xml: string, sheet: string, moves: readonly RowM
       const sq = attr(open, 'sqref');
       let out = el;
       if (sq !== undefined) {
-        const moved = movedSqref(sq, sheet, moves);
+        const moved = movedSqref(sq, sheet, moves, true);
         if (moved === '') return '';
         out = setAttr(open, 'sqref', moved) + el.slice(open.length);
       }
       // The formulas inside (formula, formula1, formula2; x14's xm:f and xm:sqref).
       return out
         .replace(/(<(\w+:)?(formula[12]?|f)>)([\s\S]*?)(<\/(\w+:)?(formula[12]?|f)>)/g, (_m, o: string, _a, _b, text: string, c: string) => `${o}${movedXmlFormula(text, sheet, moves)}${c}`)
-        .replace(/(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g, (_m, o: string, list: string, c: string) => `${o}${movedSqref(list, sheet, moves)}${c}`);
+        .replace(/(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g, (_m, o: string, list: string, c: string) => `${o}${movedSqref(list, sheet, moves, true)}${c}`);
     });
   }
   // Every other range attribute (hyperlinks, the autofilter, ignored errors, selections, protected ranges).
@@ -216,7 +219,8 @@ export function fullCalcOnLoad(xml: string): string {
   const calc = /<(\w+:)?calcPr\b[^>]*?\/?>/.exec(xml);
   if (calc) return xml.slice(0, calc.index) + setAttr(calc[0], 'fullCalcOnLoad', '1') + xml.slice(calc.index + calc[0].length);
   const p = /<(\w+:)?workbook\b/.exec(xml)?.[1] ?? '';
-  const after = /<\/(\w+:)?definedNames>|<\/(\w+:)?externalReferences>|<\/(\w+:)?sheets>/.exec(xml);
+  // After the last of these present (the schema's order: sheets, externalReferences, definedNames, calcPr).
+  const after = [/<\/(\w+:)?definedNames>/, /<\/(\w+:)?externalReferences>/, /<\/(\w+:)?sheets>|<(\w+:)?sheets\/>/].map((re) => re.exec(xml)).find((m) => m !== null);
   if (!after) return xml;
   const at = after.index + after[0].length;
   return `${xml.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
