@@ -92,9 +92,10 @@ export function movedAddress(moves: readonly RowMove[], sheet: string, address: 
   return p.row <= q.row ? `${fix(x, s.top)}:${fix(y, s.bottom)}` : `${fix(x, s.bottom)}:${fix(y, s.top)}`;
 }
 
-// A string literal; or a reference with an optional sheet: a cell, a cell range or a row range ('3:5').
+// A string literal; or a reference with an optional sheet: a cell, a cell range or a row range ('3:5'). Not
+// after ']' (another workbook's sheet: [1]Indicators!A5).
 const REF =
-  /("(?:[^"]|"")*")|(?<![\w.$'"])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(?:(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)|(\$?\d+:\$?\d+))(?![\w(!.])/g;
+  /("(?:[^"]|"")*")|(?<![\w.$'"\]])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(?:(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)|(\$?\d+:\$?\d+))(?![\w(!.])/g;
 
 function sheetOfPrefix(prefix: string): string {
   const name = prefix.slice(0, -1);

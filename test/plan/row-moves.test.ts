@@ -46,6 +46,7 @@ describe('row moves', () => {
     expect(movedFormula('=Indicators!B18+1', 'Summary', MOVES)).toBe('=Indicators!#REF!+1');
     expect(movedFormula('=LOG10(K30)+ROWS(Indicators!12:13)', 'Indicators', MOVES)).toBe('=LOG10(K31)+ROWS(Indicators!14:15)') // row 30 -> 32, then row 20 goes: 31;
     expect(movedFormula("='Budget WP'!C12", 'Indicators', MOVES)).toBe("='Budget WP'!C12");
+    expect(movedFormula('=[1]Indicators!K30+Indicators!K30', 'Summary', MOVES)).toBe('=[1]Indicators!K30+Indicators!K31');
   });
 
   it('moves saved marks with their cells; drops a deleted one and an accepted warning that moved', () => {
