@@ -60,6 +60,20 @@ describe('rows moved in a worksheet part', () => {
     expect(xml).toContain('<mergeCells count="2"><mergeCell ref="A3:B3"/><mergeCell ref="B2:C2"/></mergeCells>');
     expect(xml).not.toContain('conditionalFormatting'); // its cells all went
     expect(xml).toContain('<dataValidation type="list" sqref="B2 B3"><formula1>$A$2:$A$2</formula1></dataValidation>');
+    expect(xml).toContain('<hyperlink ref="A3" location="\'S\'!A1"/>');
+  });
+
+  it('takes a hyperlink away with its cell, and leaves the view\'s selection as it was', () => {
+    const rows = parseRows(SHEET(ROWS, TAIL).replace('<dimension ref="A1:C5"/>', '<dimension ref="A1:C5"/><sheetViews><sheetView workbookViewId="0"><selection activeCell="A5" sqref="A5"/></sheetView></sheetViews>'));
+    const moves = [{ sheet: 'S', at: 4, count: -1 }];
+    rows.head = moveSheetRanges(rows.head, 'S', moves);
+    rows.tail = moveSheetRanges(rows.tail, 'S', moves);
+    const xml = serializeRows(rows);
+    expect(xml).toContain('<selection activeCell="A5" sqref="A5"/>');
+    expect(xml).not.toContain('<hyperlink ');
+    expect(xml).not.toContain('<hyperlinks>'); // a list left empty goes
+    expect(xml).toContain('<mergeCells count="1"><mergeCell ref="B4:C4"/></mergeCells>'); // A5:B5 went with row 5
+    expect(xml).toContain('<dataValidation type="list" sqref="B4"><formula1>$A$2:$A$4</formula1></dataValidation>');
   });
 
   it('moves defined names and asks Excel to calculate on open', () => {

@@ -94,7 +94,8 @@ function movedSqref(list: string, sheet: string, moves: readonly RowMove[], form
 export function moveSheetRanges(xml: string, sheet: string, moves: readonly RowMove[]): string {
   const p = '(?:\\w+:)?';
   // Elements that go with their ranges: a merge, a validation, a conditional format.
-  xml = xml.replace(new RegExp(`<${p}mergeCell\\b[^>]*?/>`, 'g'), (t) => {
+  // A merge or a hyperlink whose cells all went goes with them.
+  xml = xml.replace(new RegExp(`<${p}(?:mergeCell|hyperlink)\\b[^>]*?/>`, 'g'), (t) => {
     const ref = attr(t, 'ref');
     const moved = ref ? movedAddress(moves, sheet, ref) : ref;
     return moved === null ? '' : ref ? setAttr(t, 'ref', moved!) : t;
@@ -115,8 +116,16 @@ export function moveSheetRanges(xml: string, sheet: string, moves: readonly RowM
         .replace(/(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g, (_m, o: string, list: string, c: string) => `${o}${movedSqref(list, sheet, moves, true)}${c}`);
     });
   }
-  // Every other range attribute (hyperlinks, the autofilter, ignored errors, selections, protected ranges).
-  return xml.replace(/(<(?:\w+:)?(?!(?:dimension|mergeCell|dataValidation|conditionalFormatting)\b)(\w+)\b[^>]*?\s(?:ref|sqref)=")([^"]*)(")/g, (m, open: string, _n, list: string, close: string) => {
+  // Their lists counted again; a list left empty goes (the schema wants at least one).
+  for (const [list, item] of [['mergeCells', 'mergeCell'], ['dataValidations', 'dataValidation'], ['hyperlinks', 'hyperlink']]) {
+    xml = xml.replace(new RegExp(`<(${p})${list}\\b([^>]*)>([\\s\\S]*?)</(${p})${list}>`, 'g'), (m, pre: string, attrs: string, inner: string) => {
+      const n = (inner.match(new RegExp(`<${p}${item}\\b`, 'g')) ?? []).length;
+      if (n === 0) return '';
+      return /\bcount="/.test(attrs) ? m.replace(/\bcount="\d+"/, `count="${n}"`) : m;
+    });
+  }
+  // Every other range attribute (the autofilter, ignored errors, protected ranges); not the view's selection.
+  return xml.replace(/(<(?:\w+:)?(?!(?:dimension|mergeCell|hyperlink|dataValidation|conditionalFormatting|selection)\b)(\w+)\b[^>]*?\s(?:ref|sqref)=")([^"]*)(")/g, (m, open: string, _n, list: string, close: string) => {
     const moved = movedSqref(list, sheet, moves);
     return moved === '' ? m : `${open}${moved}${close}`;
   });
