@@ -70,7 +70,7 @@ describe('import adding rows: what is below them still points at the same conten
       strFromU8(parts[project]).replace(
         '</sheetData>',
         `<row r="200"><c r="Z200" t="str"><f>Indicators!B83</f><v>AB</v></c></row><row r="201"><c r="Z201"><f>SUM(Indicators!K4:K80)</f><v>${total}</v></c></row><row r="202"><c r="Z202" t="str"><f>Checked</f><v>AB</v></c></row></sheetData>`,
-      ),
+      ).replace('<pageMargins', '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="Z203"><formula1>Indicators!$B$4:$B$80</formula1></dataValidation></dataValidations><pageMargins'),
     );
     parts['xl/workbook.xml'] = strToU8(
       strFromU8(parts['xl/workbook.xml']).replace(
@@ -99,6 +99,8 @@ describe('import adding rows: what is below them still points at the same conten
     const project = text(parts, 'Project');
     expect(project).toContain('<f>Indicators!B85</f>');
     expect(project).toContain('<f>SUM(Indicators!K4:K82)</f>');
+    // A validation on the Project sheet listing the indicator codes takes the two new rows in.
+    expect(project).toContain('<dataValidation type="list" allowBlank="1" sqref="Z203"><formula1>Indicators!$B$4:$B$82</formula1></dataValidation>');
     const book = strFromU8(parts['xl/workbook.xml']);
     expect(book).toContain('<definedName name="Checked">Indicators!$B$85</definedName>');
     expect(book).toContain('<definedName name="_xlnm.Print_Area" localSheetId="12">Indicators!$A$1:$L$85</definedName>');

@@ -64,6 +64,13 @@ export function moveSheetRows(rows: SheetRows, sheet: string, moves: readonly Ro
 }
 
 const FORMULA = /(<(\w+:)?f\b[^>]*>)([\s\S]*?)(<\/(\w+:)?f>)/g;
+/** Any formula text of a part: a cell's, a conditional format's, a validation's (x14's xm:f too). */
+const ANY_FORMULA = /(<((?:\w+:)?(?:f|formula[12]?))\b[^>]*>)([\s\S]*?)(<\/\2>)/g;
+
+/** Every formula text in a piece of a part moved (a sheet that only refers to a moved one). */
+function moveFormulaTexts(xml: string, home: string, moves: readonly RowMove[]): string {
+  return xml.replace(ANY_FORMULA, (_m, open: string, _n, text: string, close: string) => `${open}${movedXmlFormula(text, home, moves)}${close}`);
+}
 
 /** Formula text inside XML (escaped) moved. */
 function movedXmlFormula(text: string, home: string, moves: readonly RowMove[]): string {
@@ -191,11 +198,12 @@ export function applyRowMoves(edit: PackageEdit, wb: WorkbookEdit, moves: readon
     if (!part) continue;
     const own = moved.includes(sheet);
     if (!own && !parsed(sheet)) {
-      // Another sheet: its formulas' text moved in place, the rest of its part byte for byte; one with shared
+      // Another sheet: its formulas' text (cells, conditional formats, validations) moved in place, the rest of
+      // its part byte for byte; one with shared
       // formulas whose text would change is written out cell by cell first (rowsFor), as a moved sheet is.
       const xml = edit.text(part) ?? '';
       if (!named(xml)) continue;
-      const next = xml.replace(FORMULA, (_m, open: string, _p, text: string, close: string) => `${open}${movedXmlFormula(text, sheet, moves)}${close}`);
+      const next = moveFormulaTexts(xml, sheet, moves);
       if (next === xml) continue;
       if (!/<(\w+:)?f\b[^>]*\bt="shared"/.test(xml)) {
         edit.set(part, next);
@@ -203,6 +211,11 @@ export function applyRowMoves(edit: PackageEdit, wb: WorkbookEdit, moves: readon
       }
     }
     moveFormulas(rowsFor(sheet), sheet, moves);
+    if (!own) {
+      // Its conditional formats' and validations' formulas may name a moved sheet too.
+      const rows = rowsFor(sheet);
+      rows.tail = moveFormulaTexts(rows.tail, sheet, moves);
+    }
     if (own) {
       const rows = rowsFor(sheet);
       rows.head = moveSheetRanges(rows.head, sheet, moves);
