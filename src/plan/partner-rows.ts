@@ -8,7 +8,8 @@
  * kept, so they take the formatting of the block's last row, as a user inserting rows there would get
  * (Excel's "format same as above"); when it has fewer, the block's last rows are deleted. Rows of the partner
  * elsewhere (not in that run, or on another indicator sheet) are deleted. A partner with no row on the sheet yet
- * gets its rows inserted below the sheet's last indicator row (its formatting, likewise).
+ * gets its rows inserted below the sheet's last indicator row (its formatting, likewise), or right under the
+ * header when the sheet has none (then with no formatting: a header's look is not a row's).
  *
  * The moves are listed bottom-up per sheet (a delete before an insert at the same row), so each one's row
  * numbers are those of the workbook as read: the Office adapter queues them in this order in its one write,
@@ -37,6 +38,7 @@ interface Op {
   sheet: string;
   at: number;
   count: number;
+  plain?: boolean;
   /** The block whose rows this insert makes (its first row is this insert's first row). */
   opens?: IndicatorBlock;
 }
@@ -65,7 +67,9 @@ export function planIndicatorRows(lead: ImportSide, planned: PlannedImport[]): I
     } else if (incoming.length > 0) {
       const sheetRows = lead.model.indicators.filter((r) => r.sheet === target).map((r) => r.row);
       const header = lead.model.indicatorSheets.find((s) => s.sheet === target)!.header.row;
-      ops.push({ sheet: target, at: sheetRows.length ? Math.max(...sheetRows) + 1 : header + 1, count: incoming.length, opens: block });
+      // Right under the header when the sheet has no row yet: the new rows take none of the header's look.
+      if (sheetRows.length) ops.push({ sheet: target, at: Math.max(...sheetRows) + 1, count: incoming.length, opens: block });
+      else ops.push({ sheet: target, at: header + 1, count: incoming.length, opens: block, plain: true });
     }
     // Deleted rows in runs: one delete per run of neighbouring rows.
     gone.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
@@ -78,7 +82,7 @@ export function planIndicatorRows(lead: ImportSide, planned: PlannedImport[]): I
   }
   // Bottom-up on each sheet: every move's rows are still those read. At one row, the delete first.
   ops.sort((a, b) => a.sheet.localeCompare(b.sheet) || b.at - a.at || a.count - b.count);
-  const moves: RowMove[] = ops.map(({ sheet, at, count }) => ({ sheet, at, count }));
+  const moves: RowMove[] = ops.map(({ sheet, at, count, plain }) => ({ sheet, at, count, ...(plain ? { plain } : {}) }));
   ops.forEach((op, i) => {
     if (op.opens) op.opens.row = movedRow(moves.slice(i + 1), op.sheet, op.at)!;
   });

@@ -16,6 +16,8 @@ export interface RowMove {
   sheet: string;
   at: number;
   count: number;
+  /** Inserted rows formatted as nothing (right under a table's header, whose look is not a row's); else as the row above. */
+  plain?: boolean;
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

@@ -751,6 +751,18 @@ export class WireHost {
           wb.selection = { sheet: s.name, address: formatBox(n.box) };
           return null;
         }
+        case 'Clear': {
+          // Formats only (what the import asks for): every cell of the range back to the Normal style, content kept.
+          if (args[0] !== 'Formats') throw new WireError('ApiNotFound', `This host clears formats only, not ${String(args[0])}.`, 'Range.clear');
+          this.editable(n.sheet);
+          const b = n.box;
+          for (const [k, cell] of n.sheet.cells) {
+            const [r, c] = k.split(',').map(Number);
+            if (r >= b.top && r < b.top + b.rows && c >= b.left && c < b.left + b.cols) Object.assign(cell, { numberFormat: 'General', fill: null, bold: false, italic: false, fontSize: 11, wrap: false });
+          }
+          this.wrote();
+          return null;
+        }
         case 'Delete':
           this.wholeRows(n, args[0], 'Up', 'Range.delete');
           moveRows(this.workbook, n.sheet.name, n.box.top, -n.box.rows);

@@ -83,6 +83,20 @@ describe('whole rows through the wire host', () => {
     expect([...findSheet(wb, 'Indicators')!.cells.values()].some((c) => c.comment !== null)).toBe(false);
   });
 
+  test("rows inserted under a header, then cleared of formats: no look of the header's, the content kept", async () => {
+    const { wb, run } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Indicators');
+      ws.getRange('2:2').insert('Down' as Excel.InsertShiftDirection);
+      ws.getRange('2:2').clear('Formats' as Excel.ClearApplyTo);
+      await ctx.sync();
+    });
+    expect(cell(wb, 'Indicators', 0, 0)).toMatchObject({ value: 'Partner', bold: true });
+    expect(cell(wb, 'Indicators', 1, 0)).toMatchObject({ value: null, bold: false, fill: null });
+    expect(cell(wb, 'Indicators', 2, 1)).toMatchObject({ value: 10, numberFormat: '#,##0.00' });
+    expect(cell(wb, 'Indicators', 6, 1).formula).toBe('=SUM(B3:B6)');
+  });
+
   test('a range that is not whole rows is not served (the host says so)', async () => {
     const { run } = setup();
     await expect(

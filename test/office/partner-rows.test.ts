@@ -232,6 +232,47 @@ describe('neighbouring partners adding and removing rows in one import', () => {
   }, 60000);
 });
 
+describe('a lead with no indicator row yet (the 2021-2027 template)', () => {
+  it("puts a partner's rows under the header without the header's look, the same in both faces", async () => {
+    expect((await cliInProcess('template', at('blank.xlsx'), '--programme', '2021-2027')).code).toBe(0);
+    expect((await cliInProcess('partner-workbook', at('blank.xlsx'), '--partner', '1', '-o', at('blank p1.xlsx'))).code).toBe(0);
+    const parts = readZip(at('blank p1.xlsx'));
+    const ind = partOf(parts, 'Indicators');
+    const row = (r: number, code: string, v: number) => `<row r="${r}"><c r="A${r}"><v>1</v></c><c r="B${r}" t="inlineStr"><is><t>${code}</t></is></c><c r="C${r}"><v>${v}</v></c></row>`;
+    parts[ind] = strToU8(strFromU8(parts[ind]).replace(/<sheetData>([\s\S]*?)<\/sheetData>/, (_m, rows: string) => `<sheetData>${rows}${row(4, 'RCO 84', 2)}${row(5, 'RCO 87', 1)}</sheetData>`));
+    writeZip(at('blank p1 rows.xlsx'), parts);
+
+    const cli = await cliInProcess('import', at('blank.xlsx'), at('blank p1 rows.xlsx'), '-o', at('blank imported.xlsx'));
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout.split('\n')[0]).toMatch(/indicator rows: 0 changed, 2 added, 0 removed$/);
+    const sheetXml = strFromU8(readZip(at('blank imported.xlsx'))[ind]);
+    expect(sheetXml).toMatch(/<c r="A3" s="\d+"/); // the header keeps its style
+    expect(/<row r="4"[^>]*>[\s\S]*?<\/row>/.exec(sheetXml)![0]).not.toMatch(/ s="/);
+
+    const run = inExcel(snapshotOf(at('blank.xlsx')));
+    fake = run.fake;
+    setLook(run.wb, 'Indicators', 2, 0, { fill: '#D9E1F2', bold: true }); // the header's look, as Excel shows it
+    setLook(run.wb, 'Indicators', 2, 1, { fill: '#D9E1F2', bold: true });
+    const r = await run.actions.importPartnerFiles!([{ name: 'blank p1 rows.xlsx', base64: base64(at('blank p1 rows.xlsx')) }]);
+    if (r.kind !== 'imported') throw new Error(r.message);
+    expect(r.lines[0]).toBe(cli.stdout.split('\n')[0].replace(at('blank p1 rows.xlsx'), 'blank p1 rows.xlsx'));
+    const sheet = findSheet(run.wb, 'Indicators')!;
+    // (Check, run after the import, marks what it finds on the new rows; their saved look is no fill.)
+    if (r.outcome.kind !== 'done') throw new Error(r.outcome.kind);
+    const marked = new Set(r.outcome.findings.filter((f) => f.sheet === 'Indicators').map((f) => f.cell!.split(':')[0]));
+    const saved = new Map(stateOfSnapshot(snapshotFromWorkbook(run.wb)).marks.filter((m) => m.sheet === 'Indicators').map((m) => [m.cell, m.fill]));
+    for (const addr of ['A4', 'B4', 'C4', 'A5', 'B5', 'C5']) {
+      const c = getCell(sheet, Number(addr[1]) - 1, addr.charCodeAt(0) - 65);
+      expect([addr, c.bold, marked.has(addr) ? saved.get(addr) : c.fill]).toEqual([addr, false, null]);
+    }
+    expect([getCell(sheet, 3, 0).value, getCell(sheet, 4, 1).value]).toEqual([1, 'RCO 87']);
+    expect(getCell(sheet, 2, 0).fill).toBe('#D9E1F2');
+    const viaCli = snapshotOf(at('blank imported.xlsx'));
+    const inOffice = snapshotFromWorkbook(run.wb);
+    for (const s of viaCli.sheets) expect([s.name, Object.fromEntries(cells(inOffice.sheets.find((x) => x.name === s.name)!))]).toEqual([s.name, Object.fromEntries(cells(s))]);
+  }, 60000);
+});
+
 describe('marks below rows a file adds', () => {
   it('move with their cells: Clear marks gives the user fill back to the marked cell, not to the row now at its old address', async () => {
     // Partner 3's file with two more rows (its block 18..24 grows to 26); partner 9's first row (A60) names no partner.

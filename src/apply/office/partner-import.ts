@@ -158,6 +158,8 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
         const span = `${m.at + 1}:${m.at + Math.abs(m.count)}`;
         if (m.count > 0) ws.getRange(span).insert(Excel.InsertShiftDirection.down);
         else ws.getRange(span).delete(Excel.DeleteShiftDirection.up);
+        // Rows right under a header: not the header's look (ExcelApi 1.1).
+        if (m.plain) ws.getRange(span).clear(Excel.ClearApplyTo.formats);
       }
       // New rows under a marked cell took its mark's fill with the row's formatting: the user's own look instead.
       for (const look of marksAbove(read.state, moves)) {

@@ -41,7 +41,7 @@ export function moveSheetRows(rows: SheetRows, sheet: string, moves: readonly Ro
   moves.forEach((m, i) => {
     if (m.sheet !== sheet) return;
     if (m.count > 0) {
-      const above = rows.rows.find((r) => r.r === m.at);
+      const above = m.plain ? undefined : rows.rows.find((r) => r.r === m.at);
       for (const row of rows.rows) if (row.r > m.at) renumber(row, row.r + m.count);
       if (above) {
         for (let k = 1; k <= m.count; k++) {
