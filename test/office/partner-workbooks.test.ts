@@ -20,6 +20,7 @@ import { partnerFileName } from '../../src/cli/commands/partners';
 import { buildSample } from '../../src/template';
 import type { PartnerBooksOutcome } from '../../src/taskpane/actions';
 import type { SheetSnapshot } from '../../src/snapshot/types';
+import { encryptXlsx } from '../corpus/encrypt';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-office-partner-books-'));
 const at = (f: string) => path.join(dir, f);
@@ -193,14 +194,32 @@ test('a workbook that is not a reporting workbook, or has no partner with a budg
   }
 });
 
-test('on the pane’s codec (fflate in zlib’s place, as the pane’s bundle has it), every file holds the command line’s parts, in its order', async () => {
-  let inBrowser!: typeof import('../../src/apply/office/partner-workbooks');
+/** The adapter as the pane's bundle has it: fflate's codec in zlib's place (codec.browser.ts). */
+function inTheBrowser(): typeof import('../../src/apply/office/partner-workbooks') {
+  let mod!: typeof import('../../src/apply/office/partner-workbooks');
   jest.isolateModules(() => {
     jest.doMock(require.resolve('../../src/snapshot/package/codec'), () => jest.requireActual('../../src/snapshot/package/codec.browser'));
-    inBrowser = jest.requireActual('../../src/apply/office/partner-workbooks');
+    mod = jest.requireActual('../../src/apply/office/partner-workbooks');
   });
+  return mod;
+}
+
+/** Runs `f` with no global Buffer, as in a browser: the pane's path must not need Node's. */
+async function withoutBuffer<T>(f: () => Promise<T>): Promise<T> {
+  const g = globalThis as Record<string, unknown>;
+  const saved = g.Buffer;
+  delete g.Buffer;
+  try {
+    return await f();
+  } finally {
+    g.Buffer = saved;
+  }
+}
+
+test('on the pane’s codec and without Node’s Buffer, every file holds the command line’s parts, in its order', async () => {
+  const { partnerWorkbooksInExcel: inBrowser } = inTheBrowser();
   installOffice(sampleBytes());
-  const o = made(await inBrowser.partnerWorkbooksInExcel('sample.xlsx', { sliceSize: SLICE }));
+  const o = made(await withoutBuffer(() => inBrowser('sample.xlsx', { sliceSize: SLICE })));
   expect(Buffer.isBuffer(o.files[0].bytes)).toBe(false); // fflate's codec made it, not Node's
   for (const f of o.files) {
     const ours = unzipSync(f.bytes);
@@ -208,6 +227,18 @@ test('on the pane’s codec (fflate in zlib’s place, as the pane’s bundle ha
     expect(Object.keys(ours)).toEqual(Object.keys(cli));
     for (const name of Object.keys(cli)) expect(Buffer.from(ours[name]).equals(Buffer.from(cli[name]))).toBe(true);
   }
+});
+
+test('a password-protected workbook (Office hands over the encrypted file): the command line’s line, in the browser too', async () => {
+  const locked = encryptXlsx(fs.readFileSync(at('sample.xlsx')), 'secret');
+  fs.writeFileSync(at('locked.xlsx'), locked);
+  const cli = await cliInProcess('partner-workbook', at('locked.xlsx'), '--all', '-o', at('out-locked'));
+  expect(cli.code).toBe(2);
+  const line = cli.stderr.trim().replace(/^clusterix: /, '').replace(at('locked.xlsx'), 'locked.xlsx');
+  expect(line).toBe('cannot read locked.xlsx: the workbook is password-protected (remove the password in Excel and save again)');
+  installOffice(new Uint8Array(locked));
+  const { partnerWorkbooksInExcel: inBrowser } = inTheBrowser();
+  await expect(withoutBuffer(() => inBrowser('locked.xlsx'))).rejects.toThrow(line);
 });
 
 test('the files are named as the command line names them', () => {
