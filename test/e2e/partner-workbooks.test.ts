@@ -57,6 +57,7 @@ test('each link downloads the command line’s file for its partner, Download al
   await page.getByRole('button', { name: 'New partner workbooks…' }).click();
   const list = page.getByRole('list', { name: 'Partner workbooks to download' });
   await list.waitFor({ timeout: 60000 });
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('partner-books-heading'); // the list takes focus
   expect(await page.getByTestId('status').textContent()).toBe('11 partner workbooks made from this workbook: download them below.');
   // The partner workbooks' code came on the click, as its own chunk.
   expect(scripts.some((s) => s.startsWith('partner-workbooks.'))).toBe(true);
@@ -90,6 +91,7 @@ test('each link downloads the command line’s file for its partner, Download al
   expect(await page.evaluate((u) => fetch(u).then((r) => r.ok), hrefs[0])).toBe(true);
   await page.getByRole('button', { name: 'Close' }).click();
   await list.waitFor({ state: 'detached' });
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New partner workbooks…'); // focus back on the button
   for (const u of hrefs) expect(await page.evaluate((x) => fetch(x).then(() => 'fetched', () => 'revoked'), u)).toBe('revoked');
   expect(errors).toEqual([]);
   expect(refused).toEqual([]);

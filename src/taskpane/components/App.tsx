@@ -59,6 +59,7 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
   const [filter, setFilter] = React.useState<FindingsFilter>(NO_FILTER);
   // The partner workbooks' list closed by the user (the run whose files it showed).
   const [closedList, setClosedList] = React.useState<object | null>(null);
+  const partnerBooksButton = React.useRef<HTMLButtonElement>(null);
   const busy = state.working !== null;
   const last = state.last;
   const outcome = last?.outcome;
@@ -141,10 +142,19 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
       {(actions.importPartnerFiles || partnerBooks) && (
         <footer className={styles.footer}>
           <div className={styles.footerButtons}>
-            {partnerBooks && <PartnerWorkbooksButton busy={busy} onClick={partnerBooks} />}
+            {partnerBooks && <PartnerWorkbooksButton ref={partnerBooksButton} busy={busy} onClick={partnerBooks} />}
             {actions.importPartnerFiles && <ImportPartnersButton busy={busy} onFiles={(files) => void importFiles(files)} />}
           </div>
-          {madeBooks && <PartnerWorkbooksList key={String(last?.at.getTime())} made={madeBooks} onClose={() => setClosedList(last)} />}
+          {madeBooks && (
+            <PartnerWorkbooksList
+              key={String(last?.at.getTime())}
+              made={madeBooks}
+              onClose={() => {
+                setClosedList(last);
+                partnerBooksButton.current?.focus(); // focus back where the list came from
+              }}
+            />
+          )}
         </footer>
       )}
     </main>

@@ -41,9 +41,13 @@ const browserUrls: ObjectUrls = {
   revoke: (url) => URL.revokeObjectURL(url),
 };
 
-export function PartnerWorkbooksButton({ busy, onClick }: { busy: boolean; onClick(): void }) {
-  return <Button disabledFocusable={busy} onClick={onClick}>New partner workbooks…</Button>;
-}
+export const PartnerWorkbooksButton = React.forwardRef<HTMLButtonElement, { busy: boolean; onClick(): void }>(function PartnerWorkbooksButton({ busy, onClick }, ref) {
+  return (
+    <Button ref={ref} disabledFocusable={busy} onClick={onClick}>
+      New partner workbooks…
+    </Button>
+  );
+});
 
 export function PartnerWorkbooksList({ made, onClose, urls = browserUrls }: { made: Made; onClose(): void; urls?: ObjectUrls }) {
   const styles = useStyles();
