@@ -101,6 +101,7 @@ test('every partner’s workbook, from the file in slices, is byte for byte the 
   expect(calls.slices).toEqual([...Array(sliceCount).keys()]);
   expect(calls.closed).toBe(1);
   expect(steps).toContain(`Reading the workbook’s file (${sliceCount} of ${sliceCount})`);
+  expect(steps.filter((s) => /^Making partner workbook \d/.test(s))).toEqual([...Array(11).keys()].map((i) => `Making partner workbook ${i + 1} of 11`));
 
   const cliFiles = fs.readdirSync(at('cli')).sort();
   expect(cliFiles).toHaveLength(11);

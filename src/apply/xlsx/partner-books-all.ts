@@ -7,7 +7,8 @@
 import { readPackage } from '../../snapshot/package-reader';
 import { writeZip } from '../../snapshot/package/zip';
 import { UserError } from '../../util/errors';
-import { openBook, partnerWorkbook, partnersWithSheets } from './partner-books';
+import type { Partner } from '../../model/types';
+import { openBook, partnerWorkbook, partnersWithSheets, type OpenedBook } from './partner-books';
 
 export interface PartnerWorkbookFile {
   no: number;
@@ -37,20 +38,44 @@ export function partnerZipNameOf(book: string): string {
 /** Characters a file name may not hold on Windows or macOS. */
 const unsafe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '-').trim();
 
+/** The workbook opened and its partners with a budget sheet, ready to make their files one at a time. */
+export interface PartnerBooksPlan {
+  opened: OpenedBook;
+  /** How messages name the workbook: its file name, or 'this workbook'. */
+  label: string;
+  /** The file name the partner files are named after. */
+  named: string;
+  partners: Partner[];
+}
+
 /**
- * One workbook per listed partner with one budget sheet, in the Partners table's order, and all of them in one
- * zip. `book` is the workbook's file name; null for a workbook never saved (files are then named after the
- * project's acronym). Not a reporting workbook, or no partner with a budget sheet: the command line's one line.
+ * Opens the workbook's bytes for New partner workbooks…. `book` is its file name; null for a workbook never saved
+ * (files are then named after the project's acronym). Not a reporting workbook, or no partner with a budget sheet:
+ * the command line's one line.
  */
-export function partnerWorkbooksOf(bytes: Uint8Array, book: string | null): { files: PartnerWorkbookFile[]; all: { name: string; bytes: Uint8Array } } {
+export function planPartnerWorkbooks(bytes: Uint8Array, book: string | null): PartnerBooksPlan {
   const label = book ?? 'this workbook';
   const opened = openBook(readPackage(bytes, label), label);
   const partners = partnersWithSheets(opened.model);
   if (partners.length === 0) throw new UserError(`${label} has no partner with one budget sheet: no partner workbook to write`);
   const named = book ?? `${unsafe(opened.model.project?.acronym.value ?? '') || 'workbook'}.xlsx`;
-  const files = partners.map((p) => {
-    const no = p.no.value!;
-    return { no, partner: p.name.value ?? '', name: partnerFileNameOf(named, no), bytes: partnerWorkbook(opened, no, label) };
-  });
-  return { files, all: { name: partnerZipNameOf(named), bytes: writeZip(files.map((f) => ({ name: f.name, bytes: f.bytes }))) } };
+  return { opened, label, named, partners };
+}
+
+/** One partner's file (the command line's `partnerWorkbook`), named as --all names it. */
+export function partnerWorkbookFile(plan: PartnerBooksPlan, partner: Partner): PartnerWorkbookFile {
+  const no = partner.no.value!;
+  return { no, partner: partner.name.value ?? '', name: partnerFileNameOf(plan.named, no), bytes: partnerWorkbook(plan.opened, no, plan.label) };
+}
+
+/** Download all: the files in one zip, named after the workbook. */
+export function zipOfFiles(plan: PartnerBooksPlan, files: PartnerWorkbookFile[]): { name: string; bytes: Uint8Array } {
+  return { name: partnerZipNameOf(plan.named), bytes: writeZip(files.map((f) => ({ name: f.name, bytes: f.bytes }))) };
+}
+
+/** Every partner's file and the zip, at once. */
+export function partnerWorkbooksOf(bytes: Uint8Array, book: string | null): { files: PartnerWorkbookFile[]; all: { name: string; bytes: Uint8Array } } {
+  const plan = planPartnerWorkbooks(bytes, book);
+  const files = plan.partners.map((p) => partnerWorkbookFile(plan, p));
+  return { files, all: zipOfFiles(plan, files) };
 }
