@@ -13,8 +13,8 @@ export type ClearResult = ClearOutcome;
 export type LastResult =
   | { task: 'check' | 'consolidate' | 'new' | 'accept' | 'import'; outcome: PaneOutcome; at: Date }
   | { task: 'clear'; outcome: ClearResult; at: Date }
-  /** New partner workbooks…: the files to download (nothing written to the workbook). */
-  | { task: 'partners'; outcome: PartnerBooksOutcome; at: Date };
+  /** New partner workbooks…: the files to download (nothing written to the workbook); `before`: the run before it, still in view. */
+  | { task: 'partners'; outcome: PartnerBooksOutcome; at: Date; before: LastResult | null };
 
 /** A re-check after the user's edits (nothing written): its findings and what changed since the last run. */
 export interface LiveResult {
@@ -84,7 +84,9 @@ export function createPaneStore(): PaneStore {
     }
     controller = null;
     const wrote = state.wrote || (outcome.kind === 'done' || outcome.kind === 'cleared');
-    set({ working: null, last: { task, outcome, at: new Date() } as LastResult, live: null, wrote });
+    // New partner workbooks… changes nothing in the workbook: the run before it (its findings, their re-check) stays.
+    const before = task === 'partners' ? { before: state.last?.task === 'partners' ? state.last.before : state.last } : {};
+    set({ working: null, last: { task, outcome, at: new Date(), ...before } as LastResult, live: task === 'partners' ? state.live : null, wrote });
     return true;
   }
   return {

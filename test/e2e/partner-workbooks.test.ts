@@ -54,11 +54,19 @@ test('each link downloads the command line’s file for its partner, Download al
   const { page, refused, errors } = await openPane({ documentFile: { base64: fs.readFileSync(at('sample.xlsx')).toString('base64'), url: URL_OF_BOOK, sliceSize: 8192 } });
   const scripts: string[] = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url().replace(/^.*\//, '')));
+  // A check first: its findings stay in view under the list, its status comes back when the list closes.
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const status = page.getByTestId('status');
+  await status.filter({ hasText: /^Checked: / }).waitFor({ timeout: 60000 });
+  const checkedStatus = await status.textContent();
+  const findingsBefore = await page.getByRole('region', { name: 'Findings' }).textContent();
+  expect(findingsBefore).toMatch(/P02/);
   await page.getByRole('button', { name: 'New partner workbooks…' }).click();
   const list = page.getByRole('list', { name: 'Partner workbooks to download' });
   await list.waitFor({ timeout: 60000 });
   expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('partner-books-heading'); // the list takes focus
   expect(await page.getByTestId('status').textContent()).toBe('11 partner workbooks made from this workbook: download them below.');
+  expect(await page.getByRole('region', { name: 'Findings' }).textContent()).toBe(findingsBefore);
   // The partner workbooks' code came on the click, as its own chunk.
   expect(scripts.some((s) => s.startsWith('partner-workbooks.'))).toBe(true);
 
@@ -83,7 +91,8 @@ test('each link downloads the command line’s file for its partner, Download al
   expect(Object.keys(zipped).sort()).toEqual([...cliFiles].sort());
   for (const f of cliFiles) expect(partsOf(zipped[f])).toEqual(partsOf(fs.readFileSync(at(`cli/${f}`))));
 
-  await page.screenshot({ path: path.join(SHOTS, 'partner-workbooks-350.png'), fullPage: true });
+  await page.getByRole('heading', { name: 'Partner workbooks' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'partner-workbooks-350.png') });
 
   // Close: the list goes and its object URLs with it.
   hrefs.push(await page.getByRole('link', { name: 'Download all (sample partner workbooks.zip)' }).evaluate((a) => (a as HTMLAnchorElement).href));
@@ -92,6 +101,7 @@ test('each link downloads the command line’s file for its partner, Download al
   await page.getByRole('button', { name: 'Close' }).click();
   await list.waitFor({ state: 'detached' });
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New partner workbooks…'); // focus back on the button
+  expect(await status.textContent()).toBe(checkedStatus);
   for (const u of hrefs) expect(await page.evaluate((x) => fetch(x).then(() => 'fetched', () => 'revoked'), u)).toBe('revoked');
   expect(errors).toEqual([]);
   expect(refused).toEqual([]);

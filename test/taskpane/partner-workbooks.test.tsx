@@ -73,3 +73,21 @@ test('a refusal is its one line in the status, and no list shows', async () => {
 test('without the action, no button', () => {
   expect(text(render(bare, createPaneStore()))).not.toContain('New partner workbooks');
 });
+
+test('the findings of the check before stay in view under the list (New partner workbooks… writes nothing)', async () => {
+  const finding = { rule: 'P02', severity: 'error' as const, sheet: 'Project', cell: 'C14', message: 'Phase 2 ends 2019-13-31, not a date' };
+  const checked = { kind: 'done' as const, findings: [finding], counts: { error: 1, warning: 0, info: 0 }, explanations: {}, consolidated: false, marked: 1 };
+  const actions: PaneActions = { ...bare, check: async () => checked, partnerWorkbooks: async () => MADE };
+  const store = createPaneStore();
+  await store.run('check', (p) => actions.check(p));
+  const afterCheck = store.get().last;
+  await store.run('partners', (p) => actions.partnerWorkbooks!(p));
+  expect(store.get().last).toMatchObject({ task: 'partners', before: afterCheck });
+  const t = text(render(actions, store));
+  expect(t).toContain('|3 partner workbooks made from this workbook: download them below.|');
+  expect(t).toContain('|Phase 2 ends 2019-13-31, not a date|');
+  expect(t).toContain('|sample partner 4.xlsx|INMA|');
+  // A second click keeps the check as the run before, not the first list.
+  await store.run('partners', (p) => actions.partnerWorkbooks!(p));
+  expect(store.get().last).toMatchObject({ task: 'partners', before: afterCheck });
+});

@@ -57,11 +57,14 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
   const [confirmClear, setConfirmClear] = React.useState(false);
   const [undoAsked, setUndoAsked] = React.useState(false);
   const [filter, setFilter] = React.useState<FindingsFilter>(NO_FILTER);
-  // The partner workbooks' list closed by the user (the run whose files it showed).
-  const [closedList, setClosedList] = React.useState<object | null>(null);
   const partnerBooksButton = React.useRef<HTMLButtonElement>(null);
   const busy = state.working !== null;
-  const last = state.last;
+  // The partner workbooks' list closed by the user (the run whose files it showed).
+  const [closedList, setClosedList] = React.useState<object | null>(null);
+  // New partner workbooks… writes nothing: the run before it stays in view (its findings; its status once the list closes).
+  const shownRun = state.last?.task === 'partners' ? state.last.before : state.last;
+  const statusState = state.last?.task === 'partners' && closedList === state.last ? { ...state, last: state.last.before } : state;
+  const last = shownRun;
   const outcome = last?.outcome;
   // After an edit, the re-checked findings; the run's otherwise.
   const findings: PaneFinding[] = React.useMemo(() => (outcome?.kind === 'done' ? (state.live?.findings ?? paneFindings(outcome)) : EMPTY), [outcome, state.live]);
@@ -89,7 +92,8 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
   const newWorkbook = (programme: PresetId) => store.run('new', (p) => actions.newReportingWorkbook(p, programme));
   const importFiles = (files: PartnerFileInput[]) => store.run('import', (p) => importWork(actions, files, p));
   const partnerBooks = actions.partnerWorkbooks ? () => void store.run('partners', (p) => actions.partnerWorkbooks!(p)) : undefined;
-  const madeBooks = last?.task === 'partners' && last.outcome.kind === 'made' && closedList !== last ? last.outcome : null;
+  const made = state.last?.task === 'partners' ? state.last : null;
+  const madeBooks = made && made.outcome.kind === 'made' && closedList !== made ? made.outcome : null;
   const accept = actions.accept ? (input: AcceptInput) => store.run('accept', (p) => actions.accept!(input, p)) : undefined;
   const select = (sheet: string, cell: string | null) => {
     setNotice(null);
@@ -126,7 +130,7 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
         </div>
         {confirmClear && !busy && <ClearConfirm onConfirm={clear} onCancel={() => setConfirmClear(false)} />}
         {(undoAsked || !state.wrote) && <UndoNote />}
-        <StatusArea state={state} notice={notice} />
+        <StatusArea state={statusState} notice={notice} />
         {outcome?.kind === 'done' && outcome.imported && <ImportedLines lines={outcome.imported} />}
         {outcome?.kind === 'done' && outcome.notices && <Notices lines={outcome.notices} />}
         {state.live && outcome?.kind === 'done' && <LiveBanner live={state.live} />}
@@ -147,10 +151,10 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
           </div>
           {madeBooks && (
             <PartnerWorkbooksList
-              key={String(last?.at.getTime())}
+              key={String(made?.at.getTime())}
               made={madeBooks}
               onClose={() => {
-                setClosedList(last);
+                setClosedList(made);
                 partnerBooksButton.current?.focus(); // focus back where the list came from
               }}
             />
