@@ -248,3 +248,12 @@ test('the files are named as the command line names them', () => {
   }
   expect(partnerFileNameOf('ClusteriX 2.0 P6.xlsm', 3)).toBe('ClusteriX 2.0 P6 partner 3.xlsm');
 });
+
+test('a workbook never saved (no URL): the files are named after the project’s acronym', async () => {
+  installOffice(sampleBytes(), { url: '' });
+  const o = made((await createOfficeActions().partnerWorkbooks!())!);
+  expect(o.files.map((f) => f.name).slice(0, 2)).toEqual(['ClusteriX 2.0 partner 1.xlsx', 'ClusteriX 2.0 partner 2.xlsx']);
+  expect(o.all.name).toBe('ClusteriX 2.0 partner workbooks.zip');
+  // The same bytes as the command line's for that partner: only the name differs.
+  expect(Buffer.from(o.files[0].bytes).equals(fs.readFileSync(at('cli/sample partner 1.xlsx')))).toBe(true);
+});
