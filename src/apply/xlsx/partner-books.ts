@@ -74,7 +74,7 @@ export function partnerWorkbook(opened: OpenedBook, no: number, file: string): B
   const keep = new Set([project, budgets[0], ...indicatorSheets].map((n) => n.toLowerCase()));
   const edit = new PackageEdit(book.pkg);
   const wb = new WorkbookEdit(edit, book.pkg.workbookPart);
-  for (const name of wb.sheetNames()) if (!keep.has(name.toLowerCase())) wb.remove(name);
+  wb.removeMany(wb.sheetNames().filter((name) => !keep.has(name.toLowerCase())));
   const projectPart = wb.partOf(project);
   if (projectPart) {
     const xml = edit.text(projectPart)!;

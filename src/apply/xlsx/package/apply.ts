@@ -161,8 +161,7 @@ class Patcher {
   }
 
   removeOurSheets(state: ClusterixState): void {
-    for (const name of state.tabs) this.workbook.remove(name);
-    this.workbook.remove(STATE_SHEET);
+    this.workbook.removeMany([...state.tabs, STATE_SHEET]);
   }
 
   addTabs(plan: ReportPlan): void {

@@ -62,48 +62,71 @@ export class WorkbookEdit {
 
   /** Takes a sheet away with its part, the part's own relationships and what only it points to. */
   remove(name: string): void {
-    const i = this.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (i < 0) return;
-    const part = this.partOf(name);
+    this.removeMany([name]);
+  }
+
+  /**
+   * Takes sheets away at once (a partner's workbook drops all but three of hundreds): their parts, the parts'
+   * own relationships and every part that only the parts going point to (a picture another sheet shows stays),
+   * in one pass over the package's relationships, the content types and the defined names.
+   */
+  removeMany(names: Iterable<string>): void {
+    const gone = new Set([...names].map((n) => n.toLowerCase()));
+    const indices = this.sheets.flatMap((s, i) => (gone.has(s.name.toLowerCase()) ? [i] : []));
+    if (indices.length === 0) return;
+    const wbRels = new Map(this.edit.rels(this.part).map((r) => [r.id, r]));
+    const roots = indices.flatMap((i) => {
+      const rel = wbRels.get(this.sheets[i].relId);
+      return rel && !rel.external ? [this.edit.target(this.part, rel)] : [];
+    });
+    // Who points to each part (every relationships part of the package, read once).
+    const sources = new Map<string, Set<string>>();
+    for (const n of this.edit.names()) {
+      if (!n.endsWith('.rels')) continue;
+      const source = n.replace(/_rels\/([^/]+)\.rels$/, '$1');
+      for (const r of this.edit.rels(source)) {
+        if (r.external) continue;
+        const t = this.edit.target(source, r);
+        const set = sources.get(t) ?? new Set<string>();
+        set.add(source);
+        sources.set(t, set);
+      }
+    }
     const removed = new Set<string>();
-    if (part) this.deletePartTree(part, removed);
+    const queue = roots.filter((r) => this.edit.has(r));
+    for (const r of queue) removed.add(r);
+    while (queue.length > 0) {
+      const part = queue.pop()!;
+      for (const r of this.edit.rels(part)) {
+        if (r.external) continue;
+        const t = this.edit.target(part, r);
+        if (removed.has(t) || !this.edit.has(t)) continue;
+        // A part still pointed to by a part that stays (a shared image) stays.
+        if ([...(sources.get(t) ?? [])].every((s) => removed.has(s))) {
+          removed.add(t);
+          queue.push(t);
+        }
+      }
+    }
+    for (const part of removed) {
+      this.edit.delete(part);
+      const relsPart = part.replace(/([^/]+)$/, '_rels/$1.rels');
+      if (this.edit.has(relsPart)) this.edit.delete(relsPart);
+    }
     this.edit.undeclare(removed);
-    this.edit.removeRels(this.part, new Set([this.sheets[i].relId]));
-    this.sheets.splice(i, 1);
-    // Names scoped to later sheets move down by one; names scoped to this one go.
+    this.edit.removeRels(this.part, new Set(indices.map((i) => this.sheets[i].relId)));
+    const at = new Set(indices);
+    this.sheets = this.sheets.filter((_, i) => !at.has(i));
+    // Names scoped to a sheet that went go; names scoped to later sheets move down by the sheets gone before them.
     this.names = this.names.flatMap((n) => {
       const local = attr(n, 'localSheetId');
       if (local === undefined) return [n];
       const k = Number(local);
-      if (k === i) return [];
-      return [k > i ? setAttr(n, 'localSheetId', String(k - 1)) : n];
+      if (at.has(k)) return [];
+      const before = indices.filter((i) => i < k).length;
+      return [before > 0 ? setAttr(n, 'localSheetId', String(k - before)) : n];
     });
     this.removedAny = true;
-  }
-
-  private deletePartTree(part: string, removed: Set<string>): void {
-    if (removed.has(part) || !this.edit.has(part)) return;
-    const rels = this.edit.rels(part);
-    this.edit.delete(part);
-    removed.add(part);
-    const relsPart = part.replace(/([^/]+)$/, '_rels/$1.rels');
-    if (this.edit.has(relsPart)) this.edit.delete(relsPart);
-    for (const r of rels) {
-      if (r.external) continue;
-      const t = this.edit.target(part, r);
-      // A part another part still points to (a shared image) stays.
-      if (!this.pointedToElsewhere(t, part)) this.deletePartTree(t, removed);
-    }
-  }
-
-  private pointedToElsewhere(target: string, except: string): boolean {
-    for (const n of this.edit.names()) {
-      if (!n.endsWith('.rels')) continue;
-      const source = n.replace(/_rels\/([^/]+)\.rels$/, '$1');
-      if (source === except) continue;
-      if (this.edit.rels(source).some((r) => !r.external && this.edit.target(source, r) === target)) return true;
-    }
-    return false;
   }
 
   /** Appends a sheet whose part `part` is already in the package. */
