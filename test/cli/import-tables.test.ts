@@ -1,7 +1,8 @@
 /**
  * `clusterix import` on a lead's book whose Indicators rows are an Excel table (A3:L80, header = the indicator
  * header, a calculated Total column), with a second table under it (A83:B85), a chart below them over the
- * table's Total column, a shape over partner 3's rows, and a table on the Project sheet. Partner 3's file adds
+ * table's Total column, a shape over partner 3's rows, threaded comments (with their legacy note twins) on K30
+ * and on partner 9's last row, and a table on the Project sheet. Partner 3's file adds
  * two rows (inside the table: before row 25), partner 9's removes its last one (row 66). Expected by hand: the
  * table A3:L81 (+2 -1), the one below A84:B86, the chart's anchor and series one row down (net), the shape two
  * rows taller, the Project sheet and its table byte for byte. LibreOffice opens the result, reads the table
@@ -47,6 +48,40 @@ const DRAWING = (chartTop: number, shapeBottom: number) =>
   `<xdr:twoCellAnchor>${marker('from', 0, chartTop)}${marker('to', 8, chartTop + 14)}<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>` +
   `<xdr:twoCellAnchor>${marker('from', 13, 17)}${marker('to', 15, shapeBottom)}<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="Rectangle 1"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>` +
   '</xdr:wsDr>';
+
+const THREADED_REL = 'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment';
+const PERSON_REL = 'http://schemas.microsoft.com/office/2017/10/relationships/person';
+const PERSONS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><person displayName="Anna Lead" id="{00000000-0000-0000-0000-0000000000A1}" userId="anna" providerId="None"/></personList>';
+const uid = (ref: string) => `{00000000-0000-0000-0000-${ref.padStart(12, '0')}}`;
+/** A threaded comment on each cell, and a reply under the one on `replyOn`. */
+const THREADED = (cells: string[], replyOn: string) =>
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  cells
+    .map((c, i) => {
+      const first = `<threadedComment ref="${c}" dT="2026-11-30T09:00:00.00" personId="{00000000-0000-0000-0000-0000000000A1}" id="${uid(String(i + 1))}"><text>Checked with the partner (${i + 1})</text></threadedComment>`;
+      return i === cells.indexOf(replyOn)
+        ? `${first}<threadedComment ref="${c}" dT="2026-11-30T10:00:00.00" personId="{00000000-0000-0000-0000-0000000000A1}" id="${uid(`${i + 1}0`)}" parentId="${uid(String(i + 1))}"><text>Reply</text></threadedComment>`
+        : first;
+    })
+    .join('') +
+  '</ThreadedComments>';
+/** The legacy notes Excel writes as the threaded comments' twins. */
+const LEGACY = (cells: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>tc=${uid('1')}</author></authors><commentList>` +
+  cells.map((c, i) => `<comment ref="${c}" authorId="0"><text><t>[Threaded comment] Checked with the partner (${i + 1})</t></text></comment>`).join('') +
+  '</commentList></comments>';
+const VML = (cells: [number, number][]) =>
+  '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>' +
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+  cells
+    .map(
+      ([row, col], i) =>
+        `<v:shape id="_x0000_s${1025 + i}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:10pt;width:108pt;height:60pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:textbox/>` +
+        `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 2, ${col + 3}, 15, ${row + 4}, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`,
+    )
+    .join('') +
+  '</xml>';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const rels = (items: [string, string, string][]) =>
@@ -98,9 +133,22 @@ beforeAll(async () => {
   parts[ind] = strToU8(
     text(parts, ind)
       .replace('</sheetData>', `<row r="83">${inline('A83', 'Checked by')}${inline('B83', 'Date')}</row><row r="84">${inline('A84', 'AB')}${inline('B84', '2026-11-30')}</row><row r="85">${inline('A85', 'CD')}</row></sheetData>`)
-      .replace('</worksheet>', '<drawing r:id="rId3"/><tableParts count="2"><tablePart r:id="rId1"/><tablePart r:id="rId2"/></tableParts></worksheet>'),
+      .replace('</worksheet>', '<drawing r:id="rId3"/><legacyDrawing r:id="rId5"/><tableParts count="2"><tablePart r:id="rId1"/><tablePart r:id="rId2"/></tableParts></worksheet>'),
   );
-  parts[relsOf(ind)] = strToU8(rels([['rId1', 'table', '../tables/table1.xml'], ['rId2', 'table', '../tables/table2.xml'], ['rId3', 'drawing', '../drawings/drawing1.xml']]));
+  parts[relsOf(ind)] = strToU8(
+    rels([
+      ['rId1', 'table', '../tables/table1.xml'],
+      ['rId2', 'table', '../tables/table2.xml'],
+      ['rId3', 'drawing', '../drawings/drawing1.xml'],
+      ['rId4', 'comments', '../comments1.xml'],
+      ['rId5', 'vmlDrawing', '../drawings/vmlDrawing1.vml'],
+    ]).replace('</Relationships>', `<Relationship Id="rId6" Type="${THREADED_REL}" Target="../threadedComments/threadedComment1.xml"/></Relationships>`),
+  );
+  parts['xl/threadedComments/threadedComment1.xml'] = strToU8(THREADED(['K30', 'C66'], 'K30'));
+  parts['xl/comments1.xml'] = strToU8(LEGACY(['K30', 'C66']));
+  parts['xl/drawings/vmlDrawing1.vml'] = strToU8(VML([[29, 10], [65, 2]]));
+  parts['xl/persons/person.xml'] = strToU8(PERSONS);
+  parts['xl/_rels/workbook.xml.rels'] = strToU8(text(parts, 'xl/_rels/workbook.xml.rels').replace('</Relationships>', `<Relationship Id="rId900" Type="${PERSON_REL}" Target="persons/person.xml"/></Relationships>`));
   parts['xl/tables/table1.xml'] = strToU8(tablePart(1, 'IndicatorRows', 'A3:L80', columns(HEADER, { Total: CALCULATED })));
   parts['xl/tables/table2.xml'] = strToU8(tablePart(2, 'Checks', 'A83:B85', columns(['Checked by', 'Date'])));
   parts['xl/tables/table3.xml'] = strToU8(tablePart(3, 'Notes', 'Z200:AA202', columns(['Item', 'Amount'])));
@@ -125,6 +173,10 @@ beforeAll(async () => {
       ['xl/tables/table1.xml', 'xl/tables/table2.xml', 'xl/tables/table3.xml'].map((t) => ct(t, 'spreadsheetml.table+xml')).join('') +
         ct('xl/drawings/drawing1.xml', 'drawing+xml') +
         ct('xl/charts/chart1.xml', 'drawingml.chart+xml') +
+        ct('xl/comments1.xml', 'spreadsheetml.comments+xml') +
+        '<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/>' +
+        '<Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/>' +
+        '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
         '</Types>',
     ),
   );
@@ -152,12 +204,21 @@ describe('import moving rows of an indicator sheet that is an Excel table', () =
     expect(ind).toMatch(/<row r="81"[^>]*><c r="A81"><v>11<\/v><\/c><c r="B81" t="inlineStr"><is><t[^>]*>PI-REG<\/t>/);
     expect(ind).not.toMatch(/<row r="82"/);
     expect(ind).toMatch(/<row r="84"[^>]*><c r="A84" t="inlineStr"><is><t>Checked by<\/t>/);
-    expect(ind).toContain('<drawing r:id="rId3"/><tableParts count="2"><tablePart r:id="rId1"/><tablePart r:id="rId2"/></tableParts></worksheet>');
+    expect(ind).toContain('<drawing r:id="rId3"/><legacyDrawing r:id="rId5"/><tableParts count="2"><tablePart r:id="rId1"/><tablePart r:id="rId2"/></tableParts></worksheet>');
   });
 
   it('moves the chart one row down with its series over the table, makes the shape over the new rows taller', () => {
     expect(text(out, 'xl/drawings/drawing1.xml')).toBe(DRAWING(87, 27));
     expect(text(out, 'xl/charts/chart1.xml')).toBe(CHART('81'));
+  });
+
+  it('moves the threaded comments and their note twins with their cells (K30 to K32); the ones on the row out go with it', () => {
+    expect(text(out, 'xl/threadedComments/threadedComment1.xml')).toBe(THREADED(['K32'], 'K32'));
+    expect(text(out, 'xl/comments1.xml')).toBe(LEGACY(['K32']));
+    const vml = text(out, 'xl/drawings/vmlDrawing1.vml');
+    expect(vml).toContain('<x:Anchor>11, 15, 31, 2, 13, 15, 35, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>31</x:Row><x:Column>10</x:Column>');
+    expect(vml).not.toContain('<x:Column>2</x:Column>');
+    expect(Buffer.from(out['xl/persons/person.xml']).equals(Buffer.from(lead['xl/persons/person.xml']))).toBe(true);
   });
 
   it('leaves the Project sheet, its table and every relationship part byte for byte', () => {
