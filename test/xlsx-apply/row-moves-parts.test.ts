@@ -6,7 +6,7 @@
  * The moves throughout, bottom-up as the import plans them: row 60 (1-based) goes, then two rows go in before
  * row 25 (a partner with its rows on 18..24 adds two). So rows 25..59 move down 2, rows 61.. move down 1.
  */
-import { movedChartPart, movedDrawingPart, movedPivotCache, movedPivotTable, movedTablePart, movedThreadedComments, withoutTableParts } from '../../src/apply/xlsx/package/row-moves-parts';
+import { movedChartPart, movedDrawingPart, movedPivotCache, movedPivotTable, movedSparklines, movedTablePart, movedThreadedComments, withoutTableParts } from '../../src/apply/xlsx/package/row-moves-parts';
 import type { RowMove } from '../../src/plan/row-moves';
 
 const MOVES: RowMove[] = [
@@ -104,6 +104,14 @@ describe('threaded comments, pivots and charts', () => {
     expect(movedThreadedComments(part(tc('B10', 'A') + tc('K30', 'B') + tc('C60', 'C') + tc('C60', 'D', ' parentId="{C}"') + tc('L61', 'E')), 'Indicators', MOVES)).toBe(
       part(tc('B10', 'A') + tc('K32', 'B') + tc('L62', 'E')),
     );
+  });
+
+  it("moves the sheet's sparklines (data and cell), drops one whose row went and a group left empty", () => {
+    const line = (f: string, cell: string) => `<x14:sparkline><xm:f>${f}</xm:f><xm:sqref>${cell}</xm:sqref></x14:sparkline>`;
+    const group = (lines: string) => `<x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines>${lines}</x14:sparklines></x14:sparklineGroup>`;
+    const ext = (groups: string) => `<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">${groups}</x14:sparklineGroups></ext></extLst>`;
+    const before = ext(group(line('Indicators!C24:J24', 'L24') + line('Indicators!C30:J30', 'L30') + line('Indicators!C60:J60', 'L60')) + group(line("'Indicators'!C60:J60", 'M60')));
+    expect(movedSparklines(before, 'Indicators', MOVES)).toBe(ext(group(line('Indicators!C24:J24', 'L24') + line('Indicators!C32:J32', 'L32'))));
   });
 
   it("moves a chart's series and a pivot cache's source over the moved sheet, and a pivot table's place on it", () => {

@@ -9,6 +9,7 @@
  *   one-cell anchor ("move but don't size") keeps its size and moves with its top row (to the row after
  *   deleted ones); an absolute anchor or editAs="absolute" does not move;
  * - its threaded comments: each moves with its cell, and goes with its row (as its legacy note twin does);
+ * - its sparklines (their data and their cell; one whose cell went goes);
  * - its pivot tables' location;
  * - anywhere in the package: chart series and titles (c:f) and pivot caches' worksheet sources over the moved
  *   sheet follow like formulas.
@@ -119,6 +120,24 @@ export function movedThreadedComments(xml: string, sheet: string, moves: readonl
     if (!ref) return c;
     const moved = movedAddress(moves, sheet, ref);
     return moved === null ? '' : moved === ref ? c : c.replace(/\bref="[^"]*"/, `ref="${escapeXml(moved)}"`);
+  });
+}
+
+/**
+ * The sparklines of a moved sheet (x14, in its extLst): each one's data (xm:f, always with its sheet) and its
+ * cell (xm:sqref) moved; one whose cell went goes, and a group left without any goes too.
+ */
+export function movedSparklines(xml: string, sheet: string, moves: readonly RowMove[]): string {
+  if (!/<(\w+:)?sparklineGroup\b/.test(xml)) return xml;
+  return xml.replace(/<((?:\w+:)?)sparklineGroup\b[^>]*>[\s\S]*?<\/\1sparklineGroup>/g, (group: string, p: string) => {
+    const next = group.replace(new RegExp(`<${p}sparkline>([\\s\\S]*?)</${p}sparkline>`, 'g'), (line: string) => {
+      const cell = /<((?:\w+:)?sqref)>([^<]*)<\/\1>/.exec(line);
+      const moved = cell ? movedAddress(moves, sheet, cell[2].trim()) : undefined;
+      if (moved === null) return '';
+      const out = line.replace(/(<((?:\w+:)?f)>)([^<]*)(<\/\2>)/, (_m, o: string, _n, text: string, c: string) => `${o}${movedXmlFormula(text, sheet, moves)}${c}`);
+      return cell && moved !== undefined ? out.replace(/(<((?:\w+:)?sqref)>)[^<]*(<\/\2>)/, `$1${moved}$3`) : out;
+    });
+    return new RegExp(`<${p}sparkline>`).test(next) ? next : '';
   });
 }
 
