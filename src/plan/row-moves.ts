@@ -73,6 +73,32 @@ export function movedFormatSpan(moves: readonly RowMove[], sheet: string, top: n
   return span;
 }
 
+/**
+ * An Excel table's rows (0-based, `top` its header row when it has one, `bottom` its last row) after the
+ * moves, as Excel keeps a table: rows inserted above it move it; rows inserted inside it (below its header, up
+ * to its last row) grow it; rows inserted right under its last row join it too, unless it has a totals row
+ * (they are a partner's rows going in under its block, and Excel takes rows written right under a table in);
+ * rows deleted shrink it, never below its header, one data row and its totals row (`header`, `totals`: 0 or 1
+ * each, as the table part counts them); null when every row of it went.
+ */
+export function movedTableSpan(moves: readonly RowMove[], sheet: string, top: number, bottom: number, header = 1, totals = 0): { top: number; bottom: number } | null {
+  let t = top;
+  let b = bottom;
+  for (const m of moves) {
+    if (!same(m.sheet, sheet)) continue;
+    if (m.count > 0) {
+      if (m.at <= t) t += m.count;
+      if (m.at <= b || (m.at === b + 1 && totals === 0)) b += m.count;
+      continue;
+    }
+    const s = movedSpan([m], sheet, t, b);
+    if (!s) return null;
+    t = s.top;
+    b = Math.max(s.bottom, s.top + header + totals);
+  }
+  return { top: t, bottom: b };
+}
+
 /** 'B3', 'B3:D5' or '3:5' (with or without $) on `sheet` after the moves; null when all its rows went. */
 export function movedAddress(moves: readonly RowMove[], sheet: string, address: string, spanOf: typeof movedSpan = movedSpan): string | null {
   const rows = /^(\$?)(\d+):(\$?)(\d+)$/.exec(address);
@@ -94,10 +120,11 @@ export function movedAddress(moves: readonly RowMove[], sheet: string, address: 
   return p.row <= q.row ? `${fix(x, s.top)}:${fix(y, s.bottom)}` : `${fix(x, s.bottom)}:${fix(y, s.top)}`;
 }
 
-// A string literal; or a reference with an optional sheet: a cell, a cell range or a row range ('3:5'). Not
-// after ']' (another workbook's sheet: [1]Indicators!A5).
+// A string literal; a bracketed part of a structured reference (Table1[[#This Row],[P1]]: a column named
+// like a cell is no cell); or a reference with an optional sheet: a cell, a cell range or a row range ('3:5').
+// Not after ']' (another workbook's sheet: [1]Indicators!A5).
 const REF =
-  /("(?:[^"]|"")*")|(?<![\w.$'"\]])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(?:(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)|(\$?\d+:\$?\d+))(?![\w(!.])/g;
+  /("(?:[^"]|"")*"|\[(?:[^[\]']|'.)*\])|(?<![\w.$'"\]!])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(?:(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)|(\$?\d+:\$?\d+))(?![\w(!.])/g;
 
 function sheetOfPrefix(prefix: string): string {
   const name = prefix.slice(0, -1);

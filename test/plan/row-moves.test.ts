@@ -1,5 +1,5 @@
 /** Rows inserted and deleted: addresses, formulas and our state moved as Excel moves them (expectations by hand). */
-import { marksAbove, movedAddress, movedFormatSpan, movedFormula, movedRow, movedState, type RowMove } from '../../src/plan/row-moves';
+import { marksAbove, movedAddress, movedFormatSpan, movedFormula, movedRow, movedState, movedTableSpan, type RowMove } from '../../src/plan/row-moves';
 import { emptyState } from '../../src/plan/state';
 
 // Two rows go in before row 12 (1-based) of Indicators, then row 20 (1-based, after the insert) goes.
@@ -47,6 +47,31 @@ describe('row moves', () => {
     expect(movedFormula('=LOG10(K30)+ROWS(Indicators!12:13)', 'Indicators', MOVES)).toBe('=LOG10(K31)+ROWS(Indicators!14:15)') // row 30 -> 32, then row 20 goes: 31;
     expect(movedFormula("='Budget WP'!C12", 'Indicators', MOVES)).toBe("='Budget WP'!C12");
     expect(movedFormula('=[1]Indicators!K30+Indicators!K30', 'Summary', MOVES)).toBe('=[1]Indicators!K30+Indicators!K31');
+    // On the moved sheet itself: another workbook's cell stays, this sheet's moves.
+    expect(movedFormula('=[1]Indicators!K30+K30', 'Indicators', MOVES)).toBe('=[1]Indicators!K30+K31');
+  });
+
+  it("leaves a structured reference's columns alone, even one named like a cell", () => {
+    const ins: RowMove[] = [{ sheet: 'Indicators', at: 3, count: 2 }]; // two rows before row 4
+    expect(movedFormula('=SUM(Table1[[#This Row],[P4]:[P8]])+K4', 'Indicators', ins)).toBe('=SUM(Table1[[#This Row],[P4]:[P8]])+K6');
+    expect(movedFormula("=Table1[P5]+T['[Q4]]", 'Indicators', ins)).toBe("=Table1[P5]+T['[Q4]]");
+  });
+
+  it("keeps an Excel table as Excel does: moved, grown from inside or right under, shrunk to header and one row at least", () => {
+    // A table with its header on row 3 and rows 4..80 (0-based 2..79).
+    const span = (moves: RowMove[], totals = 0) => movedTableSpan(moves, 'S', 2, 79, 1, totals);
+    expect(span([{ sheet: 'S', at: 24, count: 2 }])).toEqual({ top: 2, bottom: 81 }); // inside: grows
+    expect(span([{ sheet: 'S', at: 3, count: 1 }])).toEqual({ top: 2, bottom: 80 }); // right under the header: inside
+    expect(span([{ sheet: 'S', at: 80, count: 2 }])).toEqual({ top: 2, bottom: 81 }); // right under its last row: joins
+    expect(span([{ sheet: 'S', at: 80, count: 2 }], 1)).toEqual({ top: 2, bottom: 79 }); // not under a totals row
+    expect(span([{ sheet: 'S', at: 81, count: 2 }])).toEqual({ top: 2, bottom: 79 }); // a row further down: nothing
+    expect(span([{ sheet: 'S', at: 2, count: 3 }])).toEqual({ top: 5, bottom: 82 }); // above its header: moves
+    expect(span([{ sheet: 'S', at: 24, count: 2 }, { sheet: 'S', at: 60, count: -1 }])).toEqual({ top: 2, bottom: 80 });
+    expect(span([{ sheet: 'S', at: 0, count: -1 }])).toEqual({ top: 1, bottom: 78 }); // a row above goes: moves up
+    expect(span([{ sheet: 'S', at: 3, count: -77 }])).toEqual({ top: 2, bottom: 3 }); // every data row went: header and one row
+    expect(span([{ sheet: 'S', at: 3, count: -77 }], 1)).toEqual({ top: 2, bottom: 4 }); // and its totals row
+    expect(span([{ sheet: 'S', at: 1, count: -80 }])).toBeNull();
+    expect(movedTableSpan([{ sheet: 'S', at: 24, count: 2 }], 'T', 2, 79)).toEqual({ top: 2, bottom: 79 }); // another sheet
   });
 
   it('moves saved marks with their cells; drops a deleted one and an accepted warning that moved', () => {

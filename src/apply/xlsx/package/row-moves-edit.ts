@@ -5,8 +5,8 @@
  * merged ranges, data validations and conditional formats (their ranges and formulas), hyperlinks, the
  * autofilter and the other ref/sqref ranges of the moved sheet, the notes on it (comments and their VML
  * shapes) and the defined names (print areas and titles among them). A range whose rows all went is dropped
- * (a formula's reference becomes #REF!, as in Excel). Threaded comments, tables and drawings anchored
- * below moved rows are not moved (the sample and the template have none on an indicator sheet).
+ * (a formula's reference becomes #REF!, as in Excel). Tables, drawings' anchors, threaded comments, sparklines,
+ * pivot tables, chart series and pivot caches over moved rows follow too (row-moves-parts.ts).
  */
 import { movedAddress, movedFormatSpan, movedFormula, movedRow, type InheritedLook, type RowMove } from '../../../plan/row-moves';
 import { decodeEntities, escapeXml } from '../../../snapshot/package/xml';
@@ -16,6 +16,7 @@ import type { PackageEdit } from './parts';
 import type { WorkbookEdit } from './workbook-edit';
 import { removeAttr, setAttr } from './styles-edit';
 import type { RowXml, SheetRows } from './rows-edit';
+import { moveChartsAndPivotCaches, moveSheetParts, movedSparklines, withoutTableParts } from './row-moves-parts';
 
 /** Renumbers a row (its r= and its cells' r=); formula text is moved separately, for every sheet at once. */
 function renumber(row: RowXml, to: number): void {
@@ -221,8 +222,10 @@ export function applyRowMoves(edit: PackageEdit, wb: WorkbookEdit, moves: readon
       rows.head = moveSheetRanges(rows.head, sheet, moves);
       rows.tail = moveSheetRanges(rows.tail, sheet, moves);
       moveNotes(edit, part, sheet, moves);
+      rows.tail = movedSparklines(withoutTableParts(rows.tail, moveSheetParts(edit, part, sheet, moves).tablesGone), sheet, moves);
     }
   }
+  moveChartsAndPivotCaches(edit, moves);
 }
 
 /** The workbook part after the moves: its defined names moved, a full calculation on open. Call after WorkbookEdit.save(). */
