@@ -15,8 +15,23 @@ import { Evaluator, type Grid } from './package/evaluate';
 export interface ReadSheet {
   info: PackageSheet;
   raw: RawSheet;
-  /** Raw cells by row * 16384 + col. */
-  at: Map<number, RawCell>;
+  /** Raw cells by row * 16384 + col; built on first use (the writer asks for the cells it marks only). */
+  readonly at: Map<number, RawCell>;
+}
+
+function readSheet(info: PackageSheet, raw: RawSheet): ReadSheet {
+  let at: Map<number, RawCell> | null = null;
+  return {
+    info,
+    raw,
+    get at() {
+      if (at === null) {
+        at = new Map();
+        for (const c of raw.cells) at.set(c.row * KEY + c.col, c);
+      }
+      return at;
+    },
+  };
 }
 
 export interface ReadBook {
@@ -67,9 +82,7 @@ export function readPackage(bytes: Uint8Array, file: string): ReadBook {
     const text = info.part ? pkg.text(info.part) : undefined;
     const raw: RawSheet = text !== undefined ? readSheetXml(text, info.part!, file, strings) : { cells: [], merges: [], rowStyles: new Map(), colStyles: [] };
     if (info.part) pkg.forget(info.part); // read once; the writer inflates again only the sheets it marks
-    const at = new Map<number, RawCell>();
-    for (const c of raw.cells) at.set(c.row * KEY + c.col, c);
-    sheets.push({ info, raw, at });
+    sheets.push(readSheet(info, raw));
   }
   computeUncalculated(sheets);
   return { pkg, styles, stylesPart, sheets, snapshot: { sheets: sheets.map((s) => toSnapshot(s, styles, pkg.date1904, file)) } };
@@ -154,16 +167,25 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
     for (const cs of s.raw.colStyles) if (col >= cs.min && col <= cs.max) return cs.style;
     return 0;
   };
-  for (const row of rowsWithValues) {
-    const r = row - top;
-    if (r < 0 || r >= height) continue;
-    const last = Math.min(lastCol.get(row) ?? -1, left + width - 1);
-    const rowStyle = s.raw.rowStyles.get(row);
-    for (let col = left; col <= last; col++) {
-      const c = s.at.get(row * KEY + col);
-      const style = c ? c.style : (rowStyle ?? colStyle(col));
-      if (style) snap.numberFormats[r][col - left] = fmt(style);
+  // A cell the file has takes its own style; one it does not, its row's (customFormat) or else its column's.
+  const hasStyledDefault = s.raw.rowStyles.size > 0 || s.raw.colStyles.length > 0;
+  const inRange = (row: number, col: number) => row >= top && row < top + height && col >= left && col <= Math.min(lastCol.get(row) ?? -1, left + width - 1);
+  if (hasStyledDefault) {
+    for (const row of rowsWithValues) {
+      const r = row - top;
+      if (r < 0 || r >= height) continue;
+      const last = Math.min(lastCol.get(row) ?? -1, left + width - 1);
+      const rowStyle = s.raw.rowStyles.get(row);
+      for (let col = left; col <= last; col++) {
+        const style = rowStyle ?? colStyle(col);
+        if (style) snap.numberFormats[r][col - left] = fmt(style);
+      }
     }
+  }
+  for (const c of s.raw.cells) {
+    if (!rowsWithValues.has(c.row) || !inRange(c.row, c.col)) continue;
+    if (c.style) snap.numberFormats[c.row - top][c.col - left] = fmt(c.style);
+    else if (hasStyledDefault) snap.numberFormats[c.row - top][c.col - left] = 'General';
   }
   return snap;
 }
