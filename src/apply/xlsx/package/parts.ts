@@ -195,19 +195,37 @@ export class PackageEdit {
     return writeZip(out);
   }
 
-  /** Every part as plain bytes by name (inflating the ones not read yet). */
+  /**
+   * Every part as plain bytes by name. A part not read yet is inflated only when the record's user reads it (the
+   * report's charts read a few parts of a package that may hold hundreds of sheets).
+   */
   toRecord(): Record<string, Uint8Array> {
     const out: Record<string, Uint8Array> = {};
-    for (const name of this.parts.keys()) out[name] = this.bytes(name)!;
+    for (const [name, p] of this.parts) {
+      if (p.bytes) {
+        out[name] = p.bytes;
+        continue;
+      }
+      Object.defineProperty(out, name, {
+        enumerable: true,
+        configurable: true,
+        get: () => this.bytes(name),
+        set: (value: Uint8Array) => Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true }),
+      });
+    }
     return out;
   }
 
   /** Takes back a package changed as plain bytes: parts whose bytes differ or are new are set, missing ones deleted. */
   setFromRecord(rec: Record<string, Uint8Array>): void {
     for (const name of [...this.parts.keys()]) if (!(name in rec)) this.delete(name);
-    for (const [name, bytes] of Object.entries(rec)) {
+    for (const name of Object.keys(rec)) {
+      const d = Object.getOwnPropertyDescriptor(rec, name)!;
+      if (d.get) continue; // toRecord's part, never written
+      const bytes = d.value as Uint8Array;
       const old = this.parts.has(name) ? this.bytes(name) : undefined;
-      if (old === undefined || old.length !== bytes.length || Buffer.compare(Buffer.from(old), Buffer.from(bytes)) !== 0) this.set(name, bytes);
+      if (old === bytes) continue;
+      if (old === undefined || old.length !== bytes.length || Buffer.compare(Buffer.from(old.buffer, old.byteOffset, old.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)) !== 0) this.set(name, bytes);
     }
   }
 }
