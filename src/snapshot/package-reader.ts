@@ -130,7 +130,10 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
   const valued: RawCell[] = [];
   const rowsWithValues = new Set<number>();
   const lastCol = new Map<number, number>();
-  for (const c of s.raw.cells) {
+  const cells = s.raw.cells;
+  // Indexed loops over the cells: for…of allocates an iterator result per cell until the loop is optimized.
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     lastCol.set(c.row, Math.max(lastCol.get(c.row) ?? -1, c.col));
     const slave = merges.length > 0 && inMergeNotTopLeft(merges, c.row, c.col);
     if (slave) rowsWithValues.add(c.row);
@@ -151,7 +154,8 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
     if (f === undefined) fmtCache.set(style, (f = numberFormatOf(styles, style)));
     return f;
   };
-  for (const c of valued) {
+  for (let i = 0; i < valued.length; i++) {
+    const c = valued[i];
     const r = c.row - top;
     const k = c.col - left;
     let value: CellValue = c.value;
@@ -182,7 +186,8 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
       }
     }
   }
-  for (const c of s.raw.cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     if (!rowsWithValues.has(c.row) || !inRange(c.row, c.col)) continue;
     if (c.style) snap.numberFormats[c.row - top][c.col - left] = fmt(c.style);
     else if (hasStyledDefault) snap.numberFormats[c.row - top][c.col - left] = 'General';
