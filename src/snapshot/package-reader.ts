@@ -127,19 +127,14 @@ function computeUncalculated(sheets: ReadSheet[]): void {
 function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: string): SheetSnapshot {
   const name = s.info.name;
   const merges = s.raw.merges.map(parseRange).filter((m): m is NonNullable<typeof m> => m !== null);
-  const valued: RawCell[] = [];
-  const rowsWithValues = new Set<number>();
-  const lastCol = new Map<number, number>();
   const cells = s.raw.cells;
   // Indexed loops over the cells: for…of allocates an iterator result per cell until the loop is optimized.
+  const valued: RawCell[] = [];
+  const slave = new Uint8Array(merges.length > 0 ? cells.length : 0);
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
-    lastCol.set(c.row, Math.max(lastCol.get(c.row) ?? -1, c.col));
-    const slave = merges.length > 0 && inMergeNotTopLeft(merges, c.row, c.col);
-    if (slave) rowsWithValues.add(c.row);
-    if (slave || (c.type === 'Empty' && c.formula === null)) continue;
-    valued.push(c);
-    rowsWithValues.add(c.row);
+    if (merges.length > 0 && inMergeNotTopLeft(merges, c.row, c.col)) slave[i] = 1;
+    else if (c.type !== 'Empty' || c.formula !== null) valued.push(c);
   }
   const box = boundingBox(valued);
   if (box === null) return emptySheet(name, s.info.visibility, null);
@@ -147,6 +142,17 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
   if (height * width > MAX_USED_CELLS) {
     throw new UserError(`cannot read ${file}: sheet '${name}' has a used range ${a1(top, left)}:${a1(top + height - 1, left + width - 1)} too large to read (a stray value far from the data?)`);
   }
+  // By row of the used range: whether it holds a value (or a merged cell's hidden part), and its last cell's column.
+  const rowHasValue = new Uint8Array(height);
+  const lastCol = new Int32Array(height).fill(-1);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    const r = c.row - top;
+    if (r < 0 || r >= height) continue;
+    if (c.col > lastCol[r]) lastCol[r] = c.col;
+    if (slave.length > 0 && slave[i] === 1) rowHasValue[r] = 1;
+  }
+  for (let i = 0; i < valued.length; i++) rowHasValue[valued[i].row - top] = 1;
   const snap = emptySheet(name, s.info.visibility, box);
   const fmtCache = new Map<number, string>();
   const fmt = (style: number) => {
@@ -166,20 +172,19 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
     snap.valueTypes[r][k] = type;
     snap.formulas[r][k] = c.formula !== null ? `=${c.formula}` : null;
   }
-  // Number formats of every cell of a row with values, as far as that row's last cell (Office.js reports them).
+  // Number formats of every cell of a row with values, as far as that row's last cell (Office.js reports them):
+  // a cell the file has takes its own style; one it does not, its row's (customFormat) or else its column's.
   const colStyle = (col: number) => {
     for (const cs of s.raw.colStyles) if (col >= cs.min && col <= cs.max) return cs.style;
     return 0;
   };
-  // A cell the file has takes its own style; one it does not, its row's (customFormat) or else its column's.
   const hasStyledDefault = s.raw.rowStyles.size > 0 || s.raw.colStyles.length > 0;
-  const inRange = (row: number, col: number) => row >= top && row < top + height && col >= left && col <= Math.min(lastCol.get(row) ?? -1, left + width - 1);
+  const right = left + width - 1;
   if (hasStyledDefault) {
-    for (const row of rowsWithValues) {
-      const r = row - top;
-      if (r < 0 || r >= height) continue;
-      const last = Math.min(lastCol.get(row) ?? -1, left + width - 1);
-      const rowStyle = s.raw.rowStyles.get(row);
+    for (let r = 0; r < height; r++) {
+      if (rowHasValue[r] === 0) continue;
+      const last = Math.min(lastCol[r], right);
+      const rowStyle = s.raw.rowStyles.get(r + top);
       for (let col = left; col <= last; col++) {
         const style = rowStyle ?? colStyle(col);
         if (style) snap.numberFormats[r][col - left] = fmt(style);
@@ -188,9 +193,10 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
   }
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
-    if (!rowsWithValues.has(c.row) || !inRange(c.row, c.col)) continue;
-    if (c.style) snap.numberFormats[c.row - top][c.col - left] = fmt(c.style);
-    else if (hasStyledDefault) snap.numberFormats[c.row - top][c.col - left] = 'General';
+    const r = c.row - top;
+    if (r < 0 || r >= height || rowHasValue[r] === 0 || c.col < left || c.col > Math.min(lastCol[r], right)) continue;
+    if (c.style) snap.numberFormats[r][c.col - left] = fmt(c.style);
+    else if (hasStyledDefault) snap.numberFormats[r][c.col - left] = 'General';
   }
   return snap;
 }

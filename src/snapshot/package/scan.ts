@@ -1,5 +1,6 @@
 /**
- * A well-formedness-checking XML scanner of our own for the large parts (worksheets, shared strings). saxes was
+ * A well-formedness-checking XML scanner of our own for the parts the reader reads (worksheets, shared strings,
+ * the workbook and its relationships: hundreds of sheets make those large too). saxes was
  * the reader's largest cost (a third of a 500-partner consolidate): it builds an attribute object per tag and
  * walks the text one character at a time. This one finds tags and text with indexOf, keeps a tag's attributes
  * as offsets into the text (a value becomes a string only when asked for), and hands out text only where the
@@ -16,6 +17,8 @@ import { decodeEntities, localName, parseXml, refuseDoctype } from './xml';
 export interface ScanAttrs {
   /** The value of the attribute written with this name (prefix included), decoded; undefined when absent. */
   get(name: string): string | undefined;
+  /** The attributes' names as written. */
+  names(): string[];
 }
 
 export interface ScanHandlers {
@@ -87,7 +90,7 @@ class Scanner implements ScanAttrs {
   /** Attributes of the tag being opened: name start, name end, value start, value end. */
   private attrPos = new Int32Array(64);
   private attrCount = 0;
-  private readonly names: string[] = [];
+  private readonly stack: string[] = [];
   private readonly locals: string[] = [];
   private sawRoot = false;
   // Next '<', '&' and ']]>' at or after a position (n when none), looked up again only once passed: linear overall.
@@ -110,6 +113,12 @@ class Scanner implements ScanAttrs {
       if (at[o + 1] - at[o] === name.length && xml.startsWith(name, at[o])) return decodeAttr(xml.slice(at[o + 2], at[o + 3]));
     }
     return undefined;
+  }
+
+  names(): string[] {
+    const out: string[] = [];
+    for (let k = 0; k < this.attrCount; k++) out.push(this.xml.slice(this.attrPos[k * 4], this.attrPos[k * 4 + 1]));
+    return out;
   }
 
   private ltFrom(i: number): number {
@@ -156,7 +165,7 @@ class Scanner implements ScanAttrs {
       this.nextCdEnd = e < 0 ? this.n : e;
     }
     if (this.nextCdEnd < to) fail(']]> in text', this.nextCdEnd);
-    if (this.names.length === 0) {
+    if (this.stack.length === 0) {
       for (let i = from; i < to; i++) if (!isWs(xml.charCodeAt(i))) fail('text outside the root element', i);
       return;
     }
@@ -178,14 +187,14 @@ class Scanner implements ScanAttrs {
       else if (c1 === 63) pos = this.instruction(lt);
       else pos = this.openTag(lt);
     }
-    if (this.names.length > 0) fail(`the document ends inside <${this.names[this.names.length - 1]}>`, n);
+    if (this.stack.length > 0) fail(`the document ends inside <${this.stack[this.stack.length - 1]}>`, n);
     if (!this.sawRoot) fail('no root element', n);
   }
 
   /** </name>; returns the position after it. */
   private closeTag(lt: number): number {
     const xml = this.xml;
-    const top = this.names.pop();
+    const top = this.stack.pop();
     if (top === undefined) fail('a closing tag with no element open', lt);
     const nameAt = lt + 2;
     if (!xml.startsWith(top!, nameAt)) fail(`a closing tag that is not </${top}>`, lt);
@@ -206,7 +215,7 @@ class Scanner implements ScanAttrs {
       return end + 3;
     }
     if (xml.startsWith('<![CDATA[', lt)) {
-      if (this.names.length === 0) fail('CDATA outside the root element', lt);
+      if (this.stack.length === 0) fail('CDATA outside the root element', lt);
       const end = xml.indexOf(']]>', lt + 9);
       if (end < 0) fail('CDATA not closed', lt);
       if (this.wantsText()) this.h.text!(newLines(xml.slice(lt + 9, end)));
@@ -236,7 +245,7 @@ class Scanner implements ScanAttrs {
     let p = lt + 2;
     while (isNameChar(xml.charCodeAt(p))) p++;
     const name = xml.slice(lt + 1, p);
-    if (this.names.length === 0 && this.sawRoot) fail('a second root element', lt);
+    if (this.stack.length === 0 && this.sawRoot) fail('a second root element', lt);
     this.attrCount = 0;
     let selfClosing = false;
     for (;;) {
@@ -266,7 +275,7 @@ class Scanner implements ScanAttrs {
     if (selfClosing) {
       if (this.h.close) this.h.close(local);
     } else {
-      this.names.push(name);
+      this.stack.push(name);
       this.locals.push(local);
     }
     return p;
