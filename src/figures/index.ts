@@ -4,10 +4,10 @@
  */
 import type { BudgetLineKey, BudgetTable, Model } from '../model/types';
 import { lineSum, rowAchieved, tableSum } from '../model/totals';
-import { BUDGET_LINE_KEYS } from '../model/types';
 import { applyRateDown, type Cents } from '../util/money';
-import type { Figures, IndicatorFigures, LineAmounts, PartnerFigures, PeriodFigures } from './types';
-import { partnerSources, type PartnerSources, type PeriodAmount } from './sources';
+import type { Figures, IndicatorFigures, LineAmounts, PartnerFigures } from './types';
+import { partnerSources, type PartnerSources } from './sources';
+import { periodFigures } from './periods';
 import { rulesInForce } from '../rules/in-force';
 
 export function computeFigures(model: Model): Figures {
@@ -52,11 +52,6 @@ function partnerFigures(s: PartnerSources, lines: readonly BudgetLineKey[]): Par
   };
 }
 
-/** Cents of one cell: missing (null) counts as 0. */
-function amountCents(c: PeriodAmount): Cents {
-  return (c.amount.cents ?? 0) as Cents;
-}
-
 /**
  * Each line in force and the total as model/totals.ts defines them, the checks' own figures (a missing cell counting
  * as 0 here; a 2014–2020 workbook's figures have no Infrastructure and works).
@@ -70,35 +65,6 @@ function lineAmounts(table: BudgetTable | null, lines: readonly BudgetLineKey[])
 function addLines(all: LineAmounts[], lines: readonly BudgetLineKey[]): LineAmounts {
   const out = { total: 0 } as LineAmounts;
   for (const key of [...lines, 'total'] as const) out[key] = sum(all.map((l) => l[key]));
-  return out;
-}
-
-/** The periods of the Periods table, and any further period column a budget sheet has. */
-function periodNumbers(model: Model, sources: PartnerSources[]): number[] {
-  const seen = new Set<number>();
-  for (const p of model.project?.periods ?? []) if (p.number !== null) seen.add(p.number);
-  for (const s of sources) for (const key of BUDGET_LINE_KEYS) for (const c of [...s.plan[key], ...s.reported[key]]) seen.add(c.period);
-  return [...seen].sort((a, b) => a - b);
-}
-
-function periodFigures(model: Model, sources: PartnerSources[]): PeriodFigures[] {
-  const plan = byPeriod(sources, 'plan');
-  const reported = byPeriod(sources, 'reported');
-  let cumulativeBudget = 0;
-  let cumulativeReported = 0;
-  return periodNumbers(model, sources).map((period) => {
-    const budget = (plan.get(period) ?? 0) as Cents;
-    const rep = (reported.get(period) ?? 0) as Cents;
-    cumulativeBudget += budget;
-    cumulativeReported += rep;
-    return { period, budget, reported: rep, cumulativeBudget: cumulativeBudget as Cents, cumulativeReported: cumulativeReported as Cents };
-  });
-}
-
-/** All partners' lines summed per period, in one pass. */
-function byPeriod(sources: PartnerSources[], kind: 'plan' | 'reported'): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const src of sources) for (const key of BUDGET_LINE_KEYS) for (const c of src[kind][key]) out.set(c.period, (out.get(c.period) ?? 0) + amountCents(c));
   return out;
 }
 

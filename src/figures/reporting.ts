@@ -8,7 +8,8 @@ import { BUDGET_LINE_KEYS } from '../model/types';
 import type { CalendarDate } from '../util/dates';
 import { applyRateDown, type Cents } from '../util/money';
 import type { PartnerSources, PeriodAmount } from './sources';
-import type { Figures, LineAmounts } from './types';
+import type { Figures, LineAmounts, PeriodFigures } from './types';
+import { periodFiguresOver } from './periods';
 
 export interface CurrentPeriod {
   number: number;
@@ -60,6 +61,8 @@ export interface ReportingFigures {
   /** The partners' approved budgets (Partners table), null where one cannot be read. */
   approved: (Cents | null)[];
   approvedTotal: Cents;
+  /** By partner (in the figures' order): its own planned and reported per period, over the figures' periods. */
+  partnerPeriods: PeriodFigures[][];
 }
 
 export function reportingFigures(model: Model, figures: Figures, sources: PartnerSources[]): ReportingFigures {
@@ -85,6 +88,7 @@ export function reportingFigures(model: Model, figures: Figures, sources: Partne
     contributionReportedTotal: sum(contributionReported),
     approved,
     approvedTotal: sum(approved.map((a) => a ?? (0 as Cents))),
+    partnerPeriods: sources.map((s) => periodFiguresOver(figures.periods.map((p) => p.period), [s])),
   };
 }
 

@@ -30,6 +30,8 @@ export type PaneOutcome =
       marked: number;
       /** After Import partner files…: one line per file of what changed (the check follows). */
       imported?: string[];
+      /** What the run wants the user to know beside the findings (a sheet of theirs named like a report tab), one line each. */
+      notices?: string[];
     }
   /** Not a reporting workbook: what was looked for, so the pane can offer "New reporting workbook". */
   | { kind: 'notReporting'; lookedFor: string }

@@ -19,6 +19,7 @@ import { formatBox, parseAddress } from '../fake-excel/address';
 import { versionAtLeast } from '../fake-excel/host';
 import { cellInputProblem, enterInto, sheetNameProblem } from '../fake-excel/rules';
 import { cellProperties, type CellPropertiesSpec } from '../fake-excel/range';
+import { moveRows } from '../fake-excel/rows';
 import { sheetExtras, type FakeChartModel, type FakeChartSeries } from '../fake-excel/charts';
 
 const CHART_TYPES = new Set(['ColumnClustered', 'LineMarkers', 'Line', 'BarClustered', 'Pie']);
@@ -518,6 +519,13 @@ export class WireHost {
       }
       case 'Range.GetRow':
         return range(n.sheet, { ...n.box, top: n.box.top + Number(args[0]), rows: 1 });
+      case 'Range.Insert': {
+        // Whole rows only ('12:13', shift Down): what the import asks for (test/fake-excel/rows.ts does what Excel does).
+        this.wholeRows(n, args[0], 'Down', 'Range.insert');
+        moveRows(this.workbook, n.sheet.name, n.box.top, n.box.rows);
+        this.wrote();
+        return range(n.sheet, n.box);
+      }
       case 'Range.GetCell':
         return range(n.sheet, { top: n.box.top + Number(args[0]), left: n.box.left + Number(args[1]), rows: 1, cols: 1 });
       case 'Range.GetBoundingRect': {
@@ -743,6 +751,23 @@ export class WireHost {
           wb.selection = { sheet: s.name, address: formatBox(n.box) };
           return null;
         }
+        case 'Clear': {
+          // Formats only (what the import asks for): every cell of the range back to the Normal style, content kept.
+          if (args[0] !== 'Formats') throw new WireError('ApiNotFound', `This host clears formats only, not ${String(args[0])}.`, 'Range.clear');
+          this.editable(n.sheet);
+          const b = n.box;
+          for (const [k, cell] of n.sheet.cells) {
+            const [r, c] = k.split(',').map(Number);
+            if (r >= b.top && r < b.top + b.rows && c >= b.left && c < b.left + b.cols) Object.assign(cell, { numberFormat: 'General', fill: null, bold: false, italic: false, fontSize: 11, wrap: false });
+          }
+          this.wrote();
+          return null;
+        }
+        case 'Delete':
+          this.wholeRows(n, args[0], 'Up', 'Range.delete');
+          moveRows(this.workbook, n.sheet.name, n.box.top, -n.box.rows);
+          this.wrote();
+          return null;
         case 'Merge':
           this.editable(n.sheet);
           n.sheet.merges.push(formatBox(n.box));
@@ -800,6 +825,14 @@ export class WireHost {
       }
     }
     throw new WireError('ApiNotFound', `This host has no method ${n.t}.${name}.`, `${n.t}.${camel(name)}()`);
+  }
+
+  /** Range.insert/delete as this host serves them: whole rows of an unprotected sheet, shifted down or up. */
+  private wholeRows(n: Node, shift: unknown, want: 'Down' | 'Up', where: string): void {
+    if (n.t !== 'Range') throw new WireError('InvalidArgument', BAD_ARG, where);
+    this.editable(n.sheet);
+    if (n.box.left !== 0 || n.box.cols !== MAX_COLS) throw new WireError('ApiNotFound', `This host inserts and deletes whole rows only ('12:13'), not ${formatBox(n.box)}.`, where);
+    if (shift !== want) throw new WireError('ApiNotFound', `This host shifts whole rows ${want} only, not ${String(shift)}.`, where);
   }
 
   private cellProperties(n: RangeNode, spec: CellPropertiesSpec): unknown[][] {

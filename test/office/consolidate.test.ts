@@ -151,6 +151,18 @@ describe('refusals and failures', () => {
     expect(wb.sheets.some((s) => s.name === STATE_SHEET)).toBe(false);
   });
 
+  test('Check with a user sheet named like a report tab: checked as the user\'s, and the pane told so in one line', async () => {
+    const { fake, actions } = setup();
+    const plain = await actions.check();
+    expect(plain.kind === 'done' && plain.notices).toBeUndefined();
+    await (fake.Excel.run as (f: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void>)(async (ctx) => {
+      ctx.workbook.worksheets.add('Report Summary').getRange('A1').values = [['my own summary']];
+    });
+    const out = await actions.check();
+    expect(out.kind === 'done' && out.notices).toEqual(["The sheet 'Report Summary' is your own but has the name of a report tab: it is checked as yours, and Consolidate will need it renamed."]);
+    expect(cellOf(fake, 'Report Summary', 'A1').value).toBe('my own summary');
+  });
+
   test('a sheet protected between reading and writing: the write fails in words and leaves nothing half-built', async () => {
     const { fake, actions, wb } = setup();
     const mark = consolidateWorkbook(sampleSnapshot(), { now: NOW }).plan.marks[0];

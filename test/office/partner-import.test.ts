@@ -121,18 +121,30 @@ describe('Import partner files… through the Office adapter', () => {
     expect(snapshotFromWorkbook(run.wb)).toEqual(before);
   });
 
-  it('refuses a file whose indicator rows were added (rows would move), naming the command, and changes nothing', async () => {
+  it("takes a file whose indicator rows were added: the CLI's cells, its line, rows below moved down", async () => {
     const parts = readZip(P4);
     const ind = partOf(parts, 'Indicators');
     const row = '<row r="11"><c r="A11"><v>4</v></c><c r="B11" t="inlineStr"><is><t>MEDIA</t></is></c><c r="E11"><v>1</v></c><c r="K11"><f>SUM(C11:J11)</f><v>1</v></c></row>';
     parts[ind] = strToU8(strFromU8(parts[ind]).replace('</sheetData>', `${row}</sheetData>`));
-    fs.writeFileSync(at('p4 plus a row.xlsx'), Buffer.from(zipSync(parts)));
+    const file = at('p4 plus a row.xlsx');
+    fs.writeFileSync(file, Buffer.from(zipSync(parts)));
+    const cli = await cliInProcess('import', at('sample.xlsx'), file, '-o', at('cli plus a row.xlsx'));
+    const viaCli = readPackage(fs.readFileSync(at('cli plus a row.xlsx')), 'cli.xlsx').snapshot;
     const run = inExcel(lead());
     fake = run.fake;
-    const before = snapshotFromWorkbook(run.wb);
-    const r = await run.actions.importPartnerFiles!([{ name: 'p4 plus a row.xlsx', base64: base64(at('p4 plus a row.xlsx')) }]);
-    expect(r).toEqual({ kind: 'failed', message: expect.stringMatching(/^p4 plus a row\.xlsx: partner 4 \(INMA\)'s indicator rows were added or removed; .*nothing imported\. Use the command line: clusterix import BOOK\.xlsx PARTNER\.xlsx…$/) });
-    expect(snapshotFromWorkbook(run.wb)).toEqual(before);
+    const r = await run.actions.importPartnerFiles!([{ name: file, base64: base64(file) }]);
+    if (r.kind !== 'imported') throw new Error(r.message);
+    expect(r.lines).toEqual([cli.stdout.split('\n')[0]]);
+    expect(r.lines[0]).toMatch(/indicator rows: 1 changed, 1 added, 0 removed$/);
+    const inOffice = snapshotFromWorkbook(run.wb);
+    for (const s of viaCli.sheets) expect([s.name, cells(inOffice.sheets.find((x) => x.name === s.name)!)]).toEqual([s.name, cells(s)]);
+    // Partner 4's rows were 25..31 (1-based): its MEDIA row is row 32 now, partner 5's first row (33) was 32.
+    const ind2 = inOffice.sheets.find((s) => s.name === 'Indicators')!;
+    const v = (row: number, col: number) => ind2.values[row - 1 - ind2.top][col - ind2.left];
+    expect([v(32, 0), v(32, 1), v(32, 4)]).toEqual([4, 'MEDIA', 1]);
+    expect(ind2.formulas[31 - ind2.top][10 - ind2.left]).toBe('=SUM(C32:J32)');
+    expect(v(33, 0)).toBe(5);
+    expect(ind2.formulas[32 - ind2.top][10 - ind2.left]).toBe('=SUM(C33:J33)');
   });
 
   it('a file Excel cannot open: its error in words, and no sheet of it left behind', async () => {

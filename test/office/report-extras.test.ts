@@ -45,7 +45,13 @@ test('the sample on Excel\'s own library: two charts over the tabs\' cells, high
   ]);
   // The current period's row is filled; the findings' severities on Report Checks too.
   const spending = expected.tabs.find((x) => x.name === 'Report Spending plan')!;
-  for (const c of spending.cells.filter((x) => x.highlight)) expect(cellOf(t.fake, 'Report Spending plan', `${String.fromCharCode(65 + c.col)}${c.row + 1}`).fill).toBe(HIGHLIGHT_FILL[c.highlight!]);
+  const fillAt = (c: { row: number; col: number }) => cellOf(t.fake, 'Report Spending plan', `${String.fromCharCode(65 + c.col)}${c.row + 1}`).fill;
+  const highlighted = spending.cells.filter((x) => x.highlight);
+  // The all-partners table and each of the 11 partners' blocks: P6 current, P7 and P8 not yet due, 11 columns each.
+  expect(highlighted.length).toBe(12 * 3 * 11);
+  for (const c of highlighted) expect(fillAt(c)).toBe(HIGHLIGHT_FILL[c.highlight!]);
+  // Filled as row ranges: the cells around them keep no fill.
+  for (const c of spending.cells.filter((x) => !x.highlight && x.style === 'body')) expect(fillAt(c) ?? null).toBeNull();
   expect(cellOf(t.fake, 'Report Checks', 'A9').fill).toBe(HIGHLIGHT_FILL.error);
   const checks = sheetExtras(findSheet(t.wb, 'Report Checks')!);
   expect(checks.autoFilter).toEqual({ box: box(expected.tabs[4].autoFilter!) });

@@ -27,7 +27,7 @@ test('11 partners: Check and Consolidate in 3 round trips (sheets and sizes; cel
   // Names and sizes only: on the wire each of the walk's 256 steps is answered (about 190 bytes a step, null ones included).
   expect(fake.stats.syncs[0].responseBytes).toBeLessThan(60_000);
   expect(fake.stats.syncs[1].responseBytes).toBeLessThan(400_000);
-  // The write: the five tabs with their header blocks, two tables on By partner, fills, notes and two charts (214 kB).
+  // The write: the five tabs with their header blocks, two tables on By partner, Spending plan by partner and period, fills, notes and two charts (283 kB).
   for (const s of fake.stats.syncs) expect(s.requestBytes).toBeLessThan(300_000);
 });
 

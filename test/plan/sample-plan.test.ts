@@ -106,6 +106,35 @@ describe('the sample\'s report plan', () => {
     expect(t.charts).toEqual([expect.objectContaining({ kind: 'line', series: [expect.objectContaining({ name: 'Cumulative planned' }), expect.objectContaining({ name: 'Cumulative reported', values: `I${p6 - 4}:I${p6 + 1}` })] })]);
   });
 
+  test('the spending plan per partner by period: a block per partner, its own sheet, its approved total', () => {
+    const t = tab(plan, 'Report Spending plan');
+    // The approved budgets typed in workbook.md's sample, partners 1 to 11 (EUR).
+    const approved = [420000, 180000, 178550, 150000, 175000, 160000, 170000, 165000, 185000, 150000, 193024];
+    const bands = t.cells.filter((c) => c.style === 'band' && c.value.kind === 'text' && /^\d+ /.test(c.value.text));
+    expect(bands.map((c) => (c.value.kind === 'text' ? c.value.text : ''))).toEqual(expect.arrayContaining(['3 West-Pannon Regional and Economic Development Public Nonprofit Ltd. (HU)']));
+    expect(bands).toHaveLength(11);
+    const totals = rowsOf(t, 'Total');
+    expect(totals).toHaveLength(12); // all partners, then one per partner
+    let reportedToP6 = 0;
+    bands.forEach((band, i) => {
+      const total = totals.find((r) => r > band.row)!;
+      expect(shown(at(t, total, 5))).toBe(approved[i]);
+      const p6 = rowsOf(t, 'P6').find((r) => r > band.row && r < total)!;
+      expect(shown(at(t, p6, 2))).toBe('current period');
+      expect(at(t, p6, 5)!.highlight).toBe('current');
+      reportedToP6 += Math.round((shown(at(t, p6, 8)) as number) * 100);
+      const p7 = rowsOf(t, 'P7').find((r) => r > band.row && r < total)!;
+      expect(shown(at(t, p7, 8))).toBe('');
+      expect(at(t, p7, 6)!.highlight).toBe('notDue');
+    });
+    expect(reportedToP6).toBe(132701268); // the all-partners row's 1,327,012.68
+    // West-Pannon's planned P1 reads West-Pannon's own budget sheet and no other.
+    const wp = bands[2].row;
+    const p1 = at(t, rowsOf(t, 'P1').find((r) => r > wp)!, 5)!;
+    const sheets = p1.value.kind === 'formula' ? [...p1.value.formula.matchAll(/'([^']+)'!/g)].map((m) => m[1]) : [];
+    expect(new Set(sheets)).toEqual(new Set([model.names.sheetOf.get(model.project!.partners[2])!.sheet]));
+  });
+
   test('indicators: one row per partner, codes as headers, totals, targets and a legend', () => {
     const t = tab(plan, 'Report Indicators');
     expect(t.cells.filter((c) => c.style === 'header' && c.row === 7).map(shown)).toEqual(['No', 'Partner', 'PLE', 'GP', 'AP', 'MEDIA', 'PEOPLE', 'PI-SF', 'PI-REG']);

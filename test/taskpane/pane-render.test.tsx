@@ -97,3 +97,11 @@ test('New reporting workbook asks which programme: 2014–2020 (ClusteriX 2.0) b
   ]);
   expect(html).toMatch(/<select[^>]*id="new-workbook-programme"[^>]*>.*<option value="2014-2020" selected=""/);
 });
+
+test('a sheet of the user named like a report tab: the pane says so in the CLI\'s words, above the findings', async () => {
+  const notice = "The sheet 'Report Summary' is your own but has the name of a report tab: it is checked as yours, and Consolidate will need it renamed.";
+  const html = await render({ kind: 'done', findings, counts: { error: 2, warning: 1, info: 1 }, explanations, consolidated: false, marked: 2, notices: [notice] });
+  const shown = text(html).replace(/&#x27;/g, "'");
+  expect(shown).toContain(`|${notice}|`);
+  expect(shown.indexOf(notice)).toBeLessThan(shown.indexOf('Budget total 178,000.00'));
+});

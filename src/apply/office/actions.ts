@@ -75,7 +75,7 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         progress?.('Done', 1);
         if (applied.kind === 'refused') return { kind: 'failed', message: applied.message } as const;
         base = { snapshot: read.snapshot, state: read.state };
-        return doneOutcome(checked.model, checked.findings, consolidate, applied.marked);
+        return doneOutcome(checked.model, checked.findings, consolidate, applied.marked, read.snapshot);
       });
     } catch (e) {
       return failed(e);

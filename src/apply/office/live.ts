@@ -94,5 +94,5 @@ export async function recheckSheets(base: LiveBase, changed: readonly string[], 
   const snapshot: WorkbookSnapshot = { sheets };
   const checked = checkWorkbook(snapshot, profile, base.state.accepted as Acceptance[] | undefined);
   if (!isReportingWorkbook(checked.model)) return { outcome: { kind: 'notReporting', lookedFor: 'a Project sheet' }, snapshot };
-  return { outcome: doneOutcome(checked.model, checked.findings, false, 0), snapshot };
+  return { outcome: doneOutcome(checked.model, checked.findings, false, 0, snapshot), snapshot };
 }

@@ -2,6 +2,8 @@
 import type { PaneOutcome, SeverityCounts } from '../../taskpane/actions';
 import type { Finding } from '../../checks/types';
 import type { Model } from '../../model/types';
+import type { WorkbookSnapshot } from '../../snapshot/types';
+import { clashNotice, hasReportTabName } from '../../plan/ownership';
 import { partnerNamer } from '../../checks/partner-of';
 import { registryExplanations } from '../../plan/index';
 import { countKinds } from '../../taskpane/findings-view';
@@ -17,7 +19,9 @@ export function paneExplanations(): Extract<PaneOutcome, { kind: 'done' }>['expl
   return out;
 }
 
-export function doneOutcome(model: Model, findings: Finding[], consolidated: boolean, marked: number): PaneOutcome {
+export function doneOutcome(model: Model, findings: Finding[], consolidated: boolean, marked: number, snapshot?: WorkbookSnapshot): PaneOutcome {
   const partnerOf = partnerNamer(model);
-  return { kind: 'done', findings, partners: findings.map(partnerOf), counts: paneCounts(findings), explanations: paneExplanations(), consolidated, marked };
+  // The sheets read are the user's (plan/ownership.ts): one with a report tab's name is said once, as the CLI says it.
+  const notices = (snapshot?.sheets ?? []).filter((s) => hasReportTabName(s.name)).map((s) => clashNotice(s.name));
+  return { kind: 'done', findings, partners: findings.map(partnerOf), counts: paneCounts(findings), explanations: paneExplanations(), consolidated, marked, ...(notices.length ? { notices } : {}) };
 }

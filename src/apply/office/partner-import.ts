@@ -2,16 +2,22 @@
  * Import partner files… in Excel (interfaces.md "Partner workbooks"): each picked file's sheets put into the
  * workbook with insertWorksheetsFromBase64 (ExcelApi 1.13, guarded), read in one round trip and deleted again
  * in a finally; the decision (which partner, refusals, which cells change) is plan/partner-import.ts's, the
- * CLI's own; the changed cells written in one sync. Rounds trips: the lead read (readWorkbook), the insert with
- * the lead's budget formulas, the partner sheets' cells, the delete, the write.
+ * CLI's own; the changed cells written in one sync. Indicator rows a file adds or removes: whole rows inserted
+ * and deleted in that same sync, before the cells, in the order plan/partner-rows.ts gives (Excel moves what is
+ * below them; our state's addresses are moved with plan/row-moves.ts). Rounds trips: the lead read
+ * (readWorkbook), the insert with the lead's budget formulas, the partner sheets' cells, the delete, the write.
  */
 import type { SheetSnapshot, ValueType, CellValue, WorkbookSnapshot } from '../../snapshot/types';
 import { checkWorkbook, isReportingWorkbook } from '../../engine';
-import { budgetChanges, content, extent, importLine, indicatorChanges, planImport, sheetOf, theirHeaderLeft, type CellContent, type ImportSide } from '../../plan/partner-import';
+import { budgetChanges, content, extent, importLine, planImport, sheetOf, theirHeaderLeft, type CellContent, type ImportSide } from '../../plan/partner-import';
 import { shiftFormula } from '../../snapshot/package/formula-shift';
 import { a1 } from '../../util/a1';
 import { UserError } from '../../util/errors';
-import { readWorkbook } from './read';
+import { readWorkbook, type WorkbookRead } from './read';
+import { planIndicatorRows, type IndicatorPlan } from '../../plan/partner-rows';
+import { marksAbove, movedState } from '../../plan/row-moves';
+import { serializeState, stateChunks } from '../../plan/state';
+import type { ClusterixState } from '../../plan/types';
 import { hasReportTabName } from '../../plan/ownership';
 import { STATE_SHEET } from '../../plan/types';
 import type { PartnerFileInput } from '../../taskpane/actions';
@@ -37,6 +43,15 @@ function sheetFromRange(name: string, used: Excel.Range): SheetSnapshot {
 function input(c: CellContent): unknown {
   if (c.formula) return c.formula;
   return c.value === null || c.type === 'Empty' ? '' : c.value;
+}
+
+/** The state's cells when moved rows changed its addresses (our very hidden sheet, column A from A1), or null. */
+function stateWrite(read: WorkbookRead, state: ClusterixState): { sheet: string; address: string; values: string[][] } | null {
+  const sheet = read.sheets.find((s) => s.name.toLowerCase() === STATE_SHEET);
+  if (!sheet || serializeState(state) === serializeState(read.state)) return null;
+  const chunks = stateChunks(state);
+  const n = Math.max(chunks.length, read.stateRows);
+  return { sheet: sheet.name, address: `A1:A${n}`, values: Array.from({ length: n }, (_, i) => [chunks[i] ?? '']) };
 }
 
 export async function importInExcel(context: Excel.RequestContext, files: PartnerFileInput[], opts: { readBytes?: number } = {}): Promise<ImportRun> {
@@ -103,39 +118,59 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
     type Write = { sheet: string; address: string; formulas: unknown[][] };
     const writes: Write[] = [];
     let planned;
+    let rows: IndicatorPlan | undefined;
     try {
       planned = planImport(lead, LEAD_NAME, sides);
       for (const p of planned) {
         const { sheet, cells } = budgetChanges(lead, p);
         // Every cell the CLI writes, a formula with only a new result too (entering it again calculates it).
         for (const c of cells) writes.push({ sheet, address: a1(c.row, c.col), formulas: [[input(c.want)]] });
-        const diff = indicatorChanges(lead, p);
-        if (!diff || !diff.changed) continue;
-        const { target, current, incoming } = diff;
-        const inPlace = current.length === incoming.length && current.every((r, i) => r.sheet === target && r.row === current[0].row + i);
-        if (!inPlace) throw new UserError(`${p.change.file}: ${p.change.partner}'s indicator rows were added or removed; Excel cannot take rows in here yet: nothing imported. Use the command line: clusterix import BOOK.xlsx PARTNER.xlsx…`);
-        const left = lead.model.indicatorSheets.find((s) => s.sheet === target)!.header.col;
-        const ours = sheetOf(lead, target);
-        incoming.forEach((r, i) => {
-          const theirs = sheetOf(p.opened, r.sheet);
-          const theirLeft = theirHeaderLeft(p.opened, r);
+      }
+      // Rows in and out first (bottom-up, as planned: Excel moves the formatting, formulas, validation,
+      // conditional formats, names, notes and marks below them), then the partners' rows where they now are.
+      rows = planIndicatorRows(lead, planned);
+      for (const b of rows.blocks) {
+        const left = lead.model.indicatorSheets.find((s) => s.sheet === b.sheet)!.header.col;
+        const ours = sheetOf(lead, b.sheet);
+        b.incoming.forEach((r, i) => {
+          const theirs = sheetOf(b.planned.opened, r.sheet);
+          const theirLeft = theirHeaderLeft(b.planned.opened, r);
           const width = Math.max(extent(theirs).cols - theirLeft, extent(ours).cols - left);
-          const rowNo = current[i].row;
+          const rowNo = b.row + i;
           const row = Array.from({ length: width }, (_, j) => {
             const cc = content(theirs, r.row, theirLeft + j);
             if (cc.formula) cc.formula = `=${shiftFormula(cc.formula.slice(1), rowNo - r.row, left - theirLeft)}`;
             return input(cc);
           });
-          writes.push({ sheet: target, address: `${a1(rowNo, left)}:${a1(rowNo, left + width - 1)}`, formulas: [row] });
+          writes.push({ sheet: b.sheet, address: `${a1(rowNo, left)}:${a1(rowNo, left + width - 1)}`, formulas: [row] });
         });
       }
     } catch (e) {
       if (e instanceof UserError) return { kind: 'refused', message: e.message };
       throw e;
     }
-    // Sync: every change, in one write.
-    if (writes.length) {
+    // Sync: every change, in one write: the rows in and out (ExcelApi 1.1), the cells, our state's addresses moved.
+    const moves = rows?.moves ?? [];
+    const state = moves.length ? stateWrite(read, movedState(read.state, moves)) : null;
+    if (writes.length || moves.length) {
+      for (const m of moves) {
+        const ws = context.workbook.worksheets.getItem(m.sheet);
+        const span = `${m.at + 1}:${m.at + Math.abs(m.count)}`;
+        if (m.count > 0) ws.getRange(span).insert(Excel.InsertShiftDirection.down);
+        else ws.getRange(span).delete(Excel.DeleteShiftDirection.up);
+        // Rows right under a header: not the header's look (ExcelApi 1.1).
+        if (m.plain) ws.getRange(span).clear(Excel.ClearApplyTo.formats);
+      }
+      // New rows under a marked cell took its mark's fill with the row's formatting: the user's own look instead.
+      for (const look of marksAbove(read.state, moves)) {
+        for (const cell of look.cells) {
+          const fill = context.workbook.worksheets.getItem(moves[look.move].sheet).getRange(cell).format.fill;
+          if (look.saved.fill) fill.color = look.saved.fill;
+          else fill.clear();
+        }
+      }
       for (const w of writes) context.workbook.worksheets.getItem(w.sheet).getRange(w.address).formulas = w.formulas as string[][];
+      if (state) context.workbook.worksheets.getItem(state.sheet).getRange(state.address).values = state.values;
       await context.sync();
     }
     return { kind: 'imported', lines: planned.map((p) => importLine(p.change)) };

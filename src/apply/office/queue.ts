@@ -98,3 +98,17 @@ export function rowBlocks<T>(rows: T[][], maxBytes: number): { start: number; ro
   if (block.length > 0) out.push({ start, rows: block });
   return out;
 }
+
+/** Items (fills, style runs, links, notes) one write step queues at most. */
+const ITEMS_PER_STEP = 200;
+
+/**
+ * Items split into write steps of at most ITEMS_PER_STEP and an eighth of a chunk (as the cell blocks), so that
+ * no step outgrows a chunk and steps pack well; `opsEach`: the most small operations one item makes.
+ */
+export function stepsOf<T>(items: T[], opsEach: number, chunkBytes: number): T[][] {
+  const size = Math.max(1, Math.min(ITEMS_PER_STEP, Math.floor(chunkBytes / 8 / (SMALL_OP_BYTES * opsEach))));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

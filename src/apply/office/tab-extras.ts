@@ -7,7 +7,7 @@
 import { HIGHLIGHT_FILL, type PlannedChart, type PlannedTab } from '../../plan/types';
 import { a1 } from '../../util/a1';
 import { sheetCell } from './address';
-import { OPS, type WriteQueue } from './queue';
+import { OPS, stepsOf, type WriteQueue } from './queue';
 import { noteBox } from '../../plan/note-size';
 
 /** A note's width and height: two property sets on the note just made (weighed like a link each, not measured). */
@@ -20,26 +20,18 @@ export function sizeNote(note: Excel.Note, text: string): void {
   note.height = box.height;
 }
 
-/** Small operations per write step, as for styles. */
-const OPS_PER_STEP = 200;
-
-function blocksOf<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export function queueTabExtras(queue: WriteQueue, sheetName: string, tab: PlannedTab, noteKind: 'note' | 'comment' | null): void {
   const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(sheetName);
-  const fills = tab.cells.flatMap((c) => (c.highlight ? [{ address: a1(c.row, c.col), color: HIGHLIGHT_FILL[c.highlight] }] : []));
-  for (const block of blocksOf(fills, OPS_PER_STEP)) {
+  const fills = fillRuns(tab);
+  for (const block of stepsOf(fills, OPS.fillOnSheet, queue.chunkBytes)) {
     queue.add((context) => {
       const ws = sheet(context);
       for (const f of block) ws.getRange(f.address).format.fill.color = f.color;
     }, block, block.length * OPS.fillOnSheet);
   }
   const notes = noteKind ? tab.cells.flatMap((c) => (c.note ? [{ address: a1(c.row, c.col), text: c.note }] : [])) : [];
-  for (const block of blocksOf(notes, OPS_PER_STEP)) {
+  for (const block of stepsOf(notes, OPS.fillAndText + NOTE_BOX_OPS, queue.chunkBytes)) {
     queue.add((context) => {
       const ws = sheet(context);
       for (const n of block) {
@@ -61,6 +53,21 @@ export function queueTabExtras(queue: WriteQueue, sheetName: string, tab: Planne
     4,
   );
   for (const chart of tab.charts ?? []) queue.add((context) => addChart(sheet(context), chart), chart, 10);
+}
+
+/** Highlighted cells as ranges: neighbours in a row with one fill are one range (a highlighted row is one fill). */
+export function fillRuns(tab: PlannedTab): { address: string; color: string }[] {
+  const cells = tab.cells.filter((c) => c.highlight).sort((a, b) => a.row - b.row || a.col - b.col);
+  const out: { address: string; color: string }[] = [];
+  for (let i = 0; i < cells.length; ) {
+    const first = cells[i];
+    const color = HIGHLIGHT_FILL[first.highlight!];
+    let last = first;
+    while (i + 1 < cells.length && cells[i + 1].row === first.row && cells[i + 1].col === last.col + 1 && HIGHLIGHT_FILL[cells[i + 1].highlight!] === color) last = cells[++i];
+    i++;
+    out.push({ address: last === first ? a1(first.row, first.col) : `${a1(first.row, first.col)}:${a1(last.row, last.col)}`, color });
+  }
+  return out;
 }
 
 function addChart(ws: Excel.Worksheet, chart: PlannedChart): void {

@@ -6,7 +6,7 @@
  */
 import type { CellStyleName, PlannedCell, PlannedTab } from '../../plan/types';
 import { a1, columnLetters, quoteSheet } from '../../util/a1';
-import { OPS, rowBlocks, type WriteQueue } from './queue';
+import { OPS, rowBlocks, stepsOf, type WriteQueue } from './queue';
 
 type GridValue = string | number;
 
@@ -107,7 +107,7 @@ export function queueTab(queue: WriteQueue, sheetName: string, tab: PlannedTab):
     }
   }
   // Styles and links are many small operations: queued in blocks, each counted at its size, so no step outgrows a chunk.
-  for (const block of blocksOf(styleRuns(tab.cells), OPS_PER_STEP)) {
+  for (const block of stepsOf(styleRuns(tab.cells), styleWeight(3), queue.chunkBytes)) {
     queue.add(
       (context) => {
         const ws = sheet(context);
@@ -118,7 +118,7 @@ export function queueTab(queue: WriteQueue, sheetName: string, tab: PlannedTab):
     );
   }
   const links = tab.cells.flatMap((c) => (c.value.kind === 'link' ? [{ address: a1(c.row, c.col), documentReference: `${quoteSheet(c.value.sheet)}!${c.value.cell}`, textToDisplay: c.value.text }] : []));
-  for (const block of blocksOf(links, OPS_PER_STEP)) {
+  for (const block of stepsOf(links, OPS.link, queue.chunkBytes)) {
     queue.add(
       (context) => {
         const ws = sheet(context);
@@ -154,11 +154,3 @@ function styleWeight(properties: number): number {
   return properties === 0 ? 0 : 1.2 + (properties - 1) * 0.35;
 }
 
-/** Small operations per write step. */
-const OPS_PER_STEP = 200;
-
-function blocksOf<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

@@ -6,16 +6,20 @@
  * state stay as they were, and nothing of a partner file but its values comes in.
  */
 import { checkWorkbook, isReportingWorkbook } from '../../engine';
-import type { Model, Partner, IndicatorRow } from '../../model/types';
+import type { Model, Partner } from '../../model/types';
 import { partnerByNo, partnerLabel } from '../../checks/lib/partners';
-import { budgetChanges, budgetSheetsOf, content, extent, indicatorChanges, planImport, rowsOf, sheetOf, theirHeaderLeft, type ImportChange, type ImportSide, type PlannedImport } from '../../plan/partner-import';
+import { budgetChanges, budgetSheetsOf, content, extent, planImport, rowsOf, sheetOf, theirHeaderLeft, type ImportChange, type ImportSide, type PlannedImport } from '../../plan/partner-import';
+import { planIndicatorRows, type IndicatorBlock } from '../../plan/partner-rows';
+import { applyRowMoves, moveWorkbookPart } from './package/row-moves-edit';
+import { marksAbove, movedState } from '../../plan/row-moves';
+import { serializeState } from '../../plan/state';
 import { readPackage, readPackageFile, type ReadBook } from '../../snapshot/package-reader';
 import { UserError } from '../../util/errors';
 import { shiftFormula as shiftFormulaText } from '../../snapshot/package/formula-shift';
 import { PackageEdit } from './package/parts';
 import { WorkbookEdit } from './package/workbook-edit';
-import { clearPackage, readPackageState } from './package/apply';
-import { moveRow, parseRows, rowStartLike, serializeRows, setCell, shiftMerges, unshareFormulas, type RowXml, type SheetRows } from './package/rows-edit';
+import { clearPackage, readPackageState, writeStatePackage } from './package/apply';
+import { moveRow, parseRows, serializeRows, setCell, shiftMerges, unshareFormulas, type SheetRows } from './package/rows-edit';
 import { userSheetsOnly } from './files';
 
 export type { ImportChange };
@@ -128,18 +132,27 @@ export function importPartnerFiles(lead: OpenedBook, bookFile: string, files: Pa
     return r;
   };
   for (const p of planned) importBudget(sideOf(lead), p, rowsFor);
-  // Indicator rows from the bottom of the sheet up: a block put in moves only the rows below it, already done.
-  const firstRow = (p: PlannedImport) => Math.min(...rowsOf(lead.model, p.partner).map((r) => r.row));
-  for (const p of [...planned].sort((a, b) => firstRow(b) - firstRow(a))) importIndicators(sideOf(lead), p, rowsFor);
-  for (const [sheet, rows] of sheetRows) {
+  // Rows in and out as the shared plan says (bottom-up, as Excel would be asked), everything pointing below them
+  // moved; then each partner's rows written where its block now is.
+  const rows = planIndicatorRows(sideOf(lead), planned);
+  const state = readPackageState(lead.book);
+  applyRowMoves(edit, wb, rows.moves, rowsFor, (sheet) => sheetRows.has(sheet), marksAbove(state, rows.moves));
+  for (const b of rows.blocks) writeBlock(sideOf(lead), b, rowsFor);
+  for (const [sheet, r] of sheetRows) {
     const part = wb.partOf(sheet)!;
-    const xml = serializeRows(rows);
+    const xml = serializeRows(r);
     if (xml !== edit.text(part)) edit.set(part, xml);
   }
   wb.save();
+  moveWorkbookPart(edit, lead.book.pkg.workbookPart, rows.moves);
   // Values changed under formulas: the chain Excel keeps of them is rebuilt by Excel.
   dropCalcChain(edit, lead.book.pkg.workbookPart);
-  return { bytes: edit.toZip(), changes: planned.map((p) => p.change) };
+  const bytes = edit.toZip();
+  // Our marks' saved looks follow their cells (else Clear marks would put them back on the wrong cells).
+  const moved = movedState(state, rows.moves);
+  const changes = planned.map((p) => p.change);
+  if (serializeState(moved) === serializeState(state)) return { bytes, changes };
+  return { bytes: writeStatePackage(readPackage(bytes, bookFile), moved), changes };
 }
 
 function dropCalcChain(edit: PackageEdit, workbookPart: string): void {
@@ -158,46 +171,20 @@ function importBudget(lead: ImportSide, p: PlannedImport, rowsFor: (sheet: strin
   for (const { row: r, col: c, want } of cells) setCell(rows, r + 1, c, want, rows.rows.find((x) => x.r === r) ?? rows.rows.find((x) => x.r === r + 2));
 }
 
-function importIndicators(lead: ImportSide, p: PlannedImport, rowsFor: (sheet: string) => SheetRows): void {
-  const diff = indicatorChanges(lead, p);
-  if (!diff || !diff.changed) return;
-  const { target, current, incoming } = diff;
-  const targetSheet = lead.model.indicatorSheets.find((s) => s.sheet === target)!;
-  const leftOurs = targetSheet.header.col;
-  const theirHeaderLeftOf = (r: IndicatorRow) => theirHeaderLeft(p.opened, r);
-
-  // The partner's rows in BOOK are taken away (rows below move up), then the incoming rows go in as a block
-  // where the first of them was (after the sheet's last indicator row when there was none; rows below move down).
-  const bySheet = new Map<string, number[]>();
-  for (const r of current) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r.row + 1]);
-  const targetRows = rowsFor(target);
-  const styleRow: RowXml | undefined = (() => {
-    const first = current.find((r) => r.sheet === target) ?? lead.model.indicators.filter((r) => r.sheet === target).at(-1);
-    const row = first ? targetRows.rows.find((x) => x.r === first.row + 1) : undefined;
-    return row ? { ...row, cells: row.cells.map((c) => ({ ...c })) } : undefined;
-  })();
-  const allTarget = lead.model.indicators.filter((r) => r.sheet === target).map((r) => r.row + 1);
-  const at = bySheet.get(target)?.[0] ?? (allTarget.length ? Math.max(...allTarget) + 1 : targetSheet.header.row + 2);
-  for (const [sheet, gone] of bySheet) {
-    const rows = rowsFor(sheet);
-    removeRows(rows, new Set(gone));
-  }
-  const k = incoming.length;
-  if (k > 0) {
-    for (const row of [...targetRows.rows].sort((a, b) => b.r - a.r)) if (row.r >= at) moveRow(row, row.r + k);
-    shiftMerges(targetRows, at, k);
-  }
-  incoming.forEach((r, i) => {
-    const rowNo = at + i;
-    const s = sheetOf(p.opened, r.sheet);
-    const e = extent(s);
-    const theirLeft = theirHeaderLeftOf(r);
-    targetRows.rows.push({ r: rowNo, start: rowStartLike(styleRow, targetRows.prefix, rowNo), cells: [] });
-    for (let c = theirLeft; c < e.cols; c++) {
-      const col = leftOurs + (c - theirLeft);
-      const cc = content(s, r.row, c);
-      if (cc.formula) cc.formula = `=${shiftFormulaText(cc.formula.slice(1), rowNo - (r.row + 1), col - c)}`;
-      setCell(targetRows, rowNo, col, cc, styleRow);
+/** A partner's rows written from its block's first row down, over the width of the file's rows and the lead's. */
+function writeBlock(lead: ImportSide, b: IndicatorBlock, rowsFor: (sheet: string) => SheetRows): void {
+  const left = lead.model.indicatorSheets.find((s) => s.sheet === b.sheet)!.header.col;
+  const ours = sheetOf(lead, b.sheet);
+  const rows = rowsFor(b.sheet);
+  b.incoming.forEach((r, i) => {
+    const rowNo = b.row + i + 1;
+    const s = sheetOf(b.planned.opened, r.sheet);
+    const theirLeft = theirHeaderLeft(b.planned.opened, r);
+    const width = Math.max(extent(s).cols - theirLeft, extent(ours).cols - left);
+    for (let j = 0; j < width; j++) {
+      const cc = content(s, r.row, theirLeft + j);
+      if (cc.formula) cc.formula = `=${shiftFormulaText(cc.formula.slice(1), rowNo - (r.row + 1), left - theirLeft)}`;
+      setCell(rows, rowNo, left + j, cc);
     }
   });
 }

@@ -19,6 +19,7 @@ import { ClearConfirm } from './ClearConfirm';
 import { LiveBanner } from './LiveBanner';
 import { startLiveRecheck } from '../live-recheck';
 import { ImportedLines, ImportPartnersButton, importWork } from './ImportPartners';
+import { Notices } from './Notices';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}` },
@@ -120,6 +121,7 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
         {(undoAsked || !state.wrote) && <UndoNote />}
         <StatusArea state={state} notice={notice} />
         {outcome?.kind === 'done' && outcome.imported && <ImportedLines lines={outcome.imported} />}
+        {outcome?.kind === 'done' && outcome.notices && <Notices lines={outcome.notices} />}
         {state.live && outcome?.kind === 'done' && <LiveBanner live={state.live} />}
         {outcome?.kind === 'done' && (
           <>

@@ -9,7 +9,7 @@ import { attr } from '../../../snapshot/package/styles';
 import { escapeText } from '../../../snapshot/package/xml';
 import { shiftFormula } from '../../../snapshot/package/formula-shift';
 import type { CellValue, ValueType } from '../../../snapshot/types';
-import { removeAttr, setAttr } from './styles-edit';
+import { setAttr } from './styles-edit';
 
 export interface CellXml {
   col: number;
@@ -172,10 +172,4 @@ export function setCell(s: SheetRows, row: number, col: number, content: CellCon
     if (xml === null) target.cells.splice(i, 1);
     else target.cells[i] = { col, xml };
   } else if (xml !== null) target.cells.push({ col, xml });
-}
-
-/** A copy of a row's start tag for another row number (height and style kept, spans dropped). */
-export function rowStartLike(row: RowXml | undefined, prefix: string, r: number): string {
-  if (!row) return `<${prefix}row r="${r}">`;
-  return setAttr(removeAttr(row.start, 'spans'), 'r', String(r));
 }

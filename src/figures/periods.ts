@@ -1,0 +1,45 @@
+/**
+ * Planned and reported expenditure per period, and cumulative: of all partners (the figures' periods) and of each
+ * partner alone (the Spending plan's per-partner table), one definition for both: a partner's period figure is the
+ * sum of its line cells in that period as read, a missing cell counting as 0.
+ */
+import type { Model } from '../model/types';
+import { BUDGET_LINE_KEYS } from '../model/types';
+import type { Cents } from '../util/money';
+import type { PartnerSources } from './sources';
+import type { PeriodFigures } from './types';
+
+/** The periods of the Periods table, and any further period column a budget sheet has. */
+export function periodNumbers(model: Model, sources: PartnerSources[]): number[] {
+  const seen = new Set<number>();
+  for (const p of model.project?.periods ?? []) if (p.number !== null) seen.add(p.number);
+  for (const s of sources) for (const key of BUDGET_LINE_KEYS) for (const c of [...s.plan[key], ...s.reported[key]]) seen.add(c.period);
+  return [...seen].sort((a, b) => a - b);
+}
+
+/** All partners' figures over the workbook's periods. */
+export function periodFigures(model: Model, sources: PartnerSources[]): PeriodFigures[] {
+  return periodFiguresOver(periodNumbers(model, sources), sources);
+}
+
+/** The figures of `sources` (all partners, or one) for each of `periods`, in that order. */
+export function periodFiguresOver(periods: readonly number[], sources: readonly PartnerSources[]): PeriodFigures[] {
+  const plan = byPeriod(sources, 'plan');
+  const reported = byPeriod(sources, 'reported');
+  let cumulativeBudget = 0;
+  let cumulativeReported = 0;
+  return periods.map((period) => {
+    const budget = (plan.get(period) ?? 0) as Cents;
+    const rep = (reported.get(period) ?? 0) as Cents;
+    cumulativeBudget += budget;
+    cumulativeReported += rep;
+    return { period, budget, reported: rep, cumulativeBudget: cumulativeBudget as Cents, cumulativeReported: cumulativeReported as Cents };
+  });
+}
+
+/** The lines of `sources` summed per period, in one pass. */
+function byPeriod(sources: readonly PartnerSources[], kind: 'plan' | 'reported'): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const src of sources) for (const key of BUDGET_LINE_KEYS) for (const c of src[kind][key]) out.set(c.period, (out.get(c.period) ?? 0) + (c.amount.cents ?? 0));
+  return out;
+}
