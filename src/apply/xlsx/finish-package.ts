@@ -35,6 +35,21 @@ export function reportParts(pkg: Record<string, Uint8Array>, plan: ReportPlan): 
 function spellStrictWhereStrict(pkg: Record<string, Uint8Array>, written: Set<string>): void {
   const changed = [...written].filter((k) => k in pkg && /\.(xml|rels)$/.test(k));
   const text = (k: string) => new TextDecoder().decode(pkg[k]);
-  if (!changed.some((k) => k.startsWith('xl/worksheets/') && text(k).includes(STRICT_MAIN))) return;
+  // Looked for in the bytes: decoding a report tab of several MB to find a namespace is most of the cost.
+  const holdsStrict = (k: string) => bytesInclude(pkg[k], STRICT_MAIN_BYTES);
+  if (!changed.some((k) => k.startsWith('xl/worksheets/') && holdsStrict(k))) return;
   for (const k of changed) pkg[k] = new TextEncoder().encode(toStrict(text(k)));
+}
+
+const STRICT_MAIN_BYTES = new TextEncoder().encode(STRICT_MAIN);
+
+/** Whether `needle` occurs in `hay` (plain typed arrays: this step also runs where there is no Buffer). */
+function bytesInclude(hay: Uint8Array, needle: Uint8Array): boolean {
+  const last = hay.length - needle.length;
+  for (let i = hay.indexOf(needle[0]); i >= 0 && i <= last; i = hay.indexOf(needle[0], i + 1)) {
+    let k = 1;
+    while (k < needle.length && hay[i + k] === needle[k]) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
 }
