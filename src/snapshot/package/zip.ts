@@ -110,7 +110,8 @@ export function writeZip(entries: OutEntry[]): Buffer {
     } else {
       size = e.bytes.length;
       crc = crc32(e.bytes) >>> 0;
-      const deflated = size > 64 ? deflateRawSync(e.bytes, { level: 6 }) : null;
+      // Level 4: half of level 6's time on our report tabs for 6% more bytes (4.5 MB of tabs at 500 partners: 22 ms, 637 kB, against 43 ms, 600 kB).
+      const deflated = size > 64 ? deflateRawSync(e.bytes, { level: 4 }) : null;
       [method, data] = deflated && deflated.length < size ? [8, deflated] : [0, e.bytes];
       time = DOS_TIME;
       date = DOS_DATE;
