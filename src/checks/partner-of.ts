@@ -2,7 +2,7 @@
 import type { Model } from '../model/types';
 import type { Finding } from './types';
 import { parseA1 } from '../util/a1';
-import { partnerOfSheet, partnersNamed } from './lib/partners';
+import { partnerOfSheet } from './lib/partners';
 
 export type PartnerNamer = (f: Finding) => string | null;
 
@@ -18,8 +18,8 @@ export function partnerNamer(model: Model): PartnerNamer {
   for (const p of model.project?.partners ?? []) projectRows.set(p.at.row, label(p.no.value, p.name.value));
   const indicatorRows = new Map<string, string | null>();
   for (const r of model.indicators) {
-    const found = r.partner.value ? partnersNamed(model, r.partner.value) : [];
-    indicatorRows.set(`${r.sheet}\u0000${r.row}`, found.length === 1 ? label(found[0].no.value, found[0].name.value) : null);
+    const found = model.names.rows.get(r)?.partner.found ?? null;
+    indicatorRows.set(`${r.sheet}\u0000${r.row}`, found ? label(found.no.value, found.name.value) : null);
   }
   return (f) => {
     if (!f.sheet) return null;

@@ -6,7 +6,7 @@
  */
 import type { Model, Partner, IndicatorRow } from '../model/types';
 import type { CellValue, SheetSnapshot, ValueType, WorkbookSnapshot } from '../snapshot/types';
-import { partnerByNo, partnerLabel, partnerOfSheet, partnersNamed, partnerWorkbookOf } from '../checks/lib/partners';
+import { partnerByNo, partnerLabel, partnerOfSheet, partnerWorkbookOf } from '../checks/lib/partners';
 import { norm } from '../checks/lib/norm';
 import { cellAt } from '../snapshot/cells';
 import { UserError } from '../util/errors';
@@ -49,7 +49,8 @@ export function budgetSheetsOf(model: Model, partner: Partner): string[] {
 }
 
 export function rowsOf(model: Model, partner: Partner, sheet?: string): IndicatorRow[] {
-  return model.indicators.filter((r) => (sheet === undefined || r.sheet === sheet) && partnersNamed(model, r.partner.value ?? '').includes(partner));
+  // The row's partner as the model resolved it (model/names.ts): a name that fits several partners is no one's here.
+  return model.indicators.filter((r) => (sheet === undefined || r.sheet === sheet) && model.names.rows.get(r)?.partner.found === partner);
 }
 
 export function sheetOf(side: ImportSide, name: string): SheetSnapshot {
@@ -110,7 +111,7 @@ export function planImport(lead: ImportSide, bookFile: string, files: (ImportSid
       const h = headerText(opened, theirSheet.sheet, theirSheet.header.row, theirSheet.header.col);
       if (a !== h) throw new UserError(`${f.file}: the columns of '${theirSheet.sheet}' (${h}) are not those of '${leadInd.sheet}' in ${bookFile} (${a}): nothing imported`);
     }
-    const elsewhere = opened.model.indicators.filter((r) => (r.partner.value ?? '').trim() !== '' && !partnersNamed(opened.model, r.partner.value ?? '').some((x) => x.no.value === partner.no.value)).length;
+    const elsewhere = opened.model.indicators.filter((r) => (r.partner.value ?? '').trim() !== '' && opened.model.names.rows.get(r)?.partner.found?.no.value !== partner.no.value).length;
     out.push({ partner, opened, change: { file: f.file, partner: partnerLabel(partner), cells: 0, periods: [], rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0, rowsLeftOut: elsewhere } });
   }
   return out;

@@ -321,3 +321,30 @@ describe('import refusals: exit 2, one line, nothing written', () => {
     await refused([f], /^clusterix: .*no-budget\.xlsx has no budget sheet: nothing imported$/);
   });
 });
+
+describe('a lead indicator row whose partner name fits two partners', () => {
+  it('is no one\'s: importing one of the two partners\' files leaves it where it is, as typed', async () => {
+    // 'Region' is the first word of partner 7 (Region of Southern Denmark) and of partner 11 (Region Skåne): I01.
+    const parts = readZip(at('sample.xlsx'));
+    const ind = partOf(parts, 'Indicators');
+    let xml = strFromU8(parts[ind]);
+    const row = Number(/<c r="A(\d+)"[^>]*><v>7<\/v><\/c>/.exec(xml)![1]);
+    xml = xml.replace(new RegExp(`<c r="A${row}"([^>]*)><v>7</v></c>`), `<c r="A${row}"$1 t="inlineStr"><is><t>Region</t></is></c>`);
+    parts[ind] = strToU8(xml);
+    writeZip(at('ambiguous.xlsx'), parts);
+    const checked = await cliInProcess('check', at('ambiguous.xlsx'), '--json');
+    expect(JSON.parse(checked.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'I01', sheet: 'Indicators', cell: `A${row}` })]));
+    const typed = (await readWithExcelJS(at('ambiguous.xlsx'))).sheets.find((s) => s.name === 'Indicators')!;
+    const rowOf = (s: SheetSnapshot, r: number) => s.values[r - 1 - s.top].slice(0);
+    const before = rowOf(typed, row);
+
+    expect((await cliInProcess('partner-workbook', at('sample.xlsx'), '--partner', '7', '-o', at('own-7.xlsx'))).code).toBe(0);
+    const r = await cliInProcess('import', at('ambiguous.xlsx'), at('own-7.xlsx'), '-o', at('ambiguous-imported.xlsx'));
+    expect(r.stderr).toBe('');
+    const after = (await readWithExcelJS(at('ambiguous-imported.xlsx'))).sheets.find((s) => s.name === 'Indicators')!;
+    const regionRows = after.values.filter((v) => v[0 - after.left] === 'Region');
+    expect(regionRows).toEqual([before]);
+    // Partner 7's rows are the file's seven (one of them the row the lead's 'Region' row had been).
+    expect(after.values.filter((v) => v[0 - after.left] === 7)).toHaveLength(7);
+  });
+});

@@ -1,7 +1,7 @@
 /** The partners of budget sheets and indicator rows, as resolved once in the model (model/names.ts): checks never match names. */
 import type { BudgetSheet, Model, Partner } from '../../model/types';
 import type { Profile } from '../../profile/types';
-import { matchPartner, partnerName, sheetOwner } from '../../model/names';
+import { partnerName, sheetOwner } from '../../model/names';
 import { norm } from './norm';
 
 export function partnerByNo(model: Model, no: number): Partner | null {
@@ -15,11 +15,6 @@ export function partnerOfSheet(model: Model, sheet: BudgetSheet): Partner | null
 }
 
 export const partnerLabel = partnerName;
-
-/** Partners a name or number as typed refers to, by the one matcher (model/names.ts), for text outside the model. */
-export function partnersNamed(model: Model, text: string): Partner[] {
-  return matchPartner(model.project?.partners ?? [], text).candidates;
-}
 
 export function isLead(p: Partner): boolean {
   return p.role.value?.toUpperCase() === 'LP';
