@@ -5,6 +5,7 @@
  */
 'use strict';
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -38,7 +39,12 @@ function config(options = {}) {
       filename: '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // The package reader and writer (New partner workbooks…, loaded on demand) import Node's fs and path for the
+      // command line's file functions, which the pane never calls. zlib is not listed: nothing may bring it in.
+      fallback: { fs: false, path: false },
+    },
     module: {
       rules: [
         {
@@ -56,6 +62,10 @@ function config(options = {}) {
     optimization: { runtimeChunk: 'single', splitChunks: { chunks: 'all' } },
     performance: { hints: false },
     plugins: [
+      // The package's compression seam: fflate and a CRC table in the pane (codec.browser.ts), Node's zlib on the command line (codec.ts).
+      new webpack.NormalModuleReplacementPlugin(/^\.\/codec$/, (resource) => {
+        if (/[\\/]src[\\/]snapshot[\\/]package$/.test(resource.context)) resource.request = './codec.browser';
+      }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane', 'commands'] }),
       new CopyWebpackPlugin({
         patterns: [

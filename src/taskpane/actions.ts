@@ -62,6 +62,16 @@ export interface PartnerFileInput {
 /** Import partner files…: one line per file of what changed, then the check; or the one line that refused (nothing written). */
 export type ImportOutcome = { kind: 'imported'; lines: string[]; outcome: PaneOutcome } | { kind: 'failed'; message: string };
 
+/** New partner workbooks…: one file per partner ('BOOK partner 3.xlsx'), and all of them in one zip. */
+export interface PartnerWorkbookFile {
+  no: number;
+  /** The partner's name ('' when blank). */
+  partner: string;
+  name: string;
+  bytes: Uint8Array;
+}
+export type PartnerBooksOutcome = { kind: 'made'; files: PartnerWorkbookFile[]; all: { name: string; bytes: Uint8Array } } | { kind: 'failed'; message: string };
+
 export interface PaneActions {
   /** `signal`: Cancel; honoured up to the first write (Excel cannot take back a write half done). */
   check(progress?: Progress, signal?: AbortSignal): Promise<PaneOutcome>;
@@ -79,4 +89,6 @@ export interface PaneActions {
   recheck?(sheets: string[]): Promise<PaneOutcome>;
   /** Takes partners' files into this workbook in place of those partners' budget sheet and indicator rows, then checks. */
   importPartnerFiles?(files: PartnerFileInput[], progress?: Progress): Promise<ImportOutcome>;
+  /** Every partner's own workbook made from this workbook's file, to download; writes nothing to the workbook. */
+  partnerWorkbooks?(progress?: Progress): Promise<PartnerBooksOutcome>;
 }

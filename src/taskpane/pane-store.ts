@@ -2,17 +2,19 @@
  * The state the task pane shows, shared with the ribbon's Consolidate (same runtime, same page): what is being
  * done now, and the last outcome. One task at a time, so a ribbon click and a pane click cannot overlap.
  */
-import type { ClearOutcome, PaneOutcome, Progress } from './actions';
+import type { ClearOutcome, PaneOutcome, PartnerBooksOutcome, Progress } from './actions';
 import { describeError } from './describe-error';
 import type { PaneFinding } from './findings-view';
 
-export type PaneTask = 'check' | 'consolidate' | 'clear' | 'new' | 'accept' | 'import';
+export type PaneTask = 'check' | 'consolidate' | 'clear' | 'new' | 'accept' | 'import' | 'partners';
 
 export type ClearResult = ClearOutcome;
 
 export type LastResult =
   | { task: 'check' | 'consolidate' | 'new' | 'accept' | 'import'; outcome: PaneOutcome; at: Date }
-  | { task: 'clear'; outcome: ClearResult; at: Date };
+  | { task: 'clear'; outcome: ClearResult; at: Date }
+  /** New partner workbooks…: the files to download (nothing written to the workbook); `before`: the run before it, still in view. */
+  | { task: 'partners'; outcome: PartnerBooksOutcome; at: Date; before: LastResult | null };
 
 /** A re-check after the user's edits (nothing written): its findings and what changed since the last run. */
 export interface LiveResult {
@@ -42,6 +44,7 @@ export interface PaneStore {
   /** Runs one task; refuses (returns false) while another is running. Never throws: a failure becomes the outcome. */
   run(task: 'check' | 'consolidate' | 'new' | 'accept' | 'import', work: Work<PaneOutcome>): Promise<boolean>;
   run(task: 'clear', work: Work<ClearResult>): Promise<boolean>;
+  run(task: 'partners', work: Work<PartnerBooksOutcome>): Promise<boolean>;
   /** Asks the running task to stop (it stops before its first write, or finishes). */
   cancel(): void;
   /** A re-check's result, kept only if it belongs to the current last run (`of`). */
@@ -55,6 +58,7 @@ const STARTING: Record<PaneTask, string> = {
   new: 'Laying out the reporting workbook…',
   accept: 'Accepting the warning…',
   import: 'Reading the partner files…',
+  partners: 'Reading the workbook’s file…',
 };
 
 export function createPaneStore(): PaneStore {
@@ -65,14 +69,14 @@ export function createPaneStore(): PaneStore {
     state = next;
     listeners.forEach((l) => l());
   };
-  async function run(task: PaneTask, work: Work<PaneOutcome | ClearResult>): Promise<boolean> {
+  async function run(task: PaneTask, work: Work<PaneOutcome | ClearResult | PartnerBooksOutcome>): Promise<boolean> {
     if (state.working) return false;
     const mine = (controller = new AbortController());
     set({ ...state, working: { task, step: STARTING[task], fraction: 0 } });
     const progress: Progress = (step, fraction) => {
       if (state.working) set({ ...state, working: { ...state.working, step, fraction } });
     };
-    let outcome: PaneOutcome | ClearResult;
+    let outcome: PaneOutcome | ClearResult | PartnerBooksOutcome;
     try {
       outcome = await work(progress, mine.signal);
     } catch (error) {
@@ -80,7 +84,9 @@ export function createPaneStore(): PaneStore {
     }
     controller = null;
     const wrote = state.wrote || (outcome.kind === 'done' || outcome.kind === 'cleared');
-    set({ working: null, last: { task, outcome, at: new Date() } as LastResult, live: null, wrote });
+    // New partner workbooks… changes nothing in the workbook: the run before it (its findings, their re-check) stays.
+    const before = task === 'partners' ? { before: state.last?.task === 'partners' ? state.last.before : state.last } : {};
+    set({ working: null, last: { task, outcome, at: new Date(), ...before } as LastResult, live: task === 'partners' ? state.live : null, wrote });
     return true;
   }
   return {

@@ -18,6 +18,7 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     viewport: { width: 360, height: 900 }, // about a task pane's width
+    acceptDownloads: true, // New partner workbooks…: the pane's download links
   });
   return {
     context,

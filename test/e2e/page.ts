@@ -6,6 +6,8 @@ export interface FixtureOptions {
   syncDelayMs?: number;
   /** Excel on the web's payload limit per sync, made small to see the refusal. */
   payloadLimitBytes?: number;
+  /** The workbook's file as Office's getFileAsync hands it over (CompressedFile), and the document's URL; absent: no File API. */
+  documentFile?: { base64: string; url: string; sliceSize?: number };
 }
 
 export interface CellLook {

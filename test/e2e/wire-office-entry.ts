@@ -27,9 +27,35 @@ const { snapshot, options } = w.__clusterixFixture;
 const host = new WireHost(workbookFromSnapshot(snapshot), { excelApi: EXCEL_API, payloadLimitBytes: options.payloadLimitBytes });
 const workbook = (): FakeWorkbook => host.workbook;
 
+/** Office's getFileAsync over the fixture's file bytes (the workbook as Excel would save it), slice by slice, each answer later. */
+function fileApi(file: NonNullable<FixtureOptions['documentFile']>) {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const later = (f: () => void) => setTimeout(f, options.syncDelayMs ?? 0);
+  return {
+    url: file.url,
+    getFileAsync(type: string, opts: { sliceSize?: number }, cb: (r: unknown) => void) {
+      if (type !== 'compressed') return later(() => cb({ status: 'failed', error: { code: 5001, message: `only the compressed form here, not ${type}` } }));
+      const sliceSize = Math.min(file.sliceSize ?? opts.sliceSize ?? 4194304, 4194304);
+      const handle = {
+        size: bytes.length,
+        sliceCount: Math.ceil(bytes.length / sliceSize),
+        getSliceAsync: (i: number, done: (r: unknown) => void) => later(() => done({ status: 'succeeded', value: { index: i, data: Array.from(bytes.subarray(i * sliceSize, (i + 1) * sliceSize)) } })),
+        closeAsync: (done?: (r: unknown) => void) => later(() => done?.({ status: 'succeeded' })),
+      };
+      later(() => cb({ status: 'succeeded', value: handle }));
+    },
+  };
+}
+
 const context: Record<string, unknown> = {
-  requirements: { isSetSupported: (name: string, min?: string) => String(name).toLowerCase() === 'excelapi' && versionAtLeast(EXCEL_API, min == null ? '1.1' : String(min)) },
-  document: { addHandlerAsync: (_type: unknown, _handler: unknown, cb?: (r: unknown) => void) => cb?.({ status: 'failed', error: { code: 5010 } }) },
+  requirements: {
+    isSetSupported: (name: string, min?: string) =>
+      (String(name).toLowerCase() === 'excelapi' && versionAtLeast(EXCEL_API, min == null ? '1.1' : String(min))) || (String(name) === 'CompressedFile' && !!options.documentFile),
+  },
+  document: {
+    addHandlerAsync: (_type: unknown, _handler: unknown, cb?: (r: unknown) => void) => cb?.({ status: 'failed', error: { code: 5010 } }),
+    ...(options.documentFile ? fileApi(options.documentFile) : {}),
+  },
   diagnostics: { host: 'Excel', platform: 'OfficeOnline', version: '16.0' },
 };
 if (options.bodyBackgroundColor) {

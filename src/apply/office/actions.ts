@@ -39,7 +39,7 @@ async function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T
 }
 
 /** The workbook's file name, from its URL (no round trip); null where the host does not give one (a new, unsaved file). */
-function documentName(): string | null {
+export function documentName(): string | null {
   try {
     const url = typeof Office !== 'undefined' ? Office.context?.document?.url : undefined;
     if (!url) return null;
@@ -131,6 +131,15 @@ export function createOfficeActions(options: OfficeActionOptions = {}): PaneActi
         if (run.kind === 'refused') return { kind: 'failed', message: run.message };
         progress?.('Checking', 0.7);
         return { kind: 'imported', lines: run.lines, outcome: await checkOrConsolidate(false, progress) };
+      } catch (e) {
+        return failed(e);
+      }
+    },
+    async partnerWorkbooks(progress) {
+      try {
+        // The File API, the package reader and writer and fflate: their own chunk, loaded on the first click.
+        const { partnerWorkbooksInExcel } = await import(/* webpackChunkName: "partner-workbooks" */ './partner-workbooks');
+        return await partnerWorkbooksInExcel(documentName(), { progress });
       } catch (e) {
         return failed(e);
       }

@@ -115,11 +115,22 @@ function scanRels(pkg: Pick<XlsxPackage, 'text' | 'file'>, part: string): Relati
 
 const VISIBILITY: Record<string, SheetVisibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
 
+/** Whether the bytes hold `text` in UTF-16LE (an OLE stream's name); no Buffer, so the pane can run it too. */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = 0; i + 2 * text.length <= bytes.length; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < text.length; k++) if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
 export function openPackage(bytes: Uint8Array, file: string): XlsxPackage {
   if (bytes.length === 0) throw new UserError(`cannot read ${file}: the file is empty`);
   if (startsWith(bytes, OLE_MAGIC)) {
     // Excel stores a password-protected xlsx as an OLE container with an EncryptedPackage stream.
-    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+    if (containsUtf16(bytes, 'EncryptedPackage')) {
       throw new UserError(`cannot read ${file}: the workbook is password-protected (remove the password in Excel and save again)`);
     }
     throw new UserError(`cannot read ${file}: it is an old-style .xls (or other OLE) file, not an xlsx (save it as .xlsx in Excel)`);

@@ -19,6 +19,7 @@ import { ClearConfirm } from './ClearConfirm';
 import { LiveBanner } from './LiveBanner';
 import { startLiveRecheck } from '../live-recheck';
 import { ImportedLines, ImportPartnersButton, importWork } from './ImportPartners';
+import { PartnerWorkbooksButton, PartnerWorkbooksList } from './PartnerWorkbooks';
 import { Notices } from './Notices';
 
 const useStyles = makeStyles({
@@ -40,6 +41,7 @@ const useStyles = makeStyles({
   // Top right of the header, after Clear marks in the Tab order.
   undo: { position: 'absolute', top: tokens.spacingVerticalXS, right: 0, minWidth: 0, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   footer: { paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  footerButtons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 export interface AppProps {
@@ -55,8 +57,14 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
   const [confirmClear, setConfirmClear] = React.useState(false);
   const [undoAsked, setUndoAsked] = React.useState(false);
   const [filter, setFilter] = React.useState<FindingsFilter>(NO_FILTER);
+  const partnerBooksButton = React.useRef<HTMLButtonElement>(null);
   const busy = state.working !== null;
-  const last = state.last;
+  // The partner workbooks' list closed by the user (the run whose files it showed).
+  const [closedList, setClosedList] = React.useState<object | null>(null);
+  // New partner workbooks… writes nothing: the run before it stays in view (its findings; its status once the list closes).
+  const shownRun = state.last?.task === 'partners' ? state.last.before : state.last;
+  const statusState = state.last?.task === 'partners' && closedList === state.last ? { ...state, last: state.last.before } : state;
+  const last = shownRun;
   const outcome = last?.outcome;
   // After an edit, the re-checked findings; the run's otherwise.
   const findings: PaneFinding[] = React.useMemo(() => (outcome?.kind === 'done' ? (state.live?.findings ?? paneFindings(outcome)) : EMPTY), [outcome, state.live]);
@@ -83,6 +91,9 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
   };
   const newWorkbook = (programme: PresetId) => store.run('new', (p) => actions.newReportingWorkbook(p, programme));
   const importFiles = (files: PartnerFileInput[]) => store.run('import', (p) => importWork(actions, files, p));
+  const partnerBooks = actions.partnerWorkbooks ? () => void store.run('partners', (p) => actions.partnerWorkbooks!(p)) : undefined;
+  const made = state.last?.task === 'partners' ? state.last : null;
+  const madeBooks = made && made.outcome.kind === 'made' && closedList !== made ? made.outcome : null;
   const accept = actions.accept ? (input: AcceptInput) => store.run('accept', (p) => actions.accept!(input, p)) : undefined;
   const select = (sheet: string, cell: string | null) => {
     setNotice(null);
@@ -119,7 +130,7 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
         </div>
         {confirmClear && !busy && <ClearConfirm onConfirm={clear} onCancel={() => setConfirmClear(false)} />}
         {(undoAsked || !state.wrote) && <UndoNote />}
-        <StatusArea state={state} notice={notice} />
+        <StatusArea state={statusState} notice={notice} />
         {outcome?.kind === 'done' && outcome.imported && <ImportedLines lines={outcome.imported} />}
         {outcome?.kind === 'done' && outcome.notices && <Notices lines={outcome.notices} />}
         {state.live && outcome?.kind === 'done' && <LiveBanner live={state.live} />}
@@ -132,9 +143,22 @@ export function App({ actions, store, copy = copyToClipboard }: AppProps) {
       </header>
       <Outcome last={last} shown={shown} busy={busy} onSelect={select} onNewWorkbook={newWorkbook} onAccept={accept} />
       {/* A once-a-period task: below the findings, so the header stays one row and the list stays the same Tab stops away. */}
-      {actions.importPartnerFiles && (
+      {(actions.importPartnerFiles || partnerBooks) && (
         <footer className={styles.footer}>
-          <ImportPartnersButton busy={busy} onFiles={(files) => void importFiles(files)} />
+          <div className={styles.footerButtons}>
+            {partnerBooks && <PartnerWorkbooksButton ref={partnerBooksButton} busy={busy} onClick={partnerBooks} />}
+            {actions.importPartnerFiles && <ImportPartnersButton busy={busy} onFiles={(files) => void importFiles(files)} />}
+          </div>
+          {madeBooks && (
+            <PartnerWorkbooksList
+              key={String(made?.at.getTime())}
+              made={madeBooks}
+              onClose={() => {
+                setClosedList(made);
+                partnerBooksButton.current?.focus(); // focus back where the list came from
+              }}
+            />
+          )}
         </footer>
       )}
     </main>

@@ -12,6 +12,7 @@ export function summarize(last: LastResult): string {
     if (o.found === false) return 'Nothing to clear: this workbook has no marks or report tabs.';
     return `Marks cleared and report tabs removed: ${plural(o.restored, 'cell')} back as they were.`;
   }
+  if (o.kind === 'made') return `${plural(o.files.length, 'partner workbook')} made from this workbook: download them below.`;
   if (o.kind === 'notReporting') return 'This workbook is not a reporting workbook yet.';
   const found = countsSentence(countKinds(o.findings));
   if (last.task === 'new') return `Reporting workbook laid out. Check found ${found}.`;
