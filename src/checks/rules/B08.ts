@@ -20,8 +20,11 @@ export const B08: Rule = {
     if (max === null) return []; // no limit in force: not checked (Report Checks says so)
     let sum = 0;
     let largest: { sheet: string; row: BudgetRow; amount: number } | null = null;
-    // Each partner's own sheet once (model/names.ts), as the report's totals count them.
-    for (const b of model.names.sheetOf.values()) {
+    // Each partner's own sheet once (model/names.ts), as the report's totals count them, in the Partners table's
+    // order: of partners with the same largest share the first listed is named, whatever the order of the sheets.
+    const partners = model.project?.partners ?? [];
+    const sheets = [...model.names.sheetOf.entries()].sort(([a], [b]) => partners.indexOf(a) - partners.indexOf(b)).map(([, b]) => b);
+    for (const b of sheets) {
       let mine = 0;
       let where: BudgetRow | null = null;
       for (const table of [b.plan, b.reported]) {

@@ -59,6 +59,19 @@ describe('B08 equipment across the partnership', () => {
   });
 });
 
+describe('B08 names the partner with the largest share; of equal shares, the first in the Partners table', () => {
+  it('whatever the order of the budget sheets', () => {
+    const m = buildModel();
+    // Alpha (partner 1) and Beta (partner 2) plan 4,000.00 of equipment each: 8,000.00 across, above 7,000.00.
+    for (const b of [m.budgets[0], m.budgets[1]]) b.plan!.rows[4].amounts.forEach((a, i) => setEuros(a, i === 0 ? 4000 : 0));
+    const named = () => runRule(B08, m).map((f) => [f.sheet, f.actual]);
+    expect(named()).toEqual([['Budget Alpha', 8000]]);
+    const names = m.names as { sheetOf: Map<unknown, unknown> };
+    names.sheetOf = new Map([...names.sheetOf.entries()].reverse());
+    expect(named()).toEqual([['Budget Alpha', 8000]]);
+  });
+});
+
 describe('B09 expenditure after the report date', () => {
   it('is silent for a period ending on the report date', () => {
     const m = buildModel(); // report date 2021-06-30: P3 ends that day and has expenditure
