@@ -144,6 +144,34 @@ describe('import into indicator rows that are an Excel table', () => {
     expect(got.A83).toBeUndefined();
   }, 120000);
 
+  it('every partner removing every row: the table keeps its header and one empty row (A3:L4) in both faces', async () => {
+    expect((await cliInProcess('partner-workbook', at('sample.xlsx'), '--all', '-o', at('all'))).code).toBe(0);
+    const emptied = Array.from({ length: 11 }, (_, i) => {
+      const file = at(`all/sample partner ${i + 1}.xlsx`);
+      const parts = readZip(file);
+      const ind = partOf(parts, 'Indicators');
+      const next = text(parts, ind).replace(/<row r="(\d+)"[^>]*>[\s\S]*?<\/row>/g, (m, r: string) => (Number(r) >= 4 ? '' : m));
+      expect(next).not.toMatch(/<row r="4"/);
+      parts[ind] = strToU8(next);
+      writeZip(file, parts);
+      return file;
+    });
+    const cli = await cliInProcess('import', at('tables.xlsx'), ...emptied, '-o', at('cli emptied.xlsx'));
+    expect(cli.stderr).toBe('');
+    expect(text(readZip(at('cli emptied.xlsx')), 'xl/tables/table1.xml')).toBe(tablePart('A3:L4'));
+
+    const run = await leadInExcel();
+    const r = await run.actions.importPartnerFiles!(emptied.map((f) => ({ name: f, base64: base64(f) })));
+    if (r.kind !== 'imported') throw new Error(r.message);
+    expect(r.lines).toEqual(cli.stdout.split('\n').slice(0, 11));
+    expect(await run.tableAddress()).toBe('Indicators!A3:L4');
+    const viaCli = snapshotOf(at('cli emptied.xlsx'));
+    const ind = cells(snapshotFromWorkbook(run.wb).sheets.find((s) => s.name === 'Indicators')!);
+    expect(ind).toEqual(cells(viaCli.sheets.find((s) => s.name === 'Indicators')!));
+    // Nothing left under the header: the table's one row is empty.
+    expect(Object.keys(ind).filter((k) => Number(/\d+/.exec(k)![0]) >= 4)).toEqual([]);
+  }, 120000);
+
   it('leaves a table alone where Excel already does what the CLI does (rows inside only): no resize', async () => {
     const run = await leadInExcel();
     const r = await run.actions.importPartnerFiles!(files.slice(1).map((f) => ({ name: f, base64: base64(f) })));
