@@ -4,7 +4,8 @@
  * rows inserted right under its last row stay out of it; the add-in resizes each table whose span by the rule
  * differs from the one Excel's own insert and delete give (Table.resize, ExcelApi 1.13), in its one write, after
  * the rows moved. A table whose data rows all went is resized too (header, one row, totals row: the rule's span),
- * whatever Excel made of it.
+ * whatever Excel made of it. A resize that would overlap another table (stacked right under it) is left out:
+ * Excel refuses it, and the table stays as Excel's own moves left it.
  */
 import { a1, parseA1 } from '../util/a1';
 import { movedSpan, movedTableSpan, type RowMove } from './row-moves';
@@ -36,18 +37,24 @@ function boxOf(address: string): { top: number; bottom: number; left: number; ri
 
 /** The tables to resize after `moves` (in Excel, after Excel's own insert and delete), with their new ranges. */
 export function tableResizes(tables: readonly SheetTable[], moves: readonly RowMove[]): TableResize[] {
-  const out: TableResize[] = [];
-  for (const t of tables) {
-    if (!moves.some((m) => m.sheet.toLowerCase() === t.sheet.toLowerCase())) continue;
+  const moved = tables.map((t) => {
     const b = boxOf(t.address);
     const header = t.showHeaders ? 1 : 0;
     const totals = t.showTotals ? 1 : 0;
-    const want = movedTableSpan(moves, t.sheet, b.top, b.bottom, header, totals);
-    if (!want) continue;
+    const onMoved = moves.some((m) => m.sheet.toLowerCase() === t.sheet.toLowerCase());
+    const want = onMoved ? movedTableSpan(moves, t.sheet, b.top, b.bottom, header, totals) : { top: b.top, bottom: b.bottom };
+    return { t, b, header, totals, onMoved, want };
+  });
+  const out: TableResize[] = [];
+  for (const { t, b, header, totals, onMoved, want } of moved) {
+    if (!onMoved || !want) continue;
     const excel = movedTableSpan(moves, t.sheet, b.top, b.bottom, header, totals, false);
     const plain = movedSpan(moves, t.sheet, b.top, b.bottom);
     const emptied = plain === null || plain.bottom - plain.top < header + totals;
     if (!emptied && excel && excel.top === want.top && excel.bottom === want.bottom) continue;
+    // Never over another table (a table cannot overlap one; Excel would refuse the resize): left as Excel made it.
+    const clash = moved.some((o) => o.t !== t && o.want && o.t.sheet.toLowerCase() === t.sheet.toLowerCase() && o.b.left <= b.right && b.left <= o.b.right && o.want.top <= want.bottom && want.top <= o.want.bottom);
+    if (clash) continue;
     out.push({ sheet: t.sheet, name: t.name, address: `${a1(want.top, b.left)}:${a1(want.bottom, b.right)}` });
   }
   return out;

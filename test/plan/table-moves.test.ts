@@ -25,5 +25,8 @@ describe('tables resized after the moves', () => {
     expect(tableResizes([table('A3:L81', { showTotals: true })], [ins(3, -77)])).toEqual([{ sheet: 'Indicators', name: 'IndicatorRows', address: 'A3:L5' }]);
     // Every row of it gone, header too: nothing left to resize.
     expect(tableResizes([table('A3:L80')], [ins(2, -78)])).toEqual([]);
+    // Another table right under it (A81:B83, now A4:B6): the one row would be that table's header; left as Excel made it.
+    expect(tableResizes([table('A3:L80'), table('A81:B83', { name: 'Checks' })], [ins(3, -77)])).toEqual([]);
+    expect(tableResizes([table('A3:L80'), table('M81:N83', { name: 'Beside' })], [ins(3, -77)])).toEqual([{ sheet: 'Indicators', name: 'IndicatorRows', address: 'A3:L4' }]);
   });
 });

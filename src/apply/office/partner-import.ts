@@ -172,11 +172,6 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
         // Rows right under a header: not the header's look (ExcelApi 1.1).
         if (m.plain) ws.getRange(span).clear(Excel.ClearApplyTo.formats);
       }
-      // Tables as the CLI keeps them: rows inserted right under a table's last row join it (Excel's insert leaves them out).
-      for (const t of resizes) {
-        const ws = context.workbook.worksheets.getItem(t.sheet);
-        ws.tables.getItem(t.name).resize(ws.getRange(t.address));
-      }
       // New rows under a marked cell took its mark's fill with the row's formatting: the user's own look instead.
       for (const look of marksAbove(read.state, moves)) {
         for (const cell of look.cells) {
@@ -187,6 +182,13 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
       }
       for (const w of writes) context.workbook.worksheets.getItem(w.sheet).getRange(w.address).formulas = w.formulas as string[][];
       if (state) context.workbook.worksheets.getItem(state.sheet).getRange(state.address).values = state.values;
+      // Tables as the CLI keeps them: rows inserted right under a table's last row join it (Excel's insert leaves
+      // them out). Last in the batch: Excel applies what comes before a failing action, and a resize is the one
+      // action here that depends on what is under the table.
+      for (const t of resizes) {
+        const ws = context.workbook.worksheets.getItem(t.sheet);
+        ws.tables.getItem(t.name).resize(ws.getRange(t.address));
+      }
       await context.sync();
     }
     return { kind: 'imported', lines: planned.map((p) => importLine(p.change)) };
