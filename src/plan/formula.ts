@@ -97,8 +97,9 @@ export function ranges(cells: CellRef[]): string[] {
 }
 
 function columnRuns(cells: CellRef[]): { col: number; r1: number; r2: number }[] {
-  const unique = new Map<string, CellRef>();
-  for (const c of cells) unique.set(`${c.row},${c.col}`, c);
+  // Keyed by one number (the cells are of one sheet): no string made per cell.
+  const unique = new Map<number, CellRef>();
+  for (const c of cells) unique.set(c.row * 16384 + c.col, c);
   const sorted = [...unique.values()].sort((a, b) => a.col - b.col || a.row - b.row);
   const runs: { col: number; r1: number; r2: number }[] = [];
   for (const c of sorted) {

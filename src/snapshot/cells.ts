@@ -46,7 +46,9 @@ export interface Box {
 /** The box around every cell given (the used range); null for none. Loops, not Math.min(...cells): spreading a few hundred thousand cells overflows the stack. */
 export function boundingBox(cells: Iterable<{ row: number; col: number }>): Box | null {
   let top = Infinity, left = Infinity, bottom = -1, right = -1;
-  for (const c of cells) {
+  const list = Array.isArray(cells) ? (cells as { row: number; col: number }[]) : [...cells];
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
     if (c.row < top) top = c.row;
     if (c.col < left) left = c.col;
     if (c.row > bottom) bottom = c.row;

@@ -15,8 +15,23 @@ import { Evaluator, type Grid } from './package/evaluate';
 export interface ReadSheet {
   info: PackageSheet;
   raw: RawSheet;
-  /** Raw cells by row * 16384 + col. */
-  at: Map<number, RawCell>;
+  /** Raw cells by row * 16384 + col; built on first use (the writer asks for the cells it marks only). */
+  readonly at: Map<number, RawCell>;
+}
+
+function readSheet(info: PackageSheet, raw: RawSheet): ReadSheet {
+  let at: Map<number, RawCell> | null = null;
+  return {
+    info,
+    raw,
+    get at() {
+      if (at === null) {
+        at = new Map();
+        for (const c of raw.cells) at.set(c.row * KEY + c.col, c);
+      }
+      return at;
+    },
+  };
 }
 
 export interface ReadBook {
@@ -67,9 +82,7 @@ export function readPackage(bytes: Uint8Array, file: string): ReadBook {
     const text = info.part ? pkg.text(info.part) : undefined;
     const raw: RawSheet = text !== undefined ? readSheetXml(text, info.part!, file, strings) : { cells: [], merges: [], rowStyles: new Map(), colStyles: [] };
     if (info.part) pkg.forget(info.part); // read once; the writer inflates again only the sheets it marks
-    const at = new Map<number, RawCell>();
-    for (const c of raw.cells) at.set(c.row * KEY + c.col, c);
-    sheets.push({ info, raw, at });
+    sheets.push(readSheet(info, raw));
   }
   computeUncalculated(sheets);
   return { pkg, styles, stylesPart, sheets, snapshot: { sheets: sheets.map((s) => toSnapshot(s, styles, pkg.date1904, file)) } };
@@ -114,16 +127,14 @@ function computeUncalculated(sheets: ReadSheet[]): void {
 function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: string): SheetSnapshot {
   const name = s.info.name;
   const merges = s.raw.merges.map(parseRange).filter((m): m is NonNullable<typeof m> => m !== null);
+  const cells = s.raw.cells;
+  // Indexed loops over the cells: for…of allocates an iterator result per cell until the loop is optimized.
   const valued: RawCell[] = [];
-  const rowsWithValues = new Set<number>();
-  const lastCol = new Map<number, number>();
-  for (const c of s.raw.cells) {
-    lastCol.set(c.row, Math.max(lastCol.get(c.row) ?? -1, c.col));
-    const slave = merges.length > 0 && inMergeNotTopLeft(merges, c.row, c.col);
-    if (slave) rowsWithValues.add(c.row);
-    if (slave || (c.type === 'Empty' && c.formula === null)) continue;
-    valued.push(c);
-    rowsWithValues.add(c.row);
+  const slave = new Uint8Array(merges.length > 0 ? cells.length : 0);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (merges.length > 0 && inMergeNotTopLeft(merges, c.row, c.col)) slave[i] = 1;
+    else if (c.type !== 'Empty' || c.formula !== null) valued.push(c);
   }
   const box = boundingBox(valued);
   if (box === null) return emptySheet(name, s.info.visibility, null);
@@ -131,6 +142,17 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
   if (height * width > MAX_USED_CELLS) {
     throw new UserError(`cannot read ${file}: sheet '${name}' has a used range ${a1(top, left)}:${a1(top + height - 1, left + width - 1)} too large to read (a stray value far from the data?)`);
   }
+  // By row of the used range: whether it holds a value (or a merged cell's hidden part), and its last cell's column.
+  const rowHasValue = new Uint8Array(height);
+  const lastCol = new Int32Array(height).fill(-1);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    const r = c.row - top;
+    if (r < 0 || r >= height) continue;
+    if (c.col > lastCol[r]) lastCol[r] = c.col;
+    if (slave.length > 0 && slave[i] === 1) rowHasValue[r] = 1;
+  }
+  for (let i = 0; i < valued.length; i++) rowHasValue[valued[i].row - top] = 1;
   const snap = emptySheet(name, s.info.visibility, box);
   const fmtCache = new Map<number, string>();
   const fmt = (style: number) => {
@@ -138,7 +160,8 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
     if (f === undefined) fmtCache.set(style, (f = numberFormatOf(styles, style)));
     return f;
   };
-  for (const c of valued) {
+  for (let i = 0; i < valued.length; i++) {
+    const c = valued[i];
     const r = c.row - top;
     const k = c.col - left;
     let value: CellValue = c.value;
@@ -149,21 +172,31 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
     snap.valueTypes[r][k] = type;
     snap.formulas[r][k] = c.formula !== null ? `=${c.formula}` : null;
   }
-  // Number formats of every cell of a row with values, as far as that row's last cell (Office.js reports them).
+  // Number formats of every cell of a row with values, as far as that row's last cell (Office.js reports them):
+  // a cell the file has takes its own style; one it does not, its row's (customFormat) or else its column's.
   const colStyle = (col: number) => {
     for (const cs of s.raw.colStyles) if (col >= cs.min && col <= cs.max) return cs.style;
     return 0;
   };
-  for (const row of rowsWithValues) {
-    const r = row - top;
-    if (r < 0 || r >= height) continue;
-    const last = Math.min(lastCol.get(row) ?? -1, left + width - 1);
-    const rowStyle = s.raw.rowStyles.get(row);
-    for (let col = left; col <= last; col++) {
-      const c = s.at.get(row * KEY + col);
-      const style = c ? c.style : (rowStyle ?? colStyle(col));
-      if (style) snap.numberFormats[r][col - left] = fmt(style);
+  const hasStyledDefault = s.raw.rowStyles.size > 0 || s.raw.colStyles.length > 0;
+  const right = left + width - 1;
+  if (hasStyledDefault) {
+    for (let r = 0; r < height; r++) {
+      if (rowHasValue[r] === 0) continue;
+      const last = Math.min(lastCol[r], right);
+      const rowStyle = s.raw.rowStyles.get(r + top);
+      for (let col = left; col <= last; col++) {
+        const style = rowStyle ?? colStyle(col);
+        if (style) snap.numberFormats[r][col - left] = fmt(style);
+      }
     }
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    const r = c.row - top;
+    if (r < 0 || r >= height || rowHasValue[r] === 0 || c.col < left || c.col > Math.min(lastCol[r], right)) continue;
+    if (c.style) snap.numberFormats[r][c.col - left] = fmt(c.style);
+    else if (hasStyledDefault) snap.numberFormats[r][c.col - left] = 'General';
   }
   return snap;
 }

@@ -55,11 +55,21 @@ function nextNumber(pkg: Package, pattern: RegExp): number {
   return n + 1;
 }
 
+/** A tab's cells by "row,col", made once per tab (a chart reads several ranges of a tab of many thousand cells). */
+const byAddress = new WeakMap<PlannedCell[], { length: number; at: Map<string, PlannedCell> }>();
+function cellsByAddress(tab: PlannedTab): Map<string, PlannedCell> {
+  const hit = byAddress.get(tab.cells);
+  if (hit && hit.length === tab.cells.length) return hit.at;
+  const at = new Map(tab.cells.map((c) => [`${c.row},${c.col}`, c]));
+  byAddress.set(tab.cells, { length: tab.cells.length, at });
+  return at;
+}
+
 /** Cells of an A1 range on the tab, in order (one column or one row). */
 function rangeCells(tab: PlannedTab, range: string): (PlannedCell | undefined)[] {
   const [a, b] = range.split(':').map(parseA1);
   const end = b ?? a;
-  const at = new Map(tab.cells.map((c) => [`${c.row},${c.col}`, c]));
+  const at = cellsByAddress(tab);
   const out: (PlannedCell | undefined)[] = [];
   for (let r = a.row; r <= end.row; r++) for (let c = a.col; c <= end.col; c++) out.push(at.get(`${r},${c}`));
   return out;

@@ -21,10 +21,10 @@ const CHAR_BOLD = 1.15;
 
 export interface TabLayout {
   columnWidths: number[];
-  /** Header cells over numbers, aligned right like them, by 'row,col'. */
-  rightAligned: Set<string>;
-  /** Cells whose text is wrapped, by 'row,col'. */
-  wrapped: Set<string>;
+  /** Header cells over numbers, aligned right like them, by cellKey. */
+  rightAligned: Set<number>;
+  /** Cells whose text is wrapped, by cellKey. */
+  wrapped: Set<number>;
   /** Heights in points of rows taller than one line, by 0-based row. */
   rowHeights: Map<number, number>;
   /** Every tab prints one page wide (A4 landscape, scaled to fit). */
@@ -32,7 +32,9 @@ export interface TabLayout {
   widthUnits: number;
 }
 
-const key = (r: number, c: number) => `${r},${c}`;
+/** A cell of a tab as one number (a report tab has far fewer than 16,384 columns): no string made per cell. */
+export const cellKey = (r: number, c: number): number => r * 16384 + c;
+const key = cellKey;
 
 function textOf(c: PlannedCell): string | null {
   const v = c.value;
@@ -66,7 +68,7 @@ function fittedWidths(tab: PlannedTab): number[] {
 export function tabLayout(tab: PlannedTab): TabLayout {
   const columnWidths = fittedWidths(tab);
   const width = (c: number) => columnWidths[c] ?? DEFAULT_WIDTH;
-  const spans = new Map<string, number>();
+  const spans = new Map<number, number>();
   for (const m of tab.merges) {
     const [a, b] = m.split(':').map(parseA1);
     let w = 0;
@@ -74,8 +76,8 @@ export function tabLayout(tab: PlannedTab): TabLayout {
     spans.set(key(a.row, a.col), w);
   }
   const at = new Map(tab.cells.map((c) => [key(c.row, c.col), c]));
-  const rightAligned = new Set<string>();
-  const wrapped = new Set<string>();
+  const rightAligned = new Set<number>();
+  const wrapped = new Set<number>();
   const rowHeights = new Map<number, number>();
   for (const c of tab.cells) {
     if (c.style === 'header' && isNumber(at.get(key(c.row + 1, c.col)) ?? at.get(key(c.row + 2, c.col)))) rightAligned.add(key(c.row, c.col));

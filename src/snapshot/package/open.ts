@@ -7,7 +7,8 @@ import { promises as fs } from 'fs';
 import { UserError } from '../../util/errors';
 import type { SheetVisibility } from '../types';
 import { inflateEntry, readZip, type ZipEntry } from './zip';
-import { parseXml, partText } from './xml';
+import { partText } from './xml';
+import { scanXml } from './scan';
 
 export interface PackageSheet {
   name: string;
@@ -85,14 +86,28 @@ export interface Relationship {
   external: boolean;
 }
 
-export function readRels(pkg: Pick<XlsxPackage, 'text' | 'file'>, part: string): Relationship[] {
+/** Relationships read, by package and part: the workbook's are asked for twice, and hold a line per sheet. */
+const relsRead = new WeakMap<object, Map<string, readonly Relationship[]>>();
+
+export function readRels(pkg: Pick<XlsxPackage, 'text' | 'file'>, part: string): readonly Relationship[] {
+  let byPart = relsRead.get(pkg);
+  if (!byPart) relsRead.set(pkg, (byPart = new Map()));
+  let rels = byPart.get(part);
+  if (!rels) byPart.set(part, (rels = scanRels(pkg, part)));
+  return rels;
+}
+
+function scanRels(pkg: Pick<XlsxPackage, 'text' | 'file'>, part: string): Relationship[] {
   const relsPart = relsPartOf(part);
   const text = pkg.text(relsPart);
   const out: Relationship[] = [];
   if (text === undefined) return out;
-  parseXml(text, relsPart, pkg.file, {
+  scanXml(text, relsPart, pkg.file, {
     open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target !== undefined) out.push({ id: a.Id, type: a.Type ?? '', target: a.Target, external: a.TargetMode === 'External' });
+      if (name !== 'Relationship') return;
+      const id = a.get('Id');
+      const target = a.get('Target');
+      if (id && target !== undefined) out.push({ id, type: a.get('Type') ?? '', target, external: a.get('TargetMode') === 'External' });
     },
   });
   return out;
@@ -145,9 +160,11 @@ export function openPackage(bytes: Uint8Array, file: string): XlsxPackage {
   let workbookPart = 'xl/workbook.xml';
   const rootRels = text('_rels/.rels');
   if (rootRels !== undefined) {
-    parseXml(rootRels, '_rels/.rels', file, {
+    scanXml(rootRels, '_rels/.rels', file, {
       open(name, a) {
-        if (name === 'Relationship' && /\/officeDocument$/.test(a.Type ?? '') && a.Target) workbookPart = resolveTarget('', a.Target);
+        if (name !== 'Relationship') return;
+        const target = a.get('Target');
+        if (/\/officeDocument$/.test(a.get('Type') ?? '') && target) workbookPart = resolveTarget('', target);
       },
     });
   }
@@ -162,28 +179,30 @@ function readWorkbook(pkg: XlsxPackage): void {
   const rels = new Map(readRels(pkg, pkg.workbookPart).map((r) => [r.id, r]));
   let inName: { name: string; localSheetId: number | null; hidden: boolean; text: string } | null = null;
   let sawSheets = false;
-  parseXml(pkg.text(pkg.workbookPart)!, pkg.workbookPart, pkg.file, {
+  scanXml(pkg.text(pkg.workbookPart)!, pkg.workbookPart, pkg.file, {
     open(name, a) {
       if (name === 'sheets') sawSheets = true;
       else if (name === 'sheet') {
         // r:id, whatever the relationships namespace's prefix.
-        const idKey = 'r:id' in a ? 'r:id' : Object.keys(a).find((k) => k.endsWith(':id'));
-        const relId = idKey ? a[idKey] : '';
+        const idKey = a.get('r:id') !== undefined ? 'r:id' : a.names().find((k) => k.endsWith(':id'));
+        const relId = idKey ? a.get(idKey)! : '';
         const rel = rels.get(relId);
         const kind = rel ? (/\/(\w+)$/.exec(rel.type)?.[1] ?? 'worksheet') : 'worksheet';
         pkg.sheets.push({
-          name: a.name ?? '',
-          sheetId: a.sheetId ?? '',
+          name: a.get('name') ?? '',
+          sheetId: a.get('sheetId') ?? '',
           relId,
-          visibility: VISIBILITY[a.state ?? 'visible'] ?? 'Visible',
+          visibility: VISIBILITY[a.get('state') ?? 'visible'] ?? 'Visible',
           part: rel && !rel.external ? resolveTarget(pkg.workbookPart, rel.target) : null,
           kind,
         });
       } else if (name === 'workbookPr') {
-        const v = a.date1904;
+        const v = a.get('date1904');
         pkg.date1904 = v === '1' || v === 'true';
       } else if (name === 'definedName') {
-        inName = { name: a.name ?? '', localSheetId: a.localSheetId !== undefined ? Number(a.localSheetId) : null, hidden: a.hidden === '1' || a.hidden === 'true', text: '' };
+        const local = a.get('localSheetId');
+        const hidden = a.get('hidden');
+        inName = { name: a.get('name') ?? '', localSheetId: local !== undefined ? Number(local) : null, hidden: hidden === '1' || hidden === 'true', text: '' };
       }
     },
     text(t) {

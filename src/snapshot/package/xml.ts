@@ -26,11 +26,16 @@ export interface XmlHandlers {
   text?(text: string): void;
 }
 
-/** Parses one part; a UserError naming the part when it is not well-formed XML or holds a DOCTYPE. */
-export function parseXml(text: string, part: string, file: string, h: XmlHandlers): void {
+/** No part of an xlsx declares entities: one that does is refused in one line, before any parsing. */
+export function refuseDoctype(text: string, part: string, file: string): void {
   if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text)) {
     throw new UserError(`cannot read ${file}: its part ${part} declares XML entities (a DOCTYPE), which no workbook does: an XML bomb`);
   }
+}
+
+/** Parses one part; a UserError naming the part when it is not well-formed XML or holds a DOCTYPE. */
+export function parseXml(text: string, part: string, file: string, h: XmlHandlers): void {
+  refuseDoctype(text, part, file);
   const parser = new SaxesParser({ xmlns: false, position: false });
   let error: Error | null = null;
   parser.on('error', (e) => {

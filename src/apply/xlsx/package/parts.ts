@@ -1,6 +1,6 @@
 /**
  * An .xlsx package being changed, in memory: every part of the input kept as its compressed bytes until
- * something reads or changes it; parts we never touch go into the output exactly as they came. Relationship
+ * something reads or changes it, every part we write kept as text until the zip needs its bytes; parts we never touch go into the output exactly as they came. Relationship
  * parts and [Content_Types].xml are edited by small helpers so every part we add or take away is declared.
  * `toRecord()` / `setFromRecord()` give the package as plain bytes by name for modules that work on an
  * unzipped package (the report's DrawingML charts).
@@ -32,7 +32,8 @@ export interface Rel {
   external: boolean;
 }
 
-type Part = { copy: ZipEntry; bytes?: Uint8Array } | { bytes: Uint8Array };
+/** A part of the input (its compressed entry; its bytes once inflated), or one we wrote (as text until its bytes are needed). */
+type Part = { copy: ZipEntry; bytes?: Uint8Array } | { bytes?: Uint8Array; text?: string };
 
 export const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
@@ -76,6 +77,7 @@ export class PackageEdit {
     const p = this.parts.get(name);
     if (!p) return undefined;
     if (p.bytes) return p.bytes;
+    if (!('copy' in p)) return (p.bytes = encoder.encode(p.text ?? ''));
     const cached = this.pkg.part(name);
     const b = cached ?? inflateEntry((p as { copy: ZipEntry }).copy, this.pkg.file);
     (p as { bytes?: Uint8Array }).bytes = b;
@@ -83,14 +85,16 @@ export class PackageEdit {
   }
 
   text(name: string): string | undefined {
+    const p = this.parts.get(name);
+    if (p && !('copy' in p) && p.text !== undefined) return p.text;
     const b = this.bytes(name);
     return b === undefined ? undefined : partText(b);
   }
 
+  /** A part written as text stays text until its bytes are needed: a report tab is changed again (notes, charts) before the zip. */
   set(name: string, content: string | Uint8Array): void {
     if (name.endsWith('.rels')) this.relsCache.clear();
-    const bytes = typeof content === 'string' ? encoder.encode(this.strict ? toStrict(content) : content) : content;
-    this.parts.set(name, { bytes });
+    this.parts.set(name, typeof content === 'string' ? { text: this.strict ? toStrict(content) : content } : { bytes: content });
     this.changed.add(name);
   }
 
@@ -195,19 +199,44 @@ export class PackageEdit {
     return writeZip(out);
   }
 
-  /** Every part as plain bytes by name (inflating the ones not read yet). */
+  /**
+   * Every part as plain bytes by name. A part not read yet is inflated only when the record's user reads it (the
+   * report's charts read a few parts of a package that may hold hundreds of sheets).
+   */
   toRecord(): Record<string, Uint8Array> {
     const out: Record<string, Uint8Array> = {};
-    for (const name of this.parts.keys()) out[name] = this.bytes(name)!;
+    for (const [name, p] of this.parts) {
+      if (p.bytes) {
+        out[name] = p.bytes;
+        continue;
+      }
+      // Inflated (a part of the input) or encoded (one we wrote as text) when read.
+      Object.defineProperty(out, name, {
+        enumerable: true,
+        configurable: true,
+        get: () => this.bytes(name),
+        set: (value: Uint8Array) => Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true }),
+      });
+    }
     return out;
   }
 
   /** Takes back a package changed as plain bytes: parts whose bytes differ or are new are set, missing ones deleted. */
   setFromRecord(rec: Record<string, Uint8Array>): void {
     for (const name of [...this.parts.keys()]) if (!(name in rec)) this.delete(name);
-    for (const [name, bytes] of Object.entries(rec)) {
-      const old = this.parts.has(name) ? this.bytes(name) : undefined;
-      if (old === undefined || old.length !== bytes.length || Buffer.compare(Buffer.from(old), Buffer.from(bytes)) !== 0) this.set(name, bytes);
+    for (const name of Object.keys(rec)) {
+      const d = Object.getOwnPropertyDescriptor(rec, name)!;
+      if (d.get) continue; // toRecord's part, never written
+      const bytes = d.value as Uint8Array;
+      const p = this.parts.get(name);
+      if (p && !('copy' in p)) {
+        // One of ours (changed already): taken as it comes, without encoding the old text to compare.
+        if (p.bytes !== bytes) this.set(name, bytes);
+        continue;
+      }
+      const old = p ? this.bytes(name) : undefined;
+      if (old === bytes) continue;
+      if (old === undefined || old.length !== bytes.length || Buffer.compare(Buffer.from(old.buffer, old.byteOffset, old.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)) !== 0) this.set(name, bytes);
     }
   }
 }

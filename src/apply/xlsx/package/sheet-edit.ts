@@ -39,14 +39,19 @@ export function editCells(xml: string, edits: Map<string, CellEdit>): string {
     xml = `${xml.slice(0, at)}<${p}sheetData/>${xml.slice(at)}`;
     sd = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml)!;
   }
-  const insertCells = (cols: Map<number, { addr: string; edit: CellEdit }>, upTo: number | null): string => {
+  // Columns of the cells added to (or taken from) the file's row being walked: its spans= must cover them.
+  let added: number[] = [];
+  let removed: number[] = [];
+  const insertCells = (cols: Map<number, { addr: string; edit: CellEdit }>, upTo: number | null, inFileRow = false): string => {
     let s = '';
     for (const col of [...cols.keys()].sort((a, b) => a - b)) {
       if (upTo !== null && col >= upTo) break;
       const { edit } = cols.get(col)!;
       const tag = edit(null, true);
       cols.delete(col);
-      if (tag !== null) s += tag.replace(/^<c\b/, `<${p}c`);
+      if (tag === null) continue;
+      s += tag.replace(/^<c\b/, `<${p}c`);
+      if (inFileRow) added.push(col);
     }
     return s;
   };
@@ -68,6 +73,7 @@ export function editCells(xml: string, edits: Map<string, CellEdit>): string {
   TOKEN.lastIndex = sd.index + sd[0].length;
   let row = -1;
   let col = -1;
+  let rowTag: RegExpExecArray | null = null;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(xml))) {
     const closing = m[0].startsWith('</');
@@ -80,8 +86,13 @@ export function editCells(xml: string, edits: Map<string, CellEdit>): string {
     if (closing) {
       // </row>: cells of this row still wanted go before it.
       const cols = wanted.get(row);
-      if (cols && cols.size) out.push({ at: m.index, remove: 0, insert: insertCells(cols, null) });
+      if (cols && cols.size) out.push({ at: m.index, remove: 0, insert: insertCells(cols, null, true) });
       wanted.delete(row);
+      if (rowTag && (added.length || removed.length)) {
+        const tag = uncoverSpans(coverSpans(rowTag[0], added), removed);
+        if (tag !== rowTag[0]) out.push({ at: rowTag.index, remove: rowTag[0].length, insert: tag });
+      }
+      rowTag = null;
       continue;
     }
     const a = m[0];
@@ -93,10 +104,17 @@ export function editCells(xml: string, edits: Map<string, CellEdit>): string {
       if (rows) out.push({ at: m.index, remove: 0, insert: rows });
       row = next;
       col = -1;
+      rowTag = m;
+      added = [];
+      removed = [];
       if (m[3] === '/') {
         const cols = wanted.get(row);
-        if (cols && cols.size) out.push({ at: m.index, remove: a.length, insert: `${a.slice(0, -2).replace(/\s+$/, '')}>${insertCells(cols, null)}</${p}row>` });
+        if (cols && cols.size) {
+          const cells = insertCells(cols, null, true);
+          out.push({ at: m.index, remove: a.length, insert: `${coverSpans(a, added).slice(0, -2).replace(/\s+$/, '')}>${cells}</${p}row>` });
+        }
         wanted.delete(row);
+        rowTag = null;
       }
       continue;
     }
@@ -105,13 +123,16 @@ export function editCells(xml: string, edits: Map<string, CellEdit>): string {
     col = r !== undefined ? parseA1(r).col : col + 1;
     const cols = wanted.get(row);
     if (!cols) continue;
-    const before = insertCells(cols, col);
+    const before = insertCells(cols, col, true);
     if (before) out.push({ at: m.index, remove: 0, insert: before });
     const hit = cols.get(col);
     if (hit) {
       cols.delete(col);
       const tag = hit.edit(r !== undefined ? a : setAttr(a, 'r', a1(row, col)), m[3] === '/');
-      if (tag === null) out.push({ at: m.index, remove: a.length, insert: '' });
+      if (tag === null) {
+        out.push({ at: m.index, remove: a.length, insert: '' });
+        removed.push(col);
+      }
       else if (tag !== a) out.push({ at: m.index, remove: a.length, insert: tag });
     }
   }
@@ -119,6 +140,43 @@ export function editCells(xml: string, edits: Map<string, CellEdit>): string {
   // A row left with nothing in it that only we could have written (<row r="N"></row>) goes too.
   if (edits.size) next = next.replace(new RegExp(`<${p}row r="\\d+"></${p}row>`, 'g'), (m0) => (xml.includes(m0) ? m0 : ''));
   return next;
+}
+
+/**
+ * A row's start tag whose spans= (the columns its cells take, "1:8" or "1:3 5:8": a hint Excel trusts) covers the
+ * given 0-based columns too: a range "10:10" put in order for each one outside every range, so that Clear can take
+ * exactly that away again (uncoverSpans) and the row's tag comes back as it was.
+ */
+function coverSpans(rowTag: string, cols: number[]): string {
+  let spans = attr(rowTag, 'spans');
+  if (spans === undefined || cols.length === 0) return rowTag;
+  const original = spans;
+  for (const col of cols) {
+    const n = col + 1;
+    const ranges: RegExpMatchArray[] = [...spans.matchAll(/(\d+):(\d+)/g)];
+    if (ranges.length === 0) return removeAttr(rowTag, 'spans');
+    if (ranges.some((r) => n >= Number(r[1]) && n <= Number(r[2]))) continue;
+    const before: RegExpMatchArray | undefined = ranges.filter((r) => Number(r[2]) < n).pop();
+    if (!before) spans = `${n}:${n} ${spans}`;
+    else {
+      const at: number = before.index! + before[0].length;
+      spans = `${spans.slice(0, at)} ${n}:${n}${spans.slice(at)}`;
+    }
+  }
+  return spans === original ? rowTag : setAttr(rowTag, 'spans', spans);
+}
+
+/** The ranges coverSpans put in for these columns taken away (Clear removing the empty cells a mark added). */
+function uncoverSpans(rowTag: string, cols: number[]): string {
+  const spans = attr(rowTag, 'spans');
+  if (spans === undefined || cols.length === 0) return rowTag;
+  let next = spans;
+  for (const col of cols) {
+    const token = `${col + 1}:${col + 1}`;
+    const inner = next.replace(new RegExp(` ${token}(?= |$)`), '');
+    next = inner !== next ? inner : next.startsWith(`${token} `) ? next.slice(token.length + 1) : next;
+  }
+  return next === spans ? rowTag : setAttr(rowTag, 'spans', next);
 }
 
 function apply(xml: string, edits: Edit[]): string {

@@ -6,7 +6,7 @@
 import { HIGHLIGHT_FILL, HIGHLIGHT_FONT, type Highlight, type PlannedCell, type PlannedTab, type PlanValue } from '../../../plan/types';
 import { a1, columnLetters, parseA1, quoteSheet } from '../../../util/a1';
 import { escapeText, escapeXml } from '../../../snapshot/package/xml';
-import { tabLayout } from '../print-layout';
+import { cellKey, tabLayout } from '../print-layout';
 import type { StylesEdit } from './styles-edit';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -136,7 +136,7 @@ export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
     for (const c of cells) {
       if (c.col === lastCol) continue; // one value per cell: the first planned
       lastCol = c.col;
-      const k = `${c.row},${c.col}`;
+      const k = cellKey(c.row, c.col);
       const s = styles.index(c.style, c.value.kind === 'link', c.numberFormat, {
         right: layout.rightAligned.has(k) || undefined,
         wrap: layout.wrapped.has(k) || undefined,
