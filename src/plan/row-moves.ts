@@ -79,16 +79,18 @@ export function movedFormatSpan(moves: readonly RowMove[], sheet: string, top: n
  * to its last row) grow it; rows inserted right under its last row join it too, unless it has a totals row
  * (they are a partner's rows going in under its block, and Excel takes rows written right under a table in);
  * rows deleted shrink it, never below its header, one data row and its totals row (`header`, `totals`: 0 or 1
- * each, as the table part counts them); null when every row of it went.
+ * each, as the table part counts them); null when every row of it went. `joinBelow` false: Excel's own
+ * whole-row insert, which leaves rows inserted right under a table's last row out of it (the add-in resizes
+ * such a table to this rule's span: plan/table-moves.ts).
  */
-export function movedTableSpan(moves: readonly RowMove[], sheet: string, top: number, bottom: number, header = 1, totals = 0): { top: number; bottom: number } | null {
+export function movedTableSpan(moves: readonly RowMove[], sheet: string, top: number, bottom: number, header = 1, totals = 0, joinBelow = true): { top: number; bottom: number } | null {
   let t = top;
   let b = bottom;
   for (const m of moves) {
     if (!same(m.sheet, sheet)) continue;
     if (m.count > 0) {
       if (m.at <= t) t += m.count;
-      if (m.at <= b || (m.at === b + 1 && totals === 0)) b += m.count;
+      if (m.at <= b || (joinBelow && m.at === b + 1 && totals === 0)) b += m.count;
       continue;
     }
     const s = movedSpan([m], sheet, t, b);

@@ -6,10 +6,12 @@
  * to a cell that moved follows it, $-fixed or not; a range grows by rows inserted inside it and shrinks by rows
  * deleted from it; a reference whose cells all went becomes #REF!); merged ranges move, grow and shrink alike.
  * Formulas whose text changed are calculated again by the fake's small calculator; one it cannot calculate
- * keeps its value. Written apart from src/plan/row-moves.ts on purpose: the tests compare the two.
+ * keeps its value. Its Excel tables move, grow and shrink as tables.ts says. Written apart from
+ * src/plan/row-moves.ts on purpose: the tests compare the two.
  */
 import { cellKey, findSheet, type FakeCell, type FakeSheet, type FakeWorkbook } from './model';
 import { evaluate } from './evaluate';
+import { tablesAfterRows } from './tables';
 
 /** What a reference's first and last row (0-based) become, or null when none of its rows is left. */
 type Span = { first: number; last: number } | null;
@@ -102,6 +104,7 @@ export function moveRows(wb: FakeWorkbook, sheetName: string, at: number, count:
     const r = rewriteRef(m, at, count);
     return r === null ? [] : [r];
   });
+  tablesAfterRows(sheet, at, count);
   for (const s of wb.sheets) recalcMoved(wb, s, sheet.name, at, count);
 }
 

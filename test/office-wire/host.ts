@@ -21,6 +21,7 @@ import { cellInputProblem, enterInto, sheetNameProblem } from '../fake-excel/rul
 import { cellProperties, type CellPropertiesSpec } from '../fake-excel/range';
 import { moveRows } from '../fake-excel/rows';
 import { sheetExtras, type FakeChartModel, type FakeChartSeries } from '../fake-excel/charts';
+import { addTable, tableBox, tablePlaceProblem, tablesOf, type FakeTable } from '../fake-excel/tables';
 
 const CHART_TYPES = new Set(['ColumnClustered', 'LineMarkers', 'Line', 'BarClustered', 'Pie']);
 
@@ -51,8 +52,12 @@ type WireNode =
   // Printing and charts (report tabs): recorded in the fake's sheet extras (test/fake-excel/charts.ts).
   | { t: 'ChartCollection' | 'AutoFilter' | 'PageBreakCollection' | 'PageBreak' | 'HeadersFooters' | 'HeaderFooter'; sheet: FakeSheet }
   | { t: 'Chart' | 'ChartTitle' | 'ChartLegend' | 'ChartSeriesCollection'; sheet: FakeSheet; chart: FakeChartModel }
-  | { t: 'ChartSeries'; sheet: FakeSheet; chart: FakeChartModel; series: FakeChartSeries };
+  | { t: 'ChartSeries'; sheet: FakeSheet; chart: FakeChartModel; series: FakeChartSeries }
+  // Excel tables (ListObjects): test/fake-excel/tables.ts, which also moves them with whole rows.
+  | { t: 'TableCollection'; sheet: FakeSheet | null } // null: workbook.tables (every sheet's; the library finds items there by id)
+  | { t: 'Table'; sheet: FakeSheet; table: FakeTable };
 type RangeNode = { t: 'Range'; sheet: FakeSheet; box: Box };
+type TableNode = { t: 'Table'; sheet: FakeSheet; table: FakeTable };
 /** The fields a chart, series or sheet-level printing node carries (each case knows which it has). */
 type ChartNodeFields = { sheet: FakeSheet; chart: FakeChartModel; series: FakeChartSeries };
 type Node = WireNode & { refId?: string };
@@ -142,6 +147,9 @@ const API_SETS: Record<string, string> = {
   'Worksheet.PageLayout': '1.9',
   'Workbook.Comments': '1.10',
   'Workbook.InsertWorksheetsFromBase64': '1.13',
+  'Table.Resize': '1.13',
+  'TableCollection.GetItemOrNullObject': '1.4',
+  'TableCollection.GetCount': '1.4',
   'Range.GetCellProperties': '1.9',
   'Range.Hyperlink': '1.7',
   'Range.Merge': '1.2',
@@ -389,6 +397,7 @@ export class WireHost {
       if (name === 'Application') return { t: 'Application' };
       if (name === '_Runtime') return { t: 'Runtime' };
       if (name === 'Comments') return { t: 'CommentCollection' };
+      if (name === 'Tables') return { t: 'TableCollection', sheet: null };
     }
     if (n.t === 'Worksheet') {
       const T: Record<string, 'WorksheetProtection' | 'WorksheetCustomPropertyCollection' | 'WorksheetFreezePanes' | 'PageLayout'> = {
@@ -403,6 +412,7 @@ export class WireHost {
       if (name === 'Charts') return { t: 'ChartCollection', sheet: n.sheet };
       if (name === 'AutoFilter') return { t: 'AutoFilter', sheet: n.sheet };
       if (name === 'HorizontalPageBreaks') return { t: 'PageBreakCollection', sheet: n.sheet };
+      if (name === 'Tables') return { t: 'TableCollection', sheet: n.sheet };
     }
     if (n.t === 'PageLayout' && name === 'HeadersFooters') return { t: 'HeadersFooters', sheet: n.sheet };
     if (n.t === 'HeadersFooters' && name === 'DefaultForAllPages') return { t: 'HeaderFooter', sheet: n.sheet };
@@ -426,6 +436,11 @@ export class WireHost {
       const c = this.commentNodes().find((x) => x.id === args[0]);
       if (!c) throw new WireError('ItemNotFound', NOT_FOUND, `Comments.getItem(${JSON.stringify(args[0])})`);
       return c;
+    }
+    if (n.t === 'TableCollection') {
+      const t = this.tableByKey(n.sheet, args[0]);
+      if (!t) throw new WireError('ItemNotFound', NOT_FOUND, `Tables.getItem(${JSON.stringify(args[0])})`);
+      return t;
     }
     if (n.t === 'WorksheetCustomPropertyCollection') {
       if (!n.sheet.customProperties.has(String(args[0]))) throw new WireError('ItemNotFound', NOT_FOUND, 'CustomProperties.getItem');
@@ -557,6 +572,27 @@ export class WireHost {
       }
       case 'Comment.GetLocation':
         return range(n.sheet, { top: n.r, left: n.c, rows: 1, cols: 1 });
+      case 'TableCollection.Add': {
+        // tables.add(address, hasHeaders): a range (or an address; on workbook.tables with its sheet's name).
+        const a = arg(0);
+        const at = a && typeof a === 'object' && (a as Node).t === 'Range' ? { sheet: (a as RangeNode).sheet, box: (a as RangeNode).box } : this.onSheet(n.sheet, String(a), 'Tables.add');
+        if (n.sheet && at.sheet !== n.sheet) throw new WireError('InvalidArgument', BAD_ARG, 'Tables.add');
+        this.editable(at.sheet);
+        const problem = tablePlaceProblem(wb, at.sheet, at.box, !!args[1]);
+        if (problem) throw new WireError('InvalidArgument', problem, 'Tables.add');
+        const table = addTable(wb, at.sheet, at.box, !!args[1]);
+        this.wrote();
+        return { t: 'Table', sheet: at.sheet, table };
+      }
+      case 'TableCollection.GetItemAt': {
+        const table = this.tableItems(n.sheet)[Number(args[0])];
+        if (!table) throw new WireError('ItemNotFound', NOT_FOUND, 'Tables.getItemAt');
+        return table;
+      }
+      case 'TableCollection.GetItemOrNullObject':
+        return this.tableByKey(n.sheet, args[0]) ?? null;
+      case 'Table.GetRange':
+        return range(n.sheet, tableBox(this.liveTable(node as TableNode)));
       case 'WorksheetCustomPropertyCollection.GetItemOrNullObject':
         return n.sheet.customProperties.has(String(args[0])) ? { t: 'WorksheetCustomProperty', sheet: n.sheet, key: String(args[0]) } : null;
       case 'WorksheetCustomPropertyCollection.Add':
@@ -653,6 +689,12 @@ export class WireHost {
         return { Key: () => n.key, Value: () => n.sheet.customProperties.get(n.key) };
       case 'Comment':
         return { Id: () => n.id, Content: () => getCell(n.sheet, n.r, n.c).comment, ContentType: () => 'Plain', Resolved: () => false };
+      case 'Table': {
+        const t = this.liveTable(n);
+        return { Id: () => t.id, Name: () => t.name, ShowHeaders: () => t.showHeaders, ShowTotals: () => t.showTotals };
+      }
+      case 'TableCollection':
+        return { Count: () => this.tableItems(n.sheet).length };
     }
     return {};
   }
@@ -660,6 +702,7 @@ export class WireHost {
   private items(n: Node): Node[] | null {
     if (n.t === 'CommentCollection') return this.commentNodes();
     if (n.t === 'WorksheetCollection') return this.workbook.sheets.map((s) => ({ t: 'Worksheet', sheet: s }));
+    if (n.t === 'TableCollection') return this.tableItems(n.sheet);
     if (n.t === 'WorksheetCustomPropertyCollection') return [...n.sheet.customProperties.keys()].map((key) => ({ t: 'WorksheetCustomProperty', sheet: n.sheet, key }));
     return null;
   }
@@ -695,6 +738,7 @@ export class WireHost {
     }
     if (n.t === 'Worksheet' && !('Id' in out)) out._Id = sheetGuid(n.sheet);
     if (n.t === 'Comment' && !('Id' in out)) out._Id = n.id;
+    if (n.t === 'Table' && !('Id' in out)) out._Id = n.table.id;
     if (n.refId) out._ReferenceId = n.refId;
     return out;
   }
@@ -736,6 +780,21 @@ export class WireHost {
       case 'AutoFilter.Apply':
         sheetExtras((n as unknown as ChartNodeFields).sheet).autoFilter = { box: onRange(0).box };
         return null;
+      case 'Table.Resize': {
+        // Excel: the same sheet, the header (the top) in the same row, overlapping the table, no other table in the way.
+        const tn = n as unknown as TableNode;
+        const t = this.liveTable(tn);
+        const a = arg(0);
+        const at = a && typeof a === 'object' && (a as Node).t === 'Range' ? { sheet: (a as RangeNode).sheet, box: (a as RangeNode).box } : this.onSheet(tn.sheet, String(a), 'Table.resize');
+        this.editable(tn.sheet);
+        const b = at.box;
+        if (at.sheet !== tn.sheet || b.top !== t.top || b.left > t.right || b.left + b.cols - 1 < t.left) throw new WireError('InvalidArgument', 'The table must stay on its sheet, with its header row in the same row, overlapping its range.', 'Table.resize');
+        const problem = tablePlaceProblem(wb, tn.sheet, b, t.showHeaders, t);
+        if (problem) throw new WireError('InvalidArgument', problem, 'Table.resize');
+        Object.assign(t, { bottom: b.top + b.rows - 1, left: b.left, right: b.left + b.cols - 1 });
+        this.wrote();
+        return null;
+      }
     }
     if (n.t === 'Range') {
       switch (name) {
@@ -964,6 +1023,26 @@ export class WireHost {
       touchCell(n.sheet, n.r, n.c).comment = String(value);
       return this.wrote();
     }
+    if (n.t === 'Table' && name === 'Name') {
+      const t = this.liveTable(n);
+      const wanted = String(value);
+      if (!/^[A-Za-z_\\][\w.]*$/.test(wanted) || /^[A-Za-z]{1,3}\d+$/.test(wanted) || /^[RC]$/i.test(wanted)) throw new WireError('InvalidArgument', BAD_ARG, 'Table.name');
+      if (this.workbook.sheets.some((s) => tablesOf(s).some((x) => x !== t && x.name.toLowerCase() === wanted.toLowerCase()))) throw new WireError('InvalidArgument', 'A table with this name already exists.', 'Table.name');
+      t.name = wanted;
+      return this.wrote();
+    }
+    if (n.t === 'Table' && name === 'ShowTotals') {
+      // The totals row is the row right under the data rows (it must be free of other tables); off: that row leaves the table.
+      const t = this.liveTable(n);
+      if (!!value === t.showTotals) return;
+      if (value) {
+        const problem = tablePlaceProblem(this.workbook, n.sheet, { ...tableBox(t), rows: t.bottom - t.top + 2 }, t.showHeaders, t);
+        if (problem) throw new WireError('InvalidOperation', problem, 'Table.showTotals');
+        t.bottom += 1;
+      } else t.bottom -= 1;
+      t.showTotals = !!value;
+      return this.wrote();
+    }
     if (n.t === 'WorksheetCustomProperty' && name === 'Value') {
       n.sheet.customProperties.set(n.key, String(value));
       return;
@@ -981,6 +1060,31 @@ export class WireHost {
           out.push({ t: 'Comment', sheet, r, c, id: commentId(sheet, r, c) });
         }
     return out;
+  }
+
+  /** The tables of `sheet`, or of the workbook (null), in sheet order. */
+  private tableItems(sheet: FakeSheet | null): TableNode[] {
+    return (sheet ? [this.live(sheet)] : this.workbook.sheets).flatMap((s) => tablesOf(s).map((table): TableNode => ({ t: 'Table', sheet: s, table })));
+  }
+
+  /** A table of `sheet` (or of the workbook) by its id or its name (names in any case, as Excel finds them). */
+  private tableByKey(sheet: FakeSheet | null, key: unknown): TableNode | undefined {
+    const list = this.tableItems(sheet);
+    return list.find((t) => t.table.id === String(key)) ?? list.find((t) => t.table.name.toLowerCase() === String(key).toLowerCase());
+  }
+
+  /** A table still there (a table whose rows all went, or whose sheet went, is gone). */
+  private liveTable(n: TableNode): FakeTable {
+    if (!tablesOf(this.live(n.sheet)).includes(n.table)) throw new WireError('ItemNotFound', NOT_FOUND, 'Table');
+    return n.table;
+  }
+
+  /** An address given as text for a method on `sheet`: on that sheet unless it names another. */
+  private onSheet(sheet: FakeSheet | null, text: string, where: string): { sheet: FakeSheet; box: Box } {
+    const p = address(text);
+    const on = p.sheet === null ? sheet : this.sheetByName(p.sheet);
+    if (!on) throw new WireError('InvalidArgument', BAD_ARG, where);
+    return { sheet: on, box: p.box };
   }
 
   /** A cell given as "'Sheet'!B3" or as a Range argument. */

@@ -4,8 +4,11 @@
  * in a finally; the decision (which partner, refusals, which cells change) is plan/partner-import.ts's, the
  * CLI's own; the changed cells written in one sync. Indicator rows a file adds or removes: whole rows inserted
  * and deleted in that same sync, before the cells, in the order plan/partner-rows.ts gives (Excel moves what is
- * below them; our state's addresses are moved with plan/row-moves.ts). Rounds trips: the lead read
- * (readWorkbook), the insert with the lead's budget formulas, the partner sheets' cells, the delete, the write.
+ * below them; our state's addresses are moved with plan/row-moves.ts). The indicator sheets' Excel tables (the
+ * only sheets whose rows move) are read in the insert's and the cells' round trips, and a table Excel's own
+ * insert leaves elsewhere than the CLI's rule (rows inserted right under its last row) is resized in the write
+ * (plan/table-moves.ts). Rounds trips: the lead read (readWorkbook), the insert with the lead's budget formulas
+ * and tables, the partner sheets' cells with the tables' ranges, the delete, the write.
  */
 import type { SheetSnapshot, ValueType, CellValue, WorkbookSnapshot } from '../../snapshot/types';
 import { checkWorkbook, isReportingWorkbook } from '../../engine';
@@ -16,6 +19,7 @@ import { UserError } from '../../util/errors';
 import { readWorkbook, type WorkbookRead } from './read';
 import { planIndicatorRows, type IndicatorPlan } from '../../plan/partner-rows';
 import { marksAbove, movedState } from '../../plan/row-moves';
+import { tableResizes, type SheetTable } from '../../plan/table-moves';
 import { serializeState, stateChunks } from '../../plan/state';
 import type { ClusterixState } from '../../plan/types';
 import { hasReportTabName } from '../../plan/ownership';
@@ -72,6 +76,9 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
       const e = extent(s);
       return e.rows > s.top && e.cols > s.left ? { sheet: s, range: context.workbook.worksheets.getItem(b.sheet).getRange(`${a1(s.top, s.left)}:${a1(e.rows - 1, e.cols - 1)}`).load('formulas') } : null;
     });
+    // The lead's indicator sheets' tables (ExcelApi 1.1): their names here, their ranges in the next round trip.
+    const tableLists = leadModel.indicatorSheets.map((s) => ({ sheet: s.sheet, tables: context.workbook.worksheets.getItem(s.sheet).tables.load('items/name,items/showHeaders,items/showTotals') }));
+    let tableRanges: { sheet: string; table: Excel.Table; range: Excel.Range }[] = [];
     let ids: string[][] = [];
     const sides: (ImportSide & { file: string })[] = [];
     try {
@@ -82,6 +89,7 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
         const ws = context.workbook.worksheets.getItem(id).load('name');
         return { ws, used: ws.getUsedRangeOrNullObject(true).load('values,valueTypes,formulas,rowIndex,columnIndex') };
       }));
+      tableRanges = tableLists.flatMap((l) => l.tables.items.map((table) => ({ sheet: l.sheet, table, range: table.getRange().load('address') })));
       await context.sync();
       reads.forEach((list, k) => {
         // Excel names a sheet whose name is taken 'Name (2)': the file's own names back.
@@ -152,6 +160,9 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
     // Sync: every change, in one write: the rows in and out (ExcelApi 1.1), the cells, our state's addresses moved.
     const moves = rows?.moves ?? [];
     const state = moves.length ? stateWrite(read, movedState(read.state, moves)) : null;
+    const tables: SheetTable[] = tableRanges.map((t) => ({ sheet: t.sheet, name: t.table.name, address: t.range.address, showHeaders: t.table.showHeaders, showTotals: t.table.showTotals }));
+    // Table.resize is ExcelApi 1.13, as insertWorksheetsFromBase64 is (checked above): guarded all the same.
+    const resizes = moves.length && Office.context.requirements.isSetSupported('ExcelApi', '1.13') ? tableResizes(tables, moves) : [];
     if (writes.length || moves.length) {
       for (const m of moves) {
         const ws = context.workbook.worksheets.getItem(m.sheet);
@@ -171,6 +182,13 @@ export async function importInExcel(context: Excel.RequestContext, files: Partne
       }
       for (const w of writes) context.workbook.worksheets.getItem(w.sheet).getRange(w.address).formulas = w.formulas as string[][];
       if (state) context.workbook.worksheets.getItem(state.sheet).getRange(state.address).values = state.values;
+      // Tables as the CLI keeps them: rows inserted right under a table's last row join it (Excel's insert leaves
+      // them out). Last in the batch: Excel applies what comes before a failing action, and a resize is the one
+      // action here that depends on what is under the table.
+      for (const t of resizes) {
+        const ws = context.workbook.worksheets.getItem(t.sheet);
+        ws.tables.getItem(t.name).resize(ws.getRange(t.address));
+      }
       await context.sync();
     }
     return { kind: 'imported', lines: planned.map((p) => importLine(p.change)) };
