@@ -263,3 +263,25 @@ describe('import moving rows of an indicator sheet that is an Excel table', () =
     expect(r.code).toBe(1);
   });
 });
+
+describe("a partner's workbook cut from a lead whose indicator rows are a table", () => {
+  it("holds the table over the header and the partner's own seven rows; what was under it moves up with the rows", async () => {
+    const r = await cliInProcess('partner-workbook', at('tables.xlsx'), '--partner', '3', '-o', at('partner 3 of tables.xlsx'));
+    expect(r.stderr).toBe('');
+    const out = readZip(at('partner 3 of tables.xlsx'));
+    // Rows 4-17 (partners 1 and 2) and 25-80 (partners 4 to 11) go: 70 rows, so A83:B85 is now A13:B15.
+    expect(text(out, 'xl/tables/table1.xml')).toBe(tablePart(1, 'IndicatorRows', 'A3:L10', columns(HEADER, { Total: CALCULATED })));
+    expect(text(out, 'xl/tables/table2.xml')).toBe(tablePart(2, 'Checks', 'A13:B15', columns(['Checked by', 'Date'])));
+    const ind = text(out, partOf(out, 'Indicators'));
+    expect(ind).toContain('<row r="13">');
+    expect(ind).not.toContain('<row r="83"');
+    // The series over the table's column follows it; our reader finds partner 3's seven rows and only them.
+    expect(text(out, 'xl/charts/chart1.xml')).toContain('<c:f>Indicators!$K$4:$K$10</c:f>');
+    const book = readPackage(fs.readFileSync(at('partner 3 of tables.xlsx')), 'p3.xlsx').snapshot;
+    const sheet = book.sheets.find((s) => s.name === 'Indicators')!;
+    const partnerNo = (row: number) => sheet.values[row - 1 - sheet.top]?.[0 - sheet.left] ?? null;
+    expect([4, 5, 6, 7, 8, 9, 10, 11].map(partnerNo)).toEqual([3, 3, 3, 3, 3, 3, 3, null]);
+    const checked = await cliInProcess('check', '--json', at('partner 3 of tables.xlsx'));
+    expect(checked.stderr).toBe('');
+  }, 120000);
+});

@@ -11,7 +11,7 @@ import { partnerByNo, partnerLabel } from '../../checks/lib/partners';
 import { budgetChanges, budgetSheetsOf, content, extent, planImport, rowsOf, sheetOf, theirHeaderLeft, type ImportChange, type ImportSide, type PlannedImport } from '../../plan/partner-import';
 import { planIndicatorRows, type IndicatorBlock } from '../../plan/partner-rows';
 import { applyRowMoves, moveWorkbookPart } from './package/row-moves-edit';
-import { marksAbove, movedState } from '../../plan/row-moves';
+import { marksAbove, movedState, type RowMove } from '../../plan/row-moves';
 import { serializeState } from '../../plan/state';
 import { readPackage, readPackageFile, type ReadBook } from '../../snapshot/package-reader';
 import { UserError } from '../../util/errors';
@@ -19,7 +19,7 @@ import { shiftFormula as shiftFormulaText } from '../../snapshot/package/formula
 import { PackageEdit } from './package/parts';
 import { WorkbookEdit } from './package/workbook-edit';
 import { clearPackage, readPackageState, writeStatePackage } from './package/apply';
-import { moveRow, parseRows, serializeRows, setCell, shiftMerges, unshareFormulas, type SheetRows } from './package/rows-edit';
+import { parseRows, serializeRows, setCell, unshareFormulas, type SheetRows } from './package/rows-edit';
 import { userSheetsOnly } from './files';
 
 export type { ImportChange };
@@ -80,30 +80,40 @@ export function partnerWorkbook(opened: OpenedBook, no: number, file: string): B
     const xml = edit.text(projectPart)!;
     edit.set(projectPart, protect(xml, /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? ''));
   }
+  // The other partners' indicator rows go as whole rows, bottom-up, by the same row moves as import's: everything
+  // pointing below them follows (an Excel table over the rows shrinks to this partner's, merges, validations,
+  // conditional formats, formulas on the Project sheet, drawings), as Excel would do it.
+  const moves: RowMove[] = [];
   for (const sheet of model.indicatorSheets) {
-    const part = wb.partOf(sheet.sheet);
-    if (!part) continue;
-    const others = new Set(model.indicators.filter((r) => r.sheet === sheet.sheet).map((r) => r.row + 1));
-    for (const r of rowsOf(model, partner, sheet.sheet)) others.delete(r.row + 1);
-    if (others.size === 0) continue;
-    const rows = parseRows(edit.text(part)!);
-    unshareFormulas(rows);
-    removeRows(rows, others);
-    edit.set(part, serializeRows(rows));
+    const gone = new Set(model.indicators.filter((r) => r.sheet === sheet.sheet).map((r) => r.row));
+    for (const r of rowsOf(model, partner, sheet.sheet)) gone.delete(r.row);
+    const rows = [...gone].sort((a, b) => b - a);
+    for (let i = 0; i < rows.length; i++) {
+      const bottom = rows[i];
+      let top = bottom;
+      while (i + 1 < rows.length && rows[i + 1] === top - 1) top = rows[++i];
+      moves.push({ sheet: sheet.sheet, at: top, count: -(bottom - top + 1) });
+    }
+  }
+  const sheetRows = new Map<string, SheetRows>();
+  const rowsFor = (sheet: string): SheetRows => {
+    let r = sheetRows.get(sheet);
+    if (!r) {
+      r = parseRows(edit.text(wb.partOf(sheet)!)!);
+      unshareFormulas(r);
+      sheetRows.set(sheet, r);
+    }
+    return r;
+  };
+  applyRowMoves(edit, wb, moves, rowsFor, (sheet) => sheetRows.has(sheet));
+  for (const [sheet, r] of sheetRows) {
+    const part = wb.partOf(sheet)!;
+    const xml = serializeRows(r);
+    if (xml !== edit.text(part)) edit.set(part, xml);
   }
   wb.save();
+  moveWorkbookPart(edit, book.pkg.workbookPart, moves);
   return edit.toZip();
-}
-
-/** Takes rows away (1-based numbers); the rows below move up. */
-function removeRows(rows: SheetRows, gone: Set<number>): void {
-  const sorted = [...gone].sort((a, b) => a - b);
-  rows.rows = rows.rows.filter((r) => !gone.has(r.r));
-  for (const row of [...rows.rows].sort((a, b) => a.r - b.r)) {
-    const d = sorted.filter((g) => g < row.r).length;
-    if (d > 0) moveRow(row, row.r - d);
-  }
-  for (const g of [...sorted].reverse()) shiftMerges(rows, g + 1, -1);
 }
 
 // --- import ---

@@ -112,31 +112,6 @@ export function unshareFormulas(s: SheetRows): void {
   }
 }
 
-/** Moves a row to another number: its r=, its cells' r= and their relative formula references. */
-export function moveRow(row: RowXml, to: number): void {
-  const d = to - row.r;
-  if (d === 0) return;
-  row.start = setAttr(row.start, 'r', String(to));
-  for (const c of row.cells) {
-    c.xml = setAttr(c.xml, 'r', a1(to - 1, c.col))
-      .replace(/(<(\w+:)?f\b[^>]*>)([\s\S]*?)(<\/(\w+:)?f>)/, (_m, open: string, _p, text: string, close: string) => `${open}${shiftFormula(text, d, 0)}${close}`);
-  }
-  row.r = to;
-}
-
-/** Merged ranges wholly at or below `fromRow` (1-based) moved by d rows. */
-export function shiftMerges(s: SheetRows, fromRow: number, d: number): void {
-  if (d === 0) return;
-  s.tail = s.tail.replace(/<(\w+:)?mergeCell\b[^>]*?\/>/g, (t) => {
-    const ref = attr(t, 'ref');
-    if (!ref) return t;
-    const [x, y] = ref.split(':').map(parseA1);
-    const b = y ?? x;
-    if (x.row + 1 < fromRow) return t;
-    return setAttr(t, 'ref', `${a1(x.row + d, x.col)}${y ? `:${a1(b.row + d, b.col)}` : ''}`);
-  });
-}
-
 function styleAttr(xml: string | undefined): string {
   const s = xml ? attr(/^<(\w+:)?c\b[^>]*?(?=\/?>)/.exec(xml)![0] + '>', 's') : undefined;
   return s && s !== '0' ? ` s="${s}"` : '';
