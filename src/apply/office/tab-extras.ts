@@ -55,19 +55,31 @@ export function queueTabExtras(queue: WriteQueue, sheetName: string, tab: Planne
   for (const chart of tab.charts ?? []) queue.add((context) => addChart(sheet(context), chart), chart, 10);
 }
 
-/** Highlighted cells as ranges: neighbours in a row with one fill are one range (a highlighted row is one fill). */
+/**
+ * Highlighted cells as ranges: neighbours in a row with one fill are one run, and runs over the same columns
+ * on rows one under the other with the same fill are one range (the not-yet-due periods of a block are one fill).
+ */
 export function fillRuns(tab: PlannedTab): { address: string; color: string }[] {
   const cells = tab.cells.filter((c) => c.highlight).sort((a, b) => a.row - b.row || a.col - b.col);
-  const out: { address: string; color: string }[] = [];
+  const runs: { top: number; bottom: number; left: number; right: number; color: string }[] = [];
+  /** The run that ended on the row above, by its columns and fill, so the next row's equal run extends it. */
+  const open = new Map<string, (typeof runs)[number]>();
   for (let i = 0; i < cells.length; ) {
     const first = cells[i];
     const color = HIGHLIGHT_FILL[first.highlight!];
     let last = first;
     while (i + 1 < cells.length && cells[i + 1].row === first.row && cells[i + 1].col === last.col + 1 && HIGHLIGHT_FILL[cells[i + 1].highlight!] === color) last = cells[++i];
     i++;
-    out.push({ address: last === first ? a1(first.row, first.col) : `${a1(first.row, first.col)}:${a1(last.row, last.col)}`, color });
+    const key = `${first.col}:${last.col}:${color}`;
+    const above = open.get(key);
+    if (above && above.bottom === first.row - 1) above.bottom = first.row;
+    else {
+      const run = { top: first.row, bottom: first.row, left: first.col, right: last.col, color };
+      runs.push(run);
+      open.set(key, run);
+    }
   }
-  return out;
+  return runs.map((r) => ({ address: r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`, color: r.color }));
 }
 
 function addChart(ws: Excel.Worksheet, chart: PlannedChart): void {
