@@ -95,6 +95,16 @@ export function partnerWorkbook(opened: OpenedBook, no: number, file: string): B
       moves.push({ sheet: sheet.sheet, at: top, count: -(bottom - top + 1) });
     }
   }
+  const { sheetRows, rowsFor } = sheetRowsOf(edit, wb);
+  applyRowMoves(edit, wb, moves, rowsFor, (sheet) => sheetRows.has(sheet));
+  writeSheetRows(edit, wb, sheetRows);
+  wb.save();
+  moveWorkbookPart(edit, book.pkg.workbookPart, moves);
+  return edit.toZip();
+}
+
+/** Sheets' rows parsed once each when first asked for (shared formulas written out, so rows can move). */
+function sheetRowsOf(edit: PackageEdit, wb: WorkbookEdit): { sheetRows: Map<string, SheetRows>; rowsFor: (sheet: string) => SheetRows } {
   const sheetRows = new Map<string, SheetRows>();
   const rowsFor = (sheet: string): SheetRows => {
     let r = sheetRows.get(sheet);
@@ -105,15 +115,16 @@ export function partnerWorkbook(opened: OpenedBook, no: number, file: string): B
     }
     return r;
   };
-  applyRowMoves(edit, wb, moves, rowsFor, (sheet) => sheetRows.has(sheet));
+  return { sheetRows, rowsFor };
+}
+
+/** The parsed sheets back into their parts, those that changed. */
+function writeSheetRows(edit: PackageEdit, wb: WorkbookEdit, sheetRows: Map<string, SheetRows>): void {
   for (const [sheet, r] of sheetRows) {
     const part = wb.partOf(sheet)!;
     const xml = serializeRows(r);
     if (xml !== edit.text(part)) edit.set(part, xml);
   }
-  wb.save();
-  moveWorkbookPart(edit, book.pkg.workbookPart, moves);
-  return edit.toZip();
 }
 
 // --- import ---
@@ -131,16 +142,7 @@ export function importPartnerFiles(lead: OpenedBook, bookFile: string, files: Pa
   const planned = planImport(sideOf(lead), bookFile, files.map((f) => ({ file: f.file, ...sideOf(openBook(f.book, f.file)) })));
   const edit = new PackageEdit(lead.book.pkg);
   const wb = new WorkbookEdit(edit, lead.book.pkg.workbookPart);
-  const sheetRows = new Map<string, SheetRows>();
-  const rowsFor = (sheet: string): SheetRows => {
-    let r = sheetRows.get(sheet);
-    if (!r) {
-      r = parseRows(edit.text(wb.partOf(sheet)!)!);
-      unshareFormulas(r);
-      sheetRows.set(sheet, r);
-    }
-    return r;
-  };
+  const { sheetRows, rowsFor } = sheetRowsOf(edit, wb);
   for (const p of planned) importBudget(sideOf(lead), p, rowsFor);
   // Rows in and out as the shared plan says (bottom-up, as Excel would be asked), everything pointing below them
   // moved; then each partner's rows written where its block now is.
@@ -148,11 +150,7 @@ export function importPartnerFiles(lead: OpenedBook, bookFile: string, files: Pa
   const state = readPackageState(lead.book);
   applyRowMoves(edit, wb, rows.moves, rowsFor, (sheet) => sheetRows.has(sheet), marksAbove(state, rows.moves));
   for (const b of rows.blocks) writeBlock(sideOf(lead), b, rowsFor);
-  for (const [sheet, r] of sheetRows) {
-    const part = wb.partOf(sheet)!;
-    const xml = serializeRows(r);
-    if (xml !== edit.text(part)) edit.set(part, xml);
-  }
+  writeSheetRows(edit, wb, sheetRows);
   wb.save();
   moveWorkbookPart(edit, lead.book.pkg.workbookPart, rows.moves);
   // Values changed under formulas: the chain Excel keeps of them is rebuilt by Excel.
