@@ -4,12 +4,23 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { newestMtime } from '../run-ts';
 
-/** Compiles with tsconfig.cli.json; type errors still emit (others' work in progress), so only say how many. */
+/**
+ * Compiles with tsconfig.cli.json, then bundles lib/clusterix.js and its code cache (scripts/build-cli.js), as
+ * `npm run build:cli` does; type errors still emit (others' work in progress), so only say how many.
+ */
 export function compileCli(root: string): string {
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json'], { cwd: root, encoding: 'utf8' });
   const errors = (r.stdout.match(/error TS\d+/g) ?? []).length;
-  return r.status === 0 ? 'compiled lib/ (tsc -p tsconfig.cli.json)' : `compiled lib/ with ${errors} type error(s) in the tree (emitted anyway)`;
+  const compiled = r.status === 0 ? 'compiled lib/ (tsc -p tsconfig.cli.json)' : `compiled lib/ with ${errors} type error(s) in the tree (emitted anyway)`;
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.js')], { cwd: root, encoding: 'utf8' });
+  return `${compiled}; ${b.status === 0 ? 'bundled lib/clusterix.js with its code cache' : `bundle failed: ${b.stderr.trim()}`}`;
+}
+
+/** Same test as scripts/run-ts.js: bin/clusterix.js runs the bundle when it is newer than every file in src/. */
+export function cliUsesBundle(root: string): boolean {
+  const js = path.join(root, 'lib', 'clusterix.js');
+  return fs.existsSync(js) && fs.statSync(js).mtimeMs >= newestMtime(path.join(root, 'src'));
 }
 
 /** Same test as scripts/run-ts.js: the compiled CLI is used only when newer than every file in src/. */

@@ -13,7 +13,7 @@ import { readZip } from '../../src/snapshot/package/zip';
 import { timeEngine, STEPS, type EngineTiming } from './engine';
 import { runNode, type ChildRun } from './child';
 import { median, moreRuns } from './stats';
-import { compileCli, cliUsesLib } from './build';
+import { compileCli, cliUsesBundle, cliUsesLib } from './build';
 import { formatTable, fmtBytes, fmtInt, fmtMs } from './table';
 import { timeOffice, EXCEL_WEB_LIMIT, type OfficeResult } from './office';
 import { timeLive, type LiveResult } from './live';
@@ -96,9 +96,9 @@ const cpuRatio = (r: Row) => (cliOk(r.cli) && r.floor.code === 0 && r.cli.cpuMs 
 const fmtRatio = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)}x`);
 const perK = (r: Row) => r.engine.total / (r.cells / 1000);
 
-function report(rows: Row[], built: string, usesLib: boolean, load: string): string {
+function report(rows: Row[], built: string, usesLib: boolean, usesBundle: boolean, load: string): string {
   const out: string[] = [];
-  out.push(`ClusteriX benchmark: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${load}; ${built}; the CLI ran ${usesLib ? 'the compiled lib/' : 'src/ transpiled on the fly (lib/ older than src/)'}.`);
+  out.push(`ClusteriX benchmark: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${load}; ${built}; the CLI ran ${usesBundle ? 'the bundle lib/clusterix.js' : usesLib ? 'the compiled lib/' : 'src/ transpiled on the fly (lib/ older than src/)'}.`);
   out.push('');
   out.push(
     formatTable(
@@ -191,6 +191,7 @@ async function main(): Promise<void> {
   const runs = Number(option('runs', '7'));
   const built = process.argv.includes('--no-build') ? 'lib/ not rebuilt (--no-build)' : compileCli(ROOT);
   const usesLib = cliUsesLib(ROOT);
+  const usesBundle = cliUsesBundle(ROOT);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-bench-'));
   NODE_BASELINE_MB = Math.round((await runNode(['-e', ''], ROOT)).peakMb ?? NODE_BASELINE_MB);
   const rows: Row[] = [];
@@ -204,7 +205,7 @@ async function main(): Promise<void> {
     else fs.rmSync(dir, { recursive: true, force: true });
   }
   const load = `${loadAverage(before)} before, ${loadAverage(os.loadavg())} after`;
-  process.stdout.write(report(rows, built, usesLib, load) + '\n');
+  process.stdout.write(report(rows, built, usesLib, usesBundle, load) + '\n');
 }
 
 main().catch((e) => {

@@ -1,6 +1,7 @@
 /**
  * The command line compresses with Node's zlib only: running it (partner-workbook --all and consolidate, which read
- * and write packages) never loads fflate nor the pane's codec (codec.browser.ts, which webpack puts in the pane).
+ * and write packages) never loads fflate nor the pane's codec (codec.browser.ts, which webpack puts in the pane);
+ * run from the CLI's bundle, neither is in it.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -21,7 +22,13 @@ function modulesLoadedBy(...args: string[]): string[] {
   } catch (e) {
     if ((e as { status?: number }).status !== 1) throw e; // 1: the sample's two errors
   }
-  return JSON.parse(fs.readFileSync(list, 'utf8')) as string[];
+  const loaded = JSON.parse(fs.readFileSync(list, 'utf8')) as string[];
+  // The one-file bundle (lib/clusterix.js, run when built and newer than src/) holds its modules inside: list those
+  // it was built from, lazy ones included, by the path webpack notes for each.
+  const bundle = loaded.find((m) => /[\\/]lib[\\/]clusterix\.js$/.test(m));
+  if (!bundle) return loaded;
+  const inside = [...fs.readFileSync(bundle, 'utf8').matchAll(/^(?:\/\*\*\*\/ "|;\/\/ )(\.\/[^"\s]+)/gm)].map((m) => path.join(ROOT, m[1]));
+  return [...loaded, ...inside];
 }
 
 test('partner-workbook --all and consolidate load Node’s codec, never fflate or the browser codec', () => {
