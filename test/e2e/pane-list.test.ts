@@ -210,6 +210,18 @@ describe('41 findings in a 350 px pane', () => {
     await page.close();
   });
 
+  test('a sheet of the user named like a report tab: Check says so in one line above the findings', async () => {
+    const own = { name: 'Report Summary', visibility: 'Visible' as const, top: 0, left: 0, values: [['my own summary']], valueTypes: [['String' as const]], formulas: [[null]], numberFormats: [['General']] };
+    const { page, errors } = await openPane({ sheets: [...book.snapshot.sheets, own] });
+    await page.getByRole('button', { name: 'Check' }).click();
+    await settles(page, /^Checked/);
+    expect(await page.getByTestId('notices').textContent()).toBe("The sheet 'Report Summary' is your own but has the name of a report tab: it is checked as yours, and Consolidate will need it renamed.");
+    await page.waitForFunction(() => !document.querySelector('button[aria-disabled="true"]'));
+    await shot(page, '17-name-clash');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('live re-check: an edit through the host updates the counts without a click; edits on our own sheets do not', async () => {
     const { page, errors } = await openPane(book.snapshot);
     await page.getByRole('button', { name: 'Consolidate' }).click();
