@@ -5,24 +5,10 @@
 import type { CellValue, ValueType } from '../../src/snapshot/types';
 import { parseXml, unescapeOoxml } from '../../src/snapshot/package/xml';
 import { shiftFormula } from '../../src/snapshot/package/formula-shift';
+import type { RawCell, RawSheet } from '../../src/snapshot/package/sheet';
 
-export interface RawCell {
-  row: number;
-  col: number;
-  value: CellValue;
-  type: ValueType;
-  formula: string | null;
-  style: number;
-}
-
-export interface RawSheet {
-  cells: RawCell[];
-  merges: string[];
-  /** Style index by 0-based row, for rows with customFormat. */
-  rowStyles: Map<number, number>;
-  /** Column style ranges (0-based, inclusive). */
-  colStyles: { min: number; max: number; style: number }[];
-}
+// The same cell shapes as the scanner's reader, so the property compares like with like.
+export type { RawCell, RawSheet };
 
 const DAY_MS = 86400000;
 const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 30);
