@@ -17,7 +17,7 @@
  */
 import type { IndicatorRow } from '../model/types';
 import { indicatorChanges, type ImportSide, type PlannedImport } from './partner-import';
-import { movedRow, type RowMove } from './row-moves';
+import { movedRow, rowDeletions, type RowMove } from './row-moves';
 
 export interface IndicatorBlock {
   planned: PlannedImport;
@@ -72,13 +72,7 @@ export function planIndicatorRows(lead: ImportSide, planned: PlannedImport[]): I
       else ops.push({ sheet: target, at: header + 1, count: incoming.length, opens: block, plain: true });
     }
     // Deleted rows in runs: one delete per run of neighbouring rows.
-    gone.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
-    for (let i = 0; i < gone.length; ) {
-      let j = i + 1;
-      while (j < gone.length && gone[j].sheet === gone[i].sheet && gone[j].row === gone[j - 1].row + 1) j++;
-      ops.push({ sheet: gone[i].sheet, at: gone[i].row, count: -(j - i) });
-      i = j;
-    }
+    for (const sheet of new Set(gone.map((g) => g.sheet))) ops.push(...rowDeletions(sheet, gone.filter((g) => g.sheet === sheet).map((g) => g.row)));
   }
   // Bottom-up on each sheet: every move's rows are still those read. At one row, the delete first.
   ops.sort((a, b) => a.sheet.localeCompare(b.sheet) || b.at - a.at || a.count - b.count);

@@ -22,6 +22,19 @@ export interface RowMove {
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** Rows (0-based) of a sheet deleted as whole rows: one move per run of neighbouring rows, bottom-up, so each move's rows are those read. */
+export function rowDeletions(sheet: string, rows: Iterable<number>): RowMove[] {
+  const sorted = [...new Set(rows)].sort((a, b) => b - a);
+  const out: RowMove[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const bottom = sorted[i];
+    let top = bottom;
+    while (i + 1 < sorted.length && sorted[i + 1] === top - 1) top = sorted[++i];
+    out.push({ sheet, at: top, count: -(bottom - top + 1) });
+  }
+  return out;
+}
+
 /** A 0-based row after the moves, or null when its row was deleted. */
 export function movedRow(moves: readonly RowMove[], sheet: string, row: number): number | null {
   let r = row;

@@ -11,7 +11,7 @@ import { partnerByNo, partnerLabel } from '../../checks/lib/partners';
 import { budgetChanges, budgetSheetsOf, content, extent, planImport, rowsOf, sheetOf, theirHeaderLeft, type ImportChange, type ImportSide, type PlannedImport } from '../../plan/partner-import';
 import { planIndicatorRows, type IndicatorBlock } from '../../plan/partner-rows';
 import { applyRowMoves, moveWorkbookPart } from './package/row-moves-edit';
-import { marksAbove, movedState, type RowMove } from '../../plan/row-moves';
+import { marksAbove, movedState, rowDeletions, type RowMove } from '../../plan/row-moves';
 import { serializeState } from '../../plan/state';
 import { readPackage, readPackageFile, type ReadBook } from '../../snapshot/package-reader';
 import { UserError } from '../../util/errors';
@@ -83,18 +83,11 @@ export function partnerWorkbook(opened: OpenedBook, no: number, file: string): B
   // The other partners' indicator rows go as whole rows, bottom-up, by the same row moves as import's: everything
   // pointing below them follows (an Excel table over the rows shrinks to this partner's, merges, validations,
   // conditional formats, formulas on the Project sheet, drawings), as Excel would do it.
-  const moves: RowMove[] = [];
-  for (const sheet of model.indicatorSheets) {
+  const moves: RowMove[] = model.indicatorSheets.flatMap((sheet) => {
     const gone = new Set(model.indicators.filter((r) => r.sheet === sheet.sheet).map((r) => r.row));
     for (const r of rowsOf(model, partner, sheet.sheet)) gone.delete(r.row);
-    const rows = [...gone].sort((a, b) => b - a);
-    for (let i = 0; i < rows.length; i++) {
-      const bottom = rows[i];
-      let top = bottom;
-      while (i + 1 < rows.length && rows[i + 1] === top - 1) top = rows[++i];
-      moves.push({ sheet: sheet.sheet, at: top, count: -(bottom - top + 1) });
-    }
-  }
+    return rowDeletions(sheet.sheet, gone);
+  });
   const { sheetRows, rowsFor } = sheetRowsOf(edit, wb);
   applyRowMoves(edit, wb, moves, rowsFor, (sheet) => sheetRows.has(sheet));
   writeSheetRows(edit, wb, sheetRows);
@@ -154,22 +147,13 @@ export function importPartnerFiles(lead: OpenedBook, bookFile: string, files: Pa
   wb.save();
   moveWorkbookPart(edit, lead.book.pkg.workbookPart, rows.moves);
   // Values changed under formulas: the chain Excel keeps of them is rebuilt by Excel.
-  dropCalcChain(edit, lead.book.pkg.workbookPart);
+  wb.dropCalcChain();
   const bytes = edit.toZip();
   // Our marks' saved looks follow their cells (else Clear marks would put them back on the wrong cells).
   const moved = movedState(state, rows.moves);
   const changes = planned.map((p) => p.change);
   if (serializeState(moved) === serializeState(state)) return { bytes, changes };
   return { bytes: writeStatePackage(readPackage(bytes, bookFile), moved), changes };
-}
-
-function dropCalcChain(edit: PackageEdit, workbookPart: string): void {
-  const rel = edit.rels(workbookPart).find((r) => r.type.endsWith('/calcChain'));
-  if (!rel) return;
-  const part = edit.target(workbookPart, rel);
-  edit.delete(part);
-  edit.undeclare(new Set([part]));
-  edit.removeRels(workbookPart, new Set([rel.id]));
 }
 
 function importBudget(lead: ImportSide, p: PlannedImport, rowsFor: (sheet: string) => SheetRows): void {

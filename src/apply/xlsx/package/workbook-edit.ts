@@ -175,7 +175,8 @@ export class WorkbookEdit {
     return tag === m[0] ? xml : xml.slice(0, m.index) + tag + xml.slice(m.index + m[0].length);
   }
 
-  private dropCalcChain(): void {
+  /** Takes the calculation chain away (Excel rebuilds it): after sheets went, or values changed under formulas. */
+  dropCalcChain(): void {
     const rel = this.edit.rels(this.part).find((r) => r.type.endsWith('/calcChain'));
     if (!rel) return;
     const part = this.edit.target(this.part, rel);
