@@ -23,7 +23,6 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
   const ctx: RowsContext = { t, model, rep, notes };
   const all = periodRows(ctx, first, figures.periods, { plan: termsByPeriod(sources, 'plan'), reported: termsByPeriod(sources, 'reported') }, 'all partners');
   const tab = t.build({ first: header, last: header }, 1);
-  let next = all.total + 2;
   if (figures.periods.length > 0) {
     const top = all.total + 2;
     tab.charts = [
@@ -39,7 +38,7 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
         to: { row: top + CHART_ROWS, col: 10 },
       },
     ];
-    next = top + CHART_ROWS + 2;
+    let next = top + CHART_ROWS + 2;
     // Then the same per partner by period (interfaces.md): one block per partner under the same columns, so the
     // repeated header of a printed page fits it too.
     t.band(next, 0, C.percent, 'By partner and period');

@@ -9,6 +9,9 @@ import { writeZip } from '../../snapshot/package/zip';
 import { UserError } from '../../util/errors';
 import type { Partner } from '../../model/types';
 import { openBook, partnerWorkbook, partnersWithSheets, type OpenedBook } from './partner-books';
+import { partnerFileNameOf, partnerZipNameOf } from './partner-file-names';
+
+export { partnerFileNameOf, partnerZipNameOf };
 
 export interface PartnerWorkbookFile {
   no: number;
@@ -17,22 +20,6 @@ export interface PartnerWorkbookFile {
   /** 'BOOK partner 1.xlsx', as the command line's --all names it. */
   name: string;
   bytes: Uint8Array;
-}
-
-/** The extension as Node's path.extname gives it ('.xlsx'; '' for 'book' or '.hidden'). */
-const extOf = (file: string) => /[^.](\.[^.]*)$/.exec(file)?.[1] ?? '';
-
-/** 'BOOK.xlsx' → 'BOOK partner 3.xlsx' (the command line's partnerFileName, without Node's path). */
-export function partnerFileNameOf(book: string, no: number): string {
-  const base = book.split(/[\\/]/).pop() ?? book;
-  const ext = extOf(base);
-  return `${base.slice(0, base.length - ext.length)} partner ${no}${ext || '.xlsx'}`;
-}
-
-/** 'BOOK.xlsx' → 'BOOK partner workbooks.zip': every partner's file in one download. */
-export function partnerZipNameOf(book: string): string {
-  const base = book.split(/[\\/]/).pop() ?? book;
-  return `${base.slice(0, base.length - extOf(base).length)} partner workbooks.zip`;
 }
 
 /** Characters a file name may not hold on Windows or macOS. */
@@ -71,11 +58,4 @@ export function partnerWorkbookFile(plan: PartnerBooksPlan, partner: Partner): P
 /** Download all: the files in one zip, named after the workbook. */
 export function zipOfFiles(plan: PartnerBooksPlan, files: PartnerWorkbookFile[]): { name: string; bytes: Uint8Array } {
   return { name: partnerZipNameOf(plan.named), bytes: writeZip(files.map((f) => ({ name: f.name, bytes: f.bytes }))) };
-}
-
-/** Every partner's file and the zip, at once. */
-export function partnerWorkbooksOf(bytes: Uint8Array, book: string | null): { files: PartnerWorkbookFile[]; all: { name: string; bytes: Uint8Array } } {
-  const plan = planPartnerWorkbooks(bytes, book);
-  const files = plan.partners.map((p) => partnerWorkbookFile(plan, p));
-  return { files, all: zipOfFiles(plan, files) };
 }

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { UserError } from '../../util/errors';
+import { partnerFileNameOf } from '../../apply/xlsx/partner-file-names';
 
 export interface PartnerBooksRun {
   output: string;
@@ -18,11 +19,8 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return (await real(a)) === (await real(b));
 }
 
-/** BOOK.xlsx → 'BOOK partner 3.xlsx' (in DIR for --all). */
-export function partnerFileName(book: string, no: number): string {
-  const ext = path.extname(book) || '.xlsx';
-  return `${path.basename(book, path.extname(book))} partner ${no}${ext}`;
-}
+/** BOOK.xlsx → 'BOOK partner 3.xlsx' (in DIR for --all), as the pane names them too. */
+export const partnerFileName = (book: string, no: number): string => partnerFileNameOf(path.basename(book), no);
 
 export async function runPartnerWorkbook(book: string, opts: { partner?: string; all?: boolean; out?: string }): Promise<PartnerBooksRun> {
   if (!opts.out) throw new UserError('partner-workbook needs -o OUT.xlsx (with --partner N) or -o DIR (with --all)');
