@@ -20,7 +20,9 @@ export interface RowMove {
   plain?: boolean;
 }
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** Sheet names as Excel compares them: without regard to case. */
+export const sameSheet = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const same = sameSheet;
 
 /** Rows (0-based) of a sheet deleted as whole rows: one move per run of neighbouring rows, bottom-up, so each move's rows are those read. */
 export function rowDeletions(sheet: string, rows: Iterable<number>): RowMove[] {

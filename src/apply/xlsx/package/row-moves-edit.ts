@@ -8,15 +8,15 @@
  * (a formula's reference becomes #REF!, as in Excel). Tables, drawings' anchors, threaded comments, sparklines,
  * pivot tables, chart series and pivot caches over moved rows follow too (row-moves-parts.ts).
  */
-import { movedAddress, movedFormatSpan, movedFormula, movedRow, type InheritedLook, type RowMove } from '../../../plan/row-moves';
-import { decodeEntities, escapeXml } from '../../../snapshot/package/xml';
+import { movedAddress, movedFormatSpan, movedRow, type InheritedLook, type RowMove } from '../../../plan/row-moves';
+import { escapeXml } from '../../../snapshot/package/xml';
 import { attr } from '../../../snapshot/package/styles';
 import { a1 } from '../../../util/a1';
 import type { PackageEdit } from './parts';
 import type { WorkbookEdit } from './workbook-edit';
 import { removeAttr, setAttr } from './styles-edit';
 import type { RowXml, SheetRows } from './rows-edit';
-import { moveChartsAndPivotCaches, moveSheetParts, movedSparklines, withoutTableParts } from './row-moves-parts';
+import { moveChartsAndPivotCaches, moveSheetParts, movedSparklines, movedXmlFormula, withoutTableParts } from './row-moves-parts';
 
 /** Renumbers a row (its r= and its cells' r=); formula text is moved separately, for every sheet at once. */
 function renumber(row: RowXml, to: number): void {
@@ -71,13 +71,6 @@ const ANY_FORMULA = /(<((?:\w+:)?(?:f|formula[12]?))\b[^>]*>)([\s\S]*?)(<\/\2>)/
 /** Every formula text in a piece of a part moved (a sheet that only refers to a moved one). */
 function moveFormulaTexts(xml: string, home: string, moves: readonly RowMove[]): string {
   return xml.replace(ANY_FORMULA, (_m, open: string, _n, text: string, close: string) => `${open}${movedXmlFormula(text, home, moves)}${close}`);
-}
-
-/** Formula text inside XML (escaped) moved. */
-function movedXmlFormula(text: string, home: string, moves: readonly RowMove[]): string {
-  const f = decodeEntities(text);
-  const g = movedFormula(f, home, moves);
-  return g === f ? text : g.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The cells' formulas of a sheet moved. */

@@ -15,17 +15,16 @@
  *   sheet follow like formulas.
  * A part is set only when its text changes: every other part goes out byte for byte.
  */
-import { movedAddress, movedFormula, movedTableSpan, type RowMove } from '../../../plan/row-moves';
+import { movedAddress, movedFormula, movedTableSpan, sameSheet as same, type RowMove } from '../../../plan/row-moves';
 import { decodeEntities, escapeXml } from '../../../snapshot/package/xml';
 import { attr } from '../../../snapshot/package/styles';
 import { a1, parseA1 } from '../../../util/a1';
 import type { PackageEdit } from './parts';
 import { setAttr } from './styles-edit';
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Formula text inside XML (escaped) moved; `home` the sheet of unqualified references ('' where there is none). */
-function movedXmlFormula(text: string, home: string, moves: readonly RowMove[]): string {
+export function movedXmlFormula(text: string, home: string, moves: readonly RowMove[]): string {
   const f = decodeEntities(text);
   const g = movedFormula(f, home, moves);
   return g === f ? text : g.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
