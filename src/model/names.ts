@@ -52,16 +52,49 @@ function match<T>(candidates: T[]): NameMatch<T> {
 
 /** Partners a name or number as typed refers to. */
 export function matchPartner(partners: readonly Partner[], text: string | number | null): NameMatch<Partner> {
+  return matchPartnerIn(indexPartners(partners), text);
+}
+
+/** The partners by number and by name as labels match, made once for many look-ups (a partner per sheet and row). */
+interface PartnerIndex {
+  partners: readonly Partner[];
+  byNo: Map<number, Partner[]>;
+  byName: Map<string, Partner[]>;
+  position: Map<Partner, number>;
+}
+
+function indexPartners(partners: readonly Partner[]): PartnerIndex {
+  const byNo = new Map<number, Partner[]>();
+  const byName = new Map<string, Partner[]>();
+  const position = new Map<Partner, number>();
+  partners.forEach((p, i) => {
+    if (!position.has(p)) position.set(p, i);
+    const no = p.no.value;
+    if (no !== null) {
+      const list = byNo.get(no);
+      if (list) list.push(p);
+      else byNo.set(no, [p]);
+    }
+    const n = normalizeLabel(p.name.value);
+    const list = byName.get(n);
+    if (list) list.push(p);
+    else byName.set(n, [p]);
+  });
+  return { partners, byNo, byName, position };
+}
+
+/** As matchPartner, through an index: the same candidates, in the Partners table's order. */
+function matchPartnerIn(index: PartnerIndex, text: string | number | null): NameMatch<Partner> {
   if (text === null) return match([]);
   const t = String(text);
   const no = partnerNumber(t);
-  if (no !== null) return match(partners.filter((p) => p.no.value === no));
+  if (no !== null) return match(index.byNo.get(no)?.slice() ?? []);
   const n = normalizeLabel(t);
   if (n === '') return match([]);
-  const exact = partners.filter((p) => normalizeLabel(p.name.value) === n);
-  if (exact.length > 0) return match(exact);
+  const exact = index.byName.get(n);
+  if (exact !== undefined && exact.length > 0) return match(exact.slice());
   const typed = words(t);
-  return match(partners.filter((p) => startsWithWords(words(p.name.value ?? ''), typed)));
+  return match(index.partners.filter((p) => startsWithWords(words(p.name.value ?? ''), typed)));
 }
 
 /** A name's words, each as labels match ('West-Pannon Ltd.' → west, pannon, ltd). */
@@ -83,10 +116,14 @@ export function matchTarget(targets: readonly Target[], text: string | null): Na
 
 /** The partner a budget sheet belongs to: its Partner No, else its Partner field. */
 export function sheetOwner(partners: readonly Partner[], b: BudgetSheet): SheetOwner {
+  return sheetOwnerIn(indexPartners(partners), b);
+}
+
+function sheetOwnerIn(index: PartnerIndex, b: BudgetSheet): SheetOwner {
   // A number listed twice (P03 says so on the Project sheet) gives the sheet to the first partner with it.
-  const numbered = b.partnerNo?.value != null ? partners.filter((p) => p.no.value === b.partnerNo!.value) : null;
+  const numbered = b.partnerNo?.value != null ? (index.byNo.get(b.partnerNo.value)?.slice() ?? []) : null;
   const byNo = numbered ? { found: numbered[0] ?? null, candidates: numbered } : null;
-  const byName = b.partnerName?.value != null ? matchPartner(partners, b.partnerName.value) : null;
+  const byName = b.partnerName?.value != null ? matchPartnerIn(index, b.partnerName.value) : null;
   const decided = byNo ?? byName ?? match<Partner>([]);
   return { ...decided, byNo, byName };
 }
@@ -94,30 +131,35 @@ export function sheetOwner(partners: readonly Partner[], b: BudgetSheet): SheetO
 export function resolveNames(model: Pick<Model, 'project' | 'budgets' | 'indicators'>): Names {
   const partners = model.project?.partners ?? [];
   const targets = model.project?.targets ?? [];
+  const index = indexPartners(partners);
   const sheets = new Map<BudgetSheet, SheetOwner>();
   const sheetOf = new Map<Partner, BudgetSheet>();
   for (const b of model.budgets) {
-    const owner = sheetOwner(partners, b);
+    const owner = sheetOwnerIn(index, b);
     sheets.set(b, owner);
     if (owner.found && !sheetOf.has(owner.found)) sheetOf.set(owner.found, b);
   }
   // Indicator rows repeat the same few names thousands of times: match each distinct text once.
   const partnerMemo = new Map<string, NameMatch<Partner>>();
   const targetMemo = new Map<string, NameMatch<Target>>();
+  const targetPosition = new Map<Target, number>();
+  targets.forEach((t, i) => {
+    if (!targetPosition.has(t)) targetPosition.set(t, i);
+  });
   const rows = new Map<IndicatorRow, RowNames>();
   const firstOnSheet = new Map<string, IndicatorRow>();
   for (const row of model.indicators) {
     const p = row.partner.value ?? '';
     const i = row.indicator.value ?? '';
     let partner = partnerMemo.get(p);
-    if (!partner) partnerMemo.set(p, (partner = matchPartner(partners, row.partner.value)));
+    if (!partner) partnerMemo.set(p, (partner = matchPartnerIn(index, row.partner.value)));
     let target = targetMemo.get(i);
     if (!target) targetMemo.set(i, (target = matchTarget(targets, row.indicator.value)));
     let duplicateOf: IndicatorRow | null = null;
     if (row.partner.value !== null && row.indicator.value !== null) {
       // A pair is the same pair whether typed by number, name or short form; unresolved names compare as typed.
-      const pk = partner.found ? `#${partners.indexOf(partner.found)}` : `=${normalizeLabel(p)}`;
-      const ik = target.found ? `#${targets.indexOf(target.found)}` : `=${normalizeLabel(i)}`;
+      const pk = partner.found ? `#${index.position.get(partner.found)}` : `=${normalizeLabel(p)}`;
+      const ik = target.found ? `#${targetPosition.get(target.found)}` : `=${normalizeLabel(i)}`;
       const key = `${row.sheet}\u0000${pk}\u0000${ik}`;
       duplicateOf = firstOnSheet.get(key) ?? null;
       if (!duplicateOf) firstOnSheet.set(key, row);

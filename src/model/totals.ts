@@ -8,7 +8,6 @@
  * one sheet is T03, and both rows count, as the report's formulas add them).
  */
 import type { Amount, BudgetLineKey, BudgetRow, BudgetTable, IndicatorRow, Model } from './types';
-import { BUDGET_LINE_KEYS } from './types';
 import type { Cents } from '../util/money';
 
 /** A sum and whether every cell in it could be read (an error value or uncalculated formula counts as 0 in `cents`). */
@@ -20,11 +19,17 @@ export interface Sum {
 export function sumOf(amounts: readonly Amount[]): Sum {
   let cents = 0;
   let complete = true;
-  for (const a of amounts) {
-    if (a.cents === null) complete = false;
-    else cents += a.cents;
+  for (let i = 0; i < amounts.length; i++) {
+    const c = amounts[i].cents;
+    if (c === null) complete = false;
+    else cents += c;
   }
   return { cents: cents as Cents, complete };
+}
+
+/** Whether a row is of a budget line in force (the first such row of its line is the one that counts). */
+function counts(r: BudgetRow, inForce: readonly BudgetLineKey[] | undefined): boolean {
+  return !r.isTotal && r.line !== null && (!inForce || inForce.includes(r.line));
 }
 
 /** The rows that count, by budget line: the first row of each known line. */
@@ -32,28 +37,74 @@ export function countedRows(table: BudgetTable | null): Partial<Record<BudgetLin
   const out: Partial<Record<BudgetLineKey, BudgetRow>> = {};
   if (!table) return out;
   const inForce = table.linesInForce;
-  for (const r of table.rows) if (!r.isTotal && r.line !== null && !out[r.line] && (!inForce || inForce.includes(r.line))) out[r.line] = r;
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (counts(r, inForce) && !out[r.line!]) out[r.line!] = r;
+  }
   return out;
 }
 
 export function countedRow(table: BudgetTable | null, line: BudgetLineKey): BudgetRow | null {
-  return countedRows(table)[line] ?? null;
+  if (!table) return null;
+  const inForce = table.linesInForce;
+  if (inForce && !inForce.includes(line)) return null;
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!r.isTotal && r.line === line) return r;
+  }
+  return null;
 }
 
 export function lineSum(table: BudgetTable | null, line: BudgetLineKey): Sum {
-  return sumOf(countedRow(table, line)?.amounts ?? []);
+  const row = countedRow(table, line);
+  return row ? sumOf(row.amounts) : { cents: 0 as Cents, complete: true };
+}
+
+/** Whether rows[i] is the first row of its line (the rows before it are few: a table has a dozen rows). */
+function firstOfLine(rows: readonly BudgetRow[], i: number): boolean {
+  const line = rows[i].line;
+  for (let j = 0; j < i; j++) if (!rows[j].isTotal && rows[j].line === line) return false;
+  return true;
 }
 
 /** All counted lines in one period column (an index into table.periods). */
 export function periodSum(table: BudgetTable, index: number): Sum {
-  const rows = Object.values(countedRows(table));
-  return sumOf(rows.map((r) => r.amounts[index]).filter((a): a is Amount => a !== undefined));
+  let cents = 0;
+  let complete = true;
+  const inForce = table.linesInForce;
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!counts(r, inForce) || !firstOfLine(rows, i)) continue;
+    const a = r.amounts[index];
+    if (a === undefined) continue;
+    if (a.cents === null) complete = false;
+    else cents += a.cents;
+  }
+  return { cents: cents as Cents, complete };
 }
 
 /** A partner's planned (or reported) total: every period cell of every counted line. */
 export function tableSum(table: BudgetTable | null): Sum {
-  const rows = countedRows(table);
-  return sumOf(BUDGET_LINE_KEYS.flatMap((k) => rows[k]?.amounts ?? []));
+  let cents = 0;
+  let complete = true;
+  if (table) {
+    const inForce = table.linesInForce;
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (!counts(r, inForce) || !firstOfLine(rows, i)) continue;
+      const amounts = r.amounts;
+      for (let k = 0; k < amounts.length; k++) {
+        const c = amounts[k].cents;
+        if (c === null) complete = false;
+        else cents += c;
+      }
+    }
+  }
+  return { cents: cents as Cents, complete };
 }
 
 /** Whether an indicator row counts: it names one partner and one target (a repeat on its sheet counts too; T03 says so). */

@@ -1,5 +1,5 @@
 /** Budget sheets: Partner No / Partner fields, the plan table, the optional Reported table, ERDF and contribution. */
-import type { BudgetLineKey, BudgetRow, BudgetSheet, BudgetTable } from '../model/types';
+import type { Amount, BudgetLineKey, BudgetRow, BudgetSheet, BudgetTable } from '../model/types';
 import { BUDGET_LINE_KEYS } from '../model/types';
 import { normalizeLabel } from '../util/labels';
 import type { SheetReader } from './sheet-reader';
@@ -56,6 +56,35 @@ export function parseBudgetSheet(s: SheetReader, log: ReadLog): BudgetSheet {
   };
 }
 
+/**
+ * Texts of a row's cells for the read log ('Budget Staff costs P3', 'Reported total of all periods'): the same few on
+ * every sheet, so made once. By 'Budget'/'Reported', the period numbers and whether there is a Total column, then
+ * by line name (null: the Total row).
+ */
+const WHATS = new Map<string, Map<string | null, string[]>>();
+const WHATS_LIMIT = 1_000;
+
+function tableWhats(what: string, periods: readonly { number: number }[], withTotal: boolean): Map<string | null, string[]> {
+  const key = `${what} ${withTotal ? 1 : 0} ${periods.map((p) => p.number).join(' ')}`;
+  let byName = WHATS.get(key);
+  if (byName === undefined) {
+    if (WHATS.size >= WHATS_LIMIT) WHATS.clear();
+    WHATS.set(key, (byName = new Map()));
+  }
+  return byName;
+}
+
+function rowWhats(byName: Map<string | null, string[]>, what: string, name: string | null, periods: readonly { number: number }[], withTotal: boolean): string[] {
+  let list = byName.get(name);
+  if (list === undefined) {
+    list = periods.map((p) => (name === null ? `${what} total P${p.number}` : `${what} ${name} P${p.number}`));
+    if (withTotal) list.push(name === null ? `${what} total of all periods` : `${what} ${name} Total`);
+    if (byName.size >= WHATS_LIMIT) byName.clear();
+    byName.set(name, list);
+  }
+  return list;
+}
+
 function readTable(s: SheetReader, h: FoundHeader, kind: 'plan' | 'reported', isStop: (r: number) => boolean, log: ReadLog, excluded: Set<number>): BudgetTable {
   const rows: BudgetRow[] = [];
   const firstAt = new Map<string, BudgetRow>();
@@ -63,6 +92,8 @@ function readTable(s: SheetReader, h: FoundHeader, kind: 'plan' | 'reported', is
   excluded.add(h.row);
   const labelCol = h.cols.label;
   const totalCol = h.cols.total ?? null;
+  const periods = h.periods;
+  const byName = tableWhats(what, periods, totalCol !== null);
   for (const r of bodyRows(s, h, isStop)) {
     excluded.add(r);
     const label = readText(s, r, labelCol, log, 'Budget line');
@@ -70,12 +101,16 @@ function readTable(s: SheetReader, h: FoundHeader, kind: 'plan' | 'reported', is
     const line = LINE_BY_LABEL.get(n) ?? null;
     const isTotal = n === TOTAL;
     const name = line ? BUDGET_LINE_NAMES[line] : isTotal ? 'Total' : (label.value ?? 'row');
+    // What each cell is, for the read log: the same few texts on every sheet, made once (rowWhats).
+    const whats = rowWhats(byName, what, isTotal ? null : name, periods, totalCol !== null);
+    const amounts: Amount[] = new Array(periods.length);
+    for (let i = 0; i < periods.length; i++) amounts[i] = readAmount(s, r, periods[i].col, log, whats[i]);
     const row: BudgetRow = {
       line,
       isTotal,
       label,
-      amounts: h.periods.map((p) => readAmount(s, r, p.col, log, isTotal ? `${what} total P${p.number}` : `${what} ${name} P${p.number}`)),
-      total: totalCol !== null ? readAmount(s, r, totalCol, log, isTotal ? `${what} total of all periods` : `${what} ${name} Total`) : null,
+      amounts,
+      total: totalCol !== null ? readAmount(s, r, totalCol, log, whats[periods.length]) : null,
       row: r,
     };
     const key = line ?? (isTotal ? 'total' : null);

@@ -26,13 +26,13 @@ export function readAmount(s: SheetReader, row: number, col: number, log: ReadLo
   // Hot path (every period cell of every budget sheet): one shape of object literal, no spreads.
   const at = s.ref(row, col);
   const formula = s.formula(row, col);
-  const raw = s.text(row, col);
+  const v = s.value(row, col);
+  const raw = v === null ? '' : String(v); // s.text
   const type = s.type(row, col);
   if (type === 'Error' || type === 'Uncalculated') {
     logMissingValue(s, row, col, log, what);
     return { cents: null, source: type === 'Error' ? 'error' : 'uncalculated', twoDecimals: true, formula, raw, at };
   }
-  const v = s.value(row, col);
   if (v === null || (typeof v === 'string' && v.trim() === '')) return { cents: 0 as Cents, source: 'empty', twoDecimals: true, formula, raw, at };
   if (typeof v === 'number') {
     const { cents, twoDecimals } = numberToCents(v);

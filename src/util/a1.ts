@@ -1,5 +1,5 @@
 /** A1 addresses from 0-based row and column, and back. */
-export function columnLetters(col: number): string {
+function lettersOf(col: number): string {
   let s = '';
   let n = col + 1;
   while (n > 0) {
@@ -10,8 +10,18 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** Column letters made once per column: every cell reference of the engine asks for them. */
+const LETTERS: string[] = [];
+const LETTERS_CACHED = 16384; // Excel's columns (A..XFD)
+
+export function columnLetters(col: number): string {
+  if ((col | 0) !== col || col < 0 || col >= LETTERS_CACHED) return lettersOf(col);
+  while (LETTERS.length <= col) LETTERS.push(lettersOf(LETTERS.length));
+  return LETTERS[col];
+}
+
 export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  return columnLetters(col) + (row + 1);
 }
 
 export function parseA1(addr: string): { row: number; col: number } {

@@ -1,4 +1,4 @@
-import type { Amount } from '../../model/types';
+import type { Amount, BudgetRow } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { eur, finding } from '../lib/finding';
 import { lineRows, periodTotal, rowTotal, sumAmounts, tableTotal, totalRow } from '../lib/amounts';
@@ -17,6 +17,18 @@ function actual(cell: Amount): number | string {
   return cell.source === 'empty' ? '' : eur(cell.cents as Cents);
 }
 
+/** Every line row's cell in one period column (not only the counted ones); null when one is missing. */
+function everyRowIn(lines: readonly BudgetRow[], i: number): Cents | null {
+  let cents = 0;
+  for (const r of lines) {
+    const a = r.amounts[i];
+    if (a === undefined) continue;
+    if (a.cents === null) return null;
+    cents += a.cents;
+  }
+  return cents as Cents;
+}
+
 export const B03: Rule = {
   id: 'B03',
   title: 'Totals add up',
@@ -32,7 +44,9 @@ export const B03: Rule = {
       for (const table of [b.plan, b.reported]) {
         if (!table) continue;
         const which = table.kind === 'plan' ? 'planned' : 'reported';
-        for (const row of lineRows(table)) {
+        const lines = lineRows(table);
+        for (const row of lines) {
+          if (!row.total || row.total.cents === null) continue; // nothing to hold against its periods
           const sum = rowTotal(row);
           if (differs(row.total, sum)) out.push(finding('B03', 'error', row.total.at, `Total of ${row.label.value} (${which}) is ${shown(row.total)}; its periods add up to ${formatEur(sum as Cents)}`, { expected: eur(sum as Cents), actual: actual(row.total) }));
         }
@@ -42,12 +56,13 @@ export const B03: Rule = {
         // every row instead, the difference is the row B02 or T03 names, and is said there.
         table.periods.forEach((col, i) => {
           const cell = t.amounts[i];
+          if (!cell || cell.cents === null) return;
           const sum = periodTotal(table, i);
-          const everyRow = sumAmounts(lineRows(table).map((r) => r.amounts[i]).filter((a): a is Amount => a !== undefined));
-          if (differs(cell, sum) && cell.cents !== everyRow) out.push(finding('B03', 'error', cell.at, `Total ${which} in P${col.number} is ${shown(cell)}; the budget lines add up to ${formatEur(sum as Cents)}`, { expected: eur(sum as Cents), actual: actual(cell) }));
+          if (differs(cell, sum) && cell.cents !== everyRowIn(lines, i)) out.push(finding('B03', 'error', cell.at, `Total ${which} in P${col.number} is ${shown(cell)}; the budget lines add up to ${formatEur(sum as Cents)}`, { expected: eur(sum as Cents), actual: actual(cell) }));
         });
+        if (!t.total || t.total.cents === null) continue;
         const grand = tableTotal(table);
-        if (differs(t.total, grand) && t.total.cents !== sumAmounts(lineRows(table).flatMap((r) => r.amounts))) out.push(finding('B03', 'error', t.total.at, `Total ${which} of all periods is ${shown(t.total)}; the budget lines' period cells add up to ${formatEur(grand as Cents)}`, { expected: eur(grand as Cents), actual: actual(t.total) }));
+        if (differs(t.total, grand) && t.total.cents !== sumAmounts(lines.flatMap((r) => r.amounts))) out.push(finding('B03', 'error', t.total.at, `Total ${which} of all periods is ${shown(t.total)}; the budget lines' period cells add up to ${formatEur(grand as Cents)}`, { expected: eur(grand as Cents), actual: actual(t.total) }));
       }
     }
     return out;
