@@ -11,7 +11,7 @@ import type { PartnerSources } from '../figures/sources';
 import type { ReportingFigures } from '../figures/reporting';
 import { a1, ref } from '../util/a1';
 import { formatEur, toEuroNumber, type Cents } from '../util/money';
-import { amountTerm, liveSum } from './formula';
+import { liveSum, partnerTerms, type PartnerTerms } from './formula';
 import { TabBuilder, UNITS_EUR, type FrameInfo } from './frame';
 import { EUR_FORMAT, PERCENT_FORMAT } from './formats';
 import type { FigureNotes } from './notes';
@@ -47,7 +47,7 @@ const OVER_ERROR = 1.2;
 /** Partner rows that fit one A4 landscape page with the header block and both tables' bands and totals. */
 const BOTH_ON_ONE_PAGE = 26;
 
-export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {
+export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes, terms: readonly PartnerTerms[] = sources.map(partnerTerms)): PlannedTab {
   const lines = figures.lines;
   const COL = byPartnerColumns(lines.length);
   const t = new TabBuilder('Report By partner', [5, 30, 8, ...Array(lines.length).fill(12.5), 14, 13.5, 14, 10, 14]);
@@ -67,14 +67,16 @@ export function byPartnerTab(figures: Figures, rep: ReportingFigures, sources: P
       t.text(row, 1, p.name);
       t.text(row, 2, p.country);
       const amounts = kind === 'plan' ? p.budget : p.reported;
-      lines.forEach((key, k) => {
-        const what = `${where ?? `partner ${p.no}`}, ${LINE_NAMES[key]}, ${kind === 'plan' ? 'planned' : 'reported'}`;
-        const cell = notes.place(t, row, COL.lines + k, liveSum(s[kind][key].map((c) => amountTerm(c.amount)), toEuroNumber(amounts[key])), what, EUR_FORMAT);
-        const table = kind === 'plan' ? s.sheet?.plan : s.sheet?.reported;
-        if (table && key !== 'preparation' && key !== 'infrastructure' && !table.rows.some((r) => r.line === key && !r.isTotal)) {
-          notes.note(t, cell, what, `the ${kind === 'plan' ? 'plan' : 'reported'} table on '${where}' has no '${LINE_NAMES[key]}' row, so 0.00 is shown; add the row on that sheet`);
-        }
-      });
+      const table = kind === 'plan' ? s.sheet?.plan : s.sheet?.reported;
+      for (let k = 0; k < lines.length; k++) {
+        const key = lines[k];
+        const live = liveSum(terms[i][kind][key], toEuroNumber(amounts[key]));
+        const noRow = !!table && key !== 'preparation' && key !== 'infrastructure' && !table.rows.some((r) => r.line === key && !r.isTotal);
+        // The figure in words, for a note: only made where there is one.
+        const what = live.notes.length > 0 || noRow ? `${where ?? `partner ${p.no}`}, ${LINE_NAMES[key]}, ${kind === 'plan' ? 'planned' : 'reported'}` : '';
+        const cell = notes.place(t, row, COL.lines + k, live, what, EUR_FORMAT);
+        if (noRow) notes.note(t, cell, what, `the ${kind === 'plan' ? 'plan' : 'reported'} table on '${where}' has no '${LINE_NAMES[key]}' row, so 0.00 is shown; add the row on that sheet`);
+      }
       const total = t.put(row, COL.total, { kind: 'formula', formula: `=SUM(${a1(row, COL.lines)}:${a1(row, COL.total - 1)})`, result: toEuroNumber(amounts.total) }, 'body', EUR_FORMAT);
       if (!s.sheet && kind === 'plan') notes.note(t, total, `partner ${p.no}, budget`, `no budget sheet belongs to partner ${p.no}, so 0.00 is shown; add its budget sheet with the field Partner No`);
       const erdf = erdfCell(t, row, COL, s, kind === 'plan' ? p.erdf : rep.erdfReported[i], notes);

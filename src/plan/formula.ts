@@ -3,7 +3,9 @@
  * carrying the value we computed. Where Excel would not agree with what we read, the formula says so in a note:
  * numeric text (SUM ignores it) goes in as a constant; a missing cell makes the figure a plain number.
  */
-import type { Amount, CellRef } from '../model/types';
+import type { Amount, BudgetLineKey, CellRef } from '../model/types';
+import { BUDGET_LINE_KEYS } from '../model/types';
+import type { PartnerSources, PeriodAmount } from '../figures/sources';
 import { a1, ref } from '../util/a1';
 import { formatEur, type Cents } from '../util/money';
 import type { PlanValue } from './types';
@@ -34,6 +36,28 @@ export function amountTerm(a: Amount): Term {
   }
 }
 
+/** Each line's terms of a partner, plan and reported: the same order as its PeriodAmount lists (figures/sources.ts). */
+export type LineTerms = Record<BudgetLineKey, Term[]>;
+export interface PartnerTerms {
+  plan: LineTerms;
+  reported: LineTerms;
+}
+
+/** A partner's terms, made once per cell for the tabs that sum them (By partner, Spending plan). */
+export function partnerTerms(s: PartnerSources): PartnerTerms {
+  const lineTerms = (cells: Record<BudgetLineKey, PeriodAmount[]>): LineTerms => {
+    const out = {} as LineTerms;
+    for (const k of BUDGET_LINE_KEYS) {
+      const list = cells[k];
+      const terms: Term[] = new Array(list.length);
+      for (let j = 0; j < list.length; j++) terms[j] = amountTerm(list[j].amount);
+      out[k] = terms;
+    }
+    return out;
+  };
+  return { plan: lineTerms(s.plan), reported: lineTerms(s.reported) };
+}
+
 /** An indicator's period cell: a number or blank is live; anything else the parser could not read counts as 0. */
 export function countTerm(v: { value: number | null; at: CellRef; raw: string }): Term {
   if (v.value === null && v.raw.trim() !== '') return { kind: 'missing', at: v.at, raw: v.raw };
@@ -47,20 +71,31 @@ export interface LiveFigure {
 }
 
 /** The figure `result` as a live SUM of its source cells, or as a plain number where that cannot agree. */
-export function liveSum(terms: Term[], result: number, unit: 'EUR' | 'count' = 'EUR'): LiveFigure {
-  const missing = terms.filter((t): t is Extract<Term, { kind: 'missing' }> => t.kind === 'missing');
-  if (missing.length > 0) {
+export function liveSum(terms: readonly Term[], result: number, unit: 'EUR' | 'count' = 'EUR'): LiveFigure {
+  // One pass over the terms (a figure per report cell, thousands of them): the lists other than refs are rare.
+  const refs: CellRef[] = [];
+  let missing: Extract<Term, { kind: 'missing' }>[] | null = null;
+  let constants: Extract<Term, { kind: 'constant' }>[] | null = null;
+  let rounds: Extract<Term, { kind: 'round' }>[] | null = null;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    if (t.kind === 'ref') refs.push(t.at);
+    else if (t.kind === 'missing') (missing ??= []).push(t);
+    else if (t.kind === 'constant') (constants ??= []).push(t);
+    else (rounds ??= []).push(t);
+  }
+  if (missing !== null) {
     const cells = missing.map((t) => `${ref(t.at.sheet, t.at.cell)} (${t.raw})`).join(', ');
     return { value: { kind: 'number', value: result }, notes: [`written as the number ${show(result, unit)}, not a formula: ${cells} ${missing.length > 1 ? 'hold' : 'holds'} no readable value and ${missing.length > 1 ? 'count' : 'counts'} as 0`] };
   }
-  const refs = terms.filter((t) => t.kind === 'ref').map((t) => t.at);
-  const constants = terms.filter((t): t is Extract<Term, { kind: 'constant' }> => t.kind === 'constant');
-  const notes = constants.map((t) => `${ref(t.at.sheet, t.at.cell)} holds the text '${t.raw}', which Excel's SUM ignores: the formula carries ${show(t.value, unit)} in its place (type it as a number to make it live)`);
+  const notes = constants === null ? [] : constants.map((t) => `${ref(t.at.sheet, t.at.cell)} holds the text '${t.raw}', which Excel's SUM ignores: the formula carries ${show(t.value, unit)} in its place (type it as a number to make it live)`);
   // Each sheet gives at least one argument: more sheets than SUM takes arguments cannot be one formula.
-  if (new Set(refs.map((r) => r.sheet)).size > MAX_ARGS) return scattered(result, unit, notes);
-  const args = [...ranges(refs), ...terms.filter((t) => t.kind === 'round').map((t) => `ROUND(${ref(t.at.sheet, t.at.cell)},2)`)];
+  if (refs.length > MAX_ARGS && new Set(refs.map((r) => r.sheet)).size > MAX_ARGS) return scattered(result, unit, notes);
+  const args = ranges(refs);
+  if (rounds !== null) for (const t of rounds) args.push(`ROUND(${ref(t.at.sheet, t.at.cell)},2)`);
   if (args.length === 0) return { value: { kind: 'number', value: result }, notes };
-  const formula = `=SUM(${args.join(',')})${constants.map((t) => (t.value < 0 ? `-${plain(-t.value)}` : `+${plain(t.value)}`)).join('')}`;
+  let formula = args.length === 1 ? `=SUM(${args[0]})` : `=SUM(${args.join(',')})`;
+  if (constants !== null) for (const t of constants) formula += t.value < 0 ? `-${plain(-t.value)}` : `+${plain(t.value)}`;
   if (args.length > MAX_ARGS || formula.length > MAX_LENGTH) return scattered(result, unit, notes);
   return { value: { kind: 'formula', formula, result }, notes };
 }
@@ -70,37 +105,62 @@ function scattered(result: number, unit: 'EUR' | 'count', notes: string[]): Live
 }
 
 /** Cells grouped into as few rectangles as runs allow: a row's periods B8:I8, a column's lines B8:B13. */
-export function ranges(cells: CellRef[]): string[] {
+export function ranges(cells: readonly CellRef[]): string[] {
   const out: string[] = [];
+  if (cells.length === 0) return out;
+  const sheet0 = cells[0].sheet;
+  let oneSheet = true;
+  for (let i = 1; i < cells.length && oneSheet; i++) if (cells[i].sheet !== sheet0) oneSheet = false;
+  if (oneSheet) {
+    // Most figures: the cells of one sheet (a partner's line or period).
+    sheetRanges(sheet0, cells, out);
+    return out;
+  }
   const bySheet = new Map<string, CellRef[]>();
   for (const c of cells) {
     const list = bySheet.get(c.sheet);
     if (list) list.push(c);
     else bySheet.set(c.sheet, [c]);
   }
-  for (const [sheet, list] of bySheet) {
-    const runs = columnRuns(list);
-    // Runs with the same rows in adjacent columns join into one rectangle.
-    const rects: { c1: number; c2: number; r1: number; r2: number }[] = [];
-    for (const run of runs) {
-      const prev = rects.find((r) => r.r1 === run.r1 && r.r2 === run.r2 && r.c2 === run.col - 1);
-      if (prev) prev.c2 = run.col;
-      else rects.push({ c1: run.col, c2: run.col, r1: run.r1, r2: run.r2 });
-    }
-    for (const r of rects) {
-      const first = a1(r.r1, r.c1);
-      const last = a1(r.r2, r.c2);
-      out.push(ref(sheet, first === last ? first : `${first}:${last}`));
-    }
-  }
+  for (const [sheet, list] of bySheet) sheetRanges(sheet, list, out);
   return out;
 }
 
-function columnRuns(cells: CellRef[]): { col: number; r1: number; r2: number }[] {
-  // Keyed by one number (the cells are of one sheet): no string made per cell.
-  const unique = new Map<number, CellRef>();
-  for (const c of cells) unique.set(c.row * 16384 + c.col, c);
-  const sorted = [...unique.values()].sort((a, b) => a.col - b.col || a.row - b.row);
+/** The rectangles of one sheet's cells, appended to `out` as sheet-qualified ranges. */
+function sheetRanges(sheet: string, list: readonly CellRef[], out: string[]): void {
+  const runs = columnRuns(list);
+  // Runs with the same rows in adjacent columns join into one rectangle.
+  const rects: { c1: number; c2: number; r1: number; r2: number }[] = [];
+  for (const run of runs) {
+    const prev = rects.find((r) => r.r1 === run.r1 && r.r2 === run.r2 && r.c2 === run.col - 1);
+    if (prev) prev.c2 = run.col;
+    else rects.push({ c1: run.col, c2: run.col, r1: run.r1, r2: run.r2 });
+  }
+  for (const r of rects) {
+    const first = a1(r.r1, r.c1);
+    if (r.r1 === r.r2 && r.c1 === r.c2) out.push(ref(sheet, first));
+    else out.push(ref(sheet, `${first}:${a1(r.r2, r.c2)}`));
+  }
+}
+
+/** Whether the cells are in column, then row order with no cell twice (as a row's or a column's cells come). */
+function inOrder(cells: readonly CellRef[]): boolean {
+  for (let i = 1; i < cells.length; i++) {
+    const a = cells[i - 1];
+    const b = cells[i];
+    if (!(a.col < b.col || (a.col === b.col && a.row < b.row))) return false;
+  }
+  return true;
+}
+
+function columnRuns(cells: readonly CellRef[]): { col: number; r1: number; r2: number }[] {
+  let sorted: readonly CellRef[] = cells;
+  if (!inOrder(cells)) {
+    // Keyed by one number (the cells are of one sheet): no string made per cell.
+    const unique = new Map<number, CellRef>();
+    for (const c of cells) unique.set(c.row * 16384 + c.col, c);
+    sorted = [...unique.values()].sort((a, b) => a.col - b.col || a.row - b.row);
+  }
   const runs: { col: number; r1: number; r2: number }[] = [];
   for (const c of sorted) {
     const last = runs[runs.length - 1];

@@ -17,6 +17,7 @@ import { indicatorsTab } from './indicators';
 import { checksTab, type Explanations } from './checks-tab';
 import { planMarks } from './marks';
 import { setNotLiveCount, type FrameInfo } from './frame';
+import { partnerTerms } from './formula';
 import { reportingFigures } from '../figures/reporting';
 import { localTime } from '../util/local-time';
 import { PRODUCT, VERSION } from '../version';
@@ -47,8 +48,10 @@ export function planReport(model: Model, findings: Finding[], figures: Figures, 
   };
   const notes = new FigureNotes();
   const summary = summaryTab(model, figures, rep, sources, info, notes);
-  const byPartner = byPartnerTab(figures, rep, sources, info, notes);
-  const spending = spendingPlanTab(model, figures, rep, sources, info, notes);
+  // Each cell of every partner's lines as a formula term, once for the two tabs that sum them.
+  const terms = sources.map(partnerTerms);
+  const byPartner = byPartnerTab(figures, rep, sources, info, notes, terms);
+  const spending = spendingPlanTab(model, figures, rep, sources, info, notes, terms);
   const indicators = indicatorsTab(model, figures, sources, info, notes);
   const checks = checksTab(model, findings, opts.explanations ?? registryExplanations(), notes.list, info, opts.now, rulesInForce(model));
   const tabs = [summary, byPartner, spending, indicators, checks];

@@ -7,7 +7,7 @@ import type { Model } from '../model/types';
 import type { Figures } from '../figures/types';
 import type { PartnerSources } from '../figures/sources';
 import { a1, ref } from '../util/a1';
-import { countTerm, liveSum } from './formula';
+import { countTerm, liveSum, type Term } from './formula';
 import { TabBuilder, type FrameInfo } from './frame';
 import { PERCENT_FORMAT } from './formats';
 import type { FigureNotes } from './notes';
@@ -28,10 +28,14 @@ export function indicatorsTab(model: Model, figures: Figures, sources: PartnerSo
     const row = first + k;
     t.put(row, 0, { kind: 'number', value: s.no });
     t.text(row, 1, s.name);
+    const key = String(s.no);
     inds.forEach((ind, i) => {
       const target = targets[i];
-      const terms = target ? (s.indicators.get(target) ?? []).flatMap((r) => r.values.map(countTerm)) : [];
-      notes.place(t, row, FIRST_COL + i, liveSum(terms, ind.byPartner[String(s.no)] ?? 0, 'count'), `${ind.code}, partner ${s.no}`, ACHIEVED_FORMAT);
+      const terms: Term[] = [];
+      const rows = target ? s.indicators.get(target) : undefined;
+      if (rows) for (const r of rows) for (const v of r.values) terms.push(countTerm(v));
+      const live = liveSum(terms, ind.byPartner[key] ?? 0, 'count');
+      notes.place(t, row, FIRST_COL + i, live, live.notes.length > 0 ? `${ind.code}, partner ${s.no}` : '', ACHIEVED_FORMAT);
     });
   });
   const achievedRow = first + sources.length;

@@ -6,7 +6,7 @@ import type { PartnerSources } from '../figures/sources';
 import { a1 } from '../util/a1';
 import { toSerial } from '../util/dates';
 import { toEuroNumber, type Cents } from '../util/money';
-import { amountTerm, liveSum, type Term } from './formula';
+import { liveSum, partnerTerms, type PartnerTerms, type Term } from './formula';
 import { TabBuilder, UNITS_EUR, type FrameInfo } from './frame';
 import { DATE_FORMAT, EUR_FORMAT, PERCENT_FORMAT } from './formats';
 import { periodStatus, type ReportingFigures } from '../figures/reporting';
@@ -15,13 +15,15 @@ const C = { planned: 5, reported: 6, cumPlanned: 7, cumReported: 8, variance: 9,
 import type { FigureNotes } from './notes';
 import type { PlannedTab } from './types';
 
-export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFigures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes): PlannedTab {
+export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFigures, sources: PartnerSources[], info: FrameInfo, notes: FigureNotes, terms: readonly PartnerTerms[] = sources.map(partnerTerms)): PlannedTab {
   const t = new TabBuilder('Report Spending plan', [8, 8, 15, 11, 11, 15, 15, 17, 17, 18, 11]);
   const header = t.frame('Spending plan by period', info, [UNITS_EUR]);
   t.headerRow(header, ['Period', 'Phase', 'Status', 'Start', 'End', 'Planned', 'Reported', 'Cumulative planned', 'Cumulative reported', 'Variance to date', '% of plan to date']);
   const first = header + 1;
-  const ctx: RowsContext = { t, model, rep, notes };
-  const all = periodRows(ctx, first, figures.periods, { plan: termsByPeriod(sources, 'plan'), reported: termsByPeriod(sources, 'reported') }, 'all partners');
+  const ctx: RowsContext = { t, rep, notes, periods: periodInfo(model) };
+  // Each partner's cells by period, then all partners' (the same terms, partner after partner).
+  const byPartner = sources.map((s, i) => ({ plan: termsByPeriod(s, terms[i], 'plan'), reported: termsByPeriod(s, terms[i], 'reported') }));
+  const all = periodRows(ctx, first, figures.periods, { plan: mergeByPeriod(byPartner.map((b) => b.plan)), reported: mergeByPeriod(byPartner.map((b) => b.reported)) }, 'all partners');
   const tab = t.build({ first: header, last: header }, 1);
   if (figures.periods.length > 0) {
     const top = all.total + 2;
@@ -46,7 +48,7 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
     next += 1;
     sources.forEach((s, i) => {
       t.band(next, 0, C.percent, `${s.no} ${s.name}${s.country ? ` (${s.country})` : ''}`);
-      const block = periodRows(ctx, next + 1, rep.partnerPeriods[i], { plan: termsByPeriod([s], 'plan'), reported: termsByPeriod([s], 'reported') }, `partner ${s.no}`);
+      const block = periodRows(ctx, next + 1, rep.partnerPeriods[i], byPartner[i], `partner ${s.no}`);
       next = block.total + 2;
     });
   }
@@ -58,49 +60,74 @@ const CHART_ROWS = 20;
 
 interface RowsContext {
   t: TabBuilder;
-  model: Model;
   rep: ReportingFigures;
   notes: FigureNotes;
+  /** What the Periods table says of each period number (its first row with that number). */
+  periods: Map<number, PeriodInfo>;
+}
+
+interface PeriodInfo {
+  label: string;
+  phase: string;
+  /** Excel serials of the start and end, null when not given. */
+  start: number | null;
+  end: number | null;
+}
+
+function periodInfo(model: Model): Map<number, PeriodInfo> {
+  const out = new Map<number, PeriodInfo>();
+  const phases = model.project?.phases ?? [];
+  for (const period of model.project?.periods ?? []) {
+    if (period.number === null || out.has(period.number)) continue;
+    out.set(period.number, {
+      label: period.label,
+      phase: phases.find((ph) => ph.key === period.phaseKey)?.label ?? period.phaseKey,
+      start: period.start.value ? toSerial(period.start.value) : null,
+      end: period.end.value ? toSerial(period.end.value) : null,
+    });
+  }
+  return out;
 }
 
 /**
  * One row per period from `first` (period, phase, status, dates, planned and reported as live sums of `terms`,
  * cumulative, variance, %), then a Total row. Returns the Total row and the last row with a cumulative reported.
  */
-function periodRows({ t, model, rep, notes }: RowsContext, first: number, periods: PeriodFigures[], terms: Record<'plan' | 'reported', Map<number, Term[]>>, whose: string): { total: number; lastReportedRow: number } {
-  const phases = model.project?.phases ?? [];
+function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number, periods: PeriodFigures[], terms: Record<'plan' | 'reported', Map<number, Term[]>>, whose: string): { total: number; lastReportedRow: number } {
   let lastReportedRow = first - 1;
-  periods.forEach((p, i) => {
+  for (let i = 0; i < periods.length; i++) {
+    const p = periods[i];
     const row = first + i;
     const rowCells = t.cells.length;
     const status = periodStatus(p.period, rep.current);
-    const period = model.project?.periods.find((x) => x.number === p.period) ?? null;
+    const period = info.get(p.period);
     t.text(row, 0, period?.label || `P${p.period}`);
-    if (period) t.text(row, 1, phases.find((ph) => ph.key === period.phaseKey)?.label ?? period.phaseKey);
-    if (period?.start.value) t.put(row, 3, { kind: 'number', value: toSerial(period.start.value) }, 'body', DATE_FORMAT);
-    if (period?.end.value) t.put(row, 4, { kind: 'number', value: toSerial(period.end.value) }, 'body', DATE_FORMAT);
+    if (period) {
+      t.text(row, 1, period.phase);
+      if (period.start !== null) t.put(row, 3, { kind: 'number', value: period.start }, 'body', DATE_FORMAT);
+      if (period.end !== null) t.put(row, 4, { kind: 'number', value: period.end }, 'body', DATE_FORMAT);
+    }
     // Status between the phase and the dates: its text never runs into a right-aligned date.
     t.text(row, 2, status === 'past' ? 'reported' : status === 'current' ? 'current period' : 'not yet due');
-    for (const [col, kind, value] of [[C.planned, 'plan', p.budget], [C.reported, 'reported', p.reported]] as const) {
-      notes.place(t, row, col, liveSum(terms[kind].get(p.period) ?? [], toEuroNumber(value)), `P${p.period}, ${kind === 'plan' ? 'planned' : 'reported'}, ${whose}`, EUR_FORMAT);
-    }
-    const cumulative = (col: number, from: number, value: Cents) => {
-      const formula = i === 0 ? `=${a1(row, from)}` : `=${a1(row - 1, col)}+${a1(row, from)}`;
-      t.put(row, col, { kind: 'formula', formula, result: toEuroNumber(value) }, 'body', EUR_FORMAT);
-    };
-    cumulative(C.cumPlanned, C.planned, p.cumulativeBudget);
+    periodFigure(t, notes, row, C.planned, terms.plan.get(p.period), p.budget, p.period, 'planned', whose);
+    periodFigure(t, notes, row, C.reported, terms.reported.get(p.period), p.reported, p.period, 'reported', whose);
+    cumulative(t, row, i, C.cumPlanned, C.planned, p.cumulativeBudget);
     if (status === 'notDue') {
       // Not yet due: nothing is expected, so no cumulative, variance or % that would read as "nothing spent".
       for (const col of [C.cumReported, C.variance, C.percent]) t.text(row, col, '');
     } else {
-      cumulative(C.cumReported, C.reported, p.cumulativeReported);
+      cumulative(t, row, i, C.cumReported, C.reported, p.cumulativeReported);
       lastReportedRow = row;
-      t.put(row, C.variance, { kind: 'formula', formula: `=${a1(row, C.cumReported)}-${a1(row, C.cumPlanned)}`, result: toEuroNumber((p.cumulativeReported - p.cumulativeBudget) as Cents) }, 'body', EUR_FORMAT);
+      const cr = a1(row, C.cumReported);
       const cp = a1(row, C.cumPlanned);
-      t.put(row, C.percent, { kind: 'formula', formula: `=IF(${cp}=0,"",${a1(row, C.cumReported)}/${cp})`, result: p.cumulativeBudget === 0 ? '' : p.cumulativeReported / p.cumulativeBudget }, 'body', PERCENT_FORMAT);
+      t.put(row, C.variance, { kind: 'formula', formula: `=${cr}-${cp}`, result: toEuroNumber((p.cumulativeReported - p.cumulativeBudget) as Cents) }, 'body', EUR_FORMAT);
+      t.put(row, C.percent, { kind: 'formula', formula: `=IF(${cp}=0,"",${cr}/${cp})`, result: p.cumulativeBudget === 0 ? '' : p.cumulativeReported / p.cumulativeBudget }, 'body', PERCENT_FORMAT);
     }
-    if (status !== 'past') for (const c of t.cells.slice(rowCells)) c.highlight = status === 'current' ? 'current' : 'notDue';
-  });
+    if (status !== 'past') {
+      const highlight = status === 'current' ? 'current' : 'notDue';
+      for (let c = rowCells; c < t.cells.length; c++) t.cells[c].highlight = highlight;
+    }
+  }
   const total = first + periods.length;
   t.text(total, 0, 'Total', 'total');
   const last = periods[periods.length - 1];
@@ -110,15 +137,41 @@ function periodRows({ t, model, rep, notes }: RowsContext, first: number, period
   return { total, lastReportedRow };
 }
 
-/** Every partner's line cells grouped by period, in one pass. */
-function termsByPeriod(sources: readonly PartnerSources[], kind: 'plan' | 'reported'): Map<number, Term[]> {
+/** A period's planned or reported figure as a live sum of its cells; its words for a note only when it has one. */
+function periodFigure(t: TabBuilder, notes: FigureNotes, row: number, col: number, terms: Term[] | undefined, value: Cents, period: number, kind: 'planned' | 'reported', whose: string): void {
+  const live = liveSum(terms ?? [], toEuroNumber(value));
+  notes.place(t, row, col, live, live.notes.length > 0 ? `P${period}, ${kind}, ${whose}` : '', EUR_FORMAT);
+}
+
+/** A cumulative column: the period's own figure (column `from`) plus the row above's cumulative. */
+function cumulative(t: TabBuilder, row: number, i: number, col: number, from: number, value: Cents): void {
+  const formula = i === 0 ? `=${a1(row, from)}` : `=${a1(row - 1, col)}+${a1(row, from)}`;
+  t.put(row, col, { kind: 'formula', formula, result: toEuroNumber(value) }, 'body', EUR_FORMAT);
+}
+
+/** A partner's line cells grouped by period, in line order (the terms made once per cell, partnerTerms). */
+function termsByPeriod(s: PartnerSources, terms: PartnerTerms, kind: 'plan' | 'reported'): Map<number, Term[]> {
   const out = new Map<number, Term[]>();
-  for (const s of sources)
-    for (const k of BUDGET_LINE_KEYS)
-      for (const c of s[kind][k]) {
-        const list = out.get(c.period);
-        if (list) list.push(amountTerm(c.amount));
-        else out.set(c.period, [amountTerm(c.amount)]);
-      }
+  for (const k of BUDGET_LINE_KEYS) {
+    const cells = s[kind][k];
+    const ts = terms[kind][k];
+    for (let j = 0; j < cells.length; j++) {
+      const list = out.get(cells[j].period);
+      if (list) list.push(ts[j]);
+      else out.set(cells[j].period, [ts[j]]);
+    }
+  }
+  return out;
+}
+
+/** Every partner's terms of each period, partner after partner. */
+function mergeByPeriod(maps: readonly Map<number, Term[]>[]): Map<number, Term[]> {
+  const out = new Map<number, Term[]>();
+  for (const m of maps)
+    for (const [period, terms] of m) {
+      const list = out.get(period);
+      if (list) for (const x of terms) list.push(x);
+      else out.set(period, terms.slice());
+    }
   return out;
 }
