@@ -12,6 +12,7 @@ import { CLUSTERIX2 } from './profile/clusterix2';
 import { parse } from './parse';
 import { runChecks } from './checks';
 import { computeFigures } from './figures';
+import { partnerSources } from './figures/sources';
 import { planReport } from './plan';
 import type { Acceptance } from './plan/types';
 import { flagToFill } from './checks/to-fill';
@@ -51,7 +52,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, profile: Profile = CLU
 export function consolidateWorkbook(snapshot: WorkbookSnapshot, opts: { profile?: Profile; now: Date; accepted?: readonly Acceptance[]; sourceName?: string | null }): ConsolidateOutcome {
   const profile = opts.profile ?? CLUSTERIX2;
   const { model, findings } = checkWorkbook(snapshot, profile, opts.accepted);
-  const figures = computeFigures(model);
-  const plan = planReport(model, findings, figures, { profile, now: opts.now, sourceName: opts.sourceName });
+  // Which cells each figure comes from, found once for the figures and the plan's live formulas.
+  const sources = partnerSources(model);
+  const figures = computeFigures(model, sources);
+  const plan = planReport(model, findings, figures, { profile, now: opts.now, sourceName: opts.sourceName, sources });
   return { model, findings, figures, plan };
 }

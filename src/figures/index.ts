@@ -10,8 +10,8 @@ import { partnerSources, type PartnerSources } from './sources';
 import { periodFigures } from './periods';
 import { rulesInForce } from '../rules/in-force';
 
-export function computeFigures(model: Model): Figures {
-  const sources = partnerSources(model);
+/** `sources`: partnerSources(model), when the caller has them already (the engine hands the same to the plan). */
+export function computeFigures(model: Model, sources: PartnerSources[] = partnerSources(model)): Figures {
   const lines = rulesInForce(model).rules.budgetLines;
   const partners = sources.map((s) => partnerFigures(s, lines));
   const totals = {

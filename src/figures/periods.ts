@@ -13,7 +13,11 @@ import type { PeriodFigures } from './types';
 export function periodNumbers(model: Model, sources: PartnerSources[]): number[] {
   const seen = new Set<number>();
   for (const p of model.project?.periods ?? []) if (p.number !== null) seen.add(p.number);
-  for (const s of sources) for (const key of BUDGET_LINE_KEYS) for (const c of [...s.plan[key], ...s.reported[key]]) seen.add(c.period);
+  for (const s of sources)
+    for (const key of BUDGET_LINE_KEYS) {
+      for (const c of s.plan[key]) seen.add(c.period);
+      for (const c of s.reported[key]) seen.add(c.period);
+    }
   return [...seen].sort((a, b) => a - b);
 }
 

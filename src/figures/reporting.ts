@@ -77,6 +77,7 @@ export function reportingFigures(model: Model, figures: Figures, sources: Partne
   });
   const contributionReported = erdfReported.map((e, i) => (figures.partners[i].reported.total - e) as Cents);
   const approved = sources.map((s) => s.partner.approvedBudget.cents);
+  const periodList = figures.periods.map((p) => p.period);
   return {
     current,
     previous,
@@ -88,7 +89,7 @@ export function reportingFigures(model: Model, figures: Figures, sources: Partne
     contributionReportedTotal: sum(contributionReported),
     approved,
     approvedTotal: sum(approved.map((a) => a ?? (0 as Cents))),
-    partnerPeriods: sources.map((s) => periodFiguresOver(figures.periods.map((p) => p.period), [s])),
+    partnerPeriods: sources.map((s) => periodFiguresOver(periodList, [s])),
   };
 }
 

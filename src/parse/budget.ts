@@ -5,7 +5,7 @@ import { normalizeLabel } from '../util/labels';
 import type { SheetReader } from './sheet-reader';
 import type { ReadLog } from './read-log';
 import { readAmount, readPartnerNo, readText } from './cells';
-import { findField } from './fields';
+import { findFields } from './fields';
 import { bodyRows, findHeader, matchHeader, type FoundHeader, type TableSpec } from './tables';
 import { BUDGET_LINE_LABELS, BUDGET_LINE_NAMES, COLUMN, FIELD, REQUIRED_LINES } from './vocabulary';
 
@@ -28,23 +28,17 @@ export function isBudgetSheet(s: SheetReader): boolean {
   return findHeader(s, PLAN) !== null;
 }
 
-export function parseBudgetSheet(s: SheetReader, log: ReadLog): BudgetSheet {
-  const planH = findHeader(s, PLAN)!;
+/** `planH`: the plan table's header, when the caller found it already (isBudgetSheet's look). */
+export function parseBudgetSheet(s: SheetReader, log: ReadLog, planH: FoundHeader = findHeader(s, PLAN)!): BudgetSheet {
   const reportedH = findHeader(s, REPORTED);
   const isStop = (r: number) => matchHeader(s, r, PLAN) !== null || matchHeader(s, r, REPORTED) !== null;
   const excluded = new Set<number>();
   const plan = readTable(s, planH, 'plan', isStop, log, excluded);
   const reported = reportedH ? readTable(s, reportedH, 'reported', isStop, log, excluded) : null;
 
-  const field = (synonyms: readonly string[]) => {
-    const f = findField(s, synonyms, excluded);
-    return f && f.valueCol !== null ? { row: f.labelRow, col: f.valueCol } : null;
-  };
-  const noField = field(FIELD.partnerNo);
-  const nameField = field(FIELD.partner);
+  // The four fields in one pass over the sheet.
+  const [noField, nameField, erdfF, contribF] = findFields(s, [FIELD.partnerNo, FIELD.partner, FIELD.erdf, FIELD.contribution], excluded).map((f) => (f && f.valueCol !== null ? { row: f.labelRow, col: f.valueCol } : null));
   if (!noField && !nameField) log.missingThing('field "Partner No" (the partner\'s number)', s.name, s.ref(planH.row, planH.firstCol).cell);
-  const erdfF = field(FIELD.erdf);
-  const contribF = field(FIELD.contribution);
   return {
     sheet: s.name,
     partnerNo: noField ? readPartnerNo(s, noField.row, noField.col, log) : null,

@@ -1,7 +1,7 @@
 /** Reading typed values (amounts, dates, numbers, text) from cells, logging what cannot be read. */
 import type { Amount, Located } from '../model/types';
 import type { Cents } from '../util/money';
-import { numberToCents } from '../util/money';
+import { hasTwoDecimals, roundToCents } from '../util/money';
 import { fromSerial, parseDateText, type CalendarDate } from '../util/dates';
 import type { SheetReader } from './sheet-reader';
 import type { ReadLog } from './read-log';
@@ -35,7 +35,9 @@ export function readAmount(s: SheetReader, row: number, col: number, log: ReadLo
   }
   if (v === null || (typeof v === 'string' && v.trim() === '')) return { cents: 0 as Cents, source: 'empty', twoDecimals: true, formula, raw, at };
   if (typeof v === 'number') {
-    const { cents, twoDecimals } = numberToCents(v);
+    // numberToCents, without its object: one per cell is many.
+    const cents = roundToCents(v);
+    const twoDecimals = hasTwoDecimals(v, cents);
     if (!twoDecimals) log.issue({ kind: 'badDecimals', at, raw, what });
     if (v < 0) log.issue({ kind: 'negative', at, raw, what });
     return { cents, source: formula ? 'formula' : 'number', twoDecimals, formula, raw, at };

@@ -9,21 +9,42 @@ export interface FoundField {
   valueCol: number | null;
 }
 
+const wantedCache = new Map<readonly string[], Set<string>>();
+function wantedOf(synonyms: readonly string[]): Set<string> {
+  let w = wantedCache.get(synonyms);
+  if (w === undefined) {
+    w = new Set(synonyms.map(normalizeLabel));
+    if (wantedCache.size >= 1_000) wantedCache.clear(); // synonyms are the vocabulary's few constant lists
+    wantedCache.set(synonyms, w);
+  }
+  return w;
+}
+
 export function findField(s: SheetReader, synonyms: readonly string[], excludedRows: ReadonlySet<number>): FoundField | null {
-  const wanted = new Set(synonyms.map(normalizeLabel));
-  for (let r = s.top; r < s.bottom; r++) {
+  return findFields(s, [synonyms], excludedRows)[0];
+}
+
+/** findField for several fields in one pass over the sheet: each is the first cell, row by row, that has one of its labels. */
+export function findFields(s: SheetReader, fields: readonly (readonly string[])[], excludedRows: ReadonlySet<number>): (FoundField | null)[] {
+  const wanted = fields.map(wantedOf);
+  const found: (FoundField | null)[] = fields.map(() => null);
+  let left = fields.length;
+  for (let r = s.top; r < s.bottom && left > 0; r++) {
     if (excludedRows.has(r)) continue;
-    for (let c = s.left; c < s.right; c++) {
-      if (!wanted.has(s.norm(r, c))) continue;
-      let valueCol: number | null = null;
-      for (let v = c + 1; v < s.right; v++) {
-        if (!s.isBlank(r, v)) {
-          valueCol = v;
-          break;
-        }
+    for (let c = s.left; c < s.right && left > 0; c++) {
+      const n = s.norm(r, c);
+      for (let k = 0; k < wanted.length; k++) {
+        if (found[k] !== null || !wanted[k].has(n)) continue;
+        found[k] = { labelRow: r, labelCol: c, valueCol: valueColOf(s, r, c) };
+        left--;
       }
-      return { labelRow: r, labelCol: c, valueCol };
     }
   }
+  return found;
+}
+
+/** The next non-empty cell right of the label, on its row. */
+function valueColOf(s: SheetReader, r: number, c: number): number | null {
+  for (let v = c + 1; v < s.right; v++) if (!s.isBlank(r, v)) return v;
   return null;
 }

@@ -9,8 +9,9 @@ import { rulesInForce } from '../rules/in-force';
 import { SheetReader } from './sheet-reader';
 import { ReadLog } from './read-log';
 import { isProjectSheet, parseProject } from './project';
-import { isBudgetSheet, parseBudgetSheet } from './budget';
-import { isIndicatorSheet, parseIndicatorSheet } from './indicators';
+import { PLAN, parseBudgetSheet } from './budget';
+import { findHeader } from './tables';
+import { INDICATORS, parseIndicatorSheet } from './indicators';
 
 export function parse(snapshot: WorkbookSnapshot): Model {
   const log = new ReadLog();
@@ -25,12 +26,19 @@ export function parse(snapshot: WorkbookSnapshot): Model {
       } else {
         log.missingThing(`only one Project sheet (the field "Project acronym" is also on ${projectSheet})`, s.name);
       }
-    } else if (isBudgetSheet(s)) {
-      model.budgets.push(parseBudgetSheet(s, log));
-    } else if (isIndicatorSheet(s)) {
-      const { sheet, rows } = parseIndicatorSheet(s, log);
+      continue;
+    }
+    // isBudgetSheet and isIndicatorSheet, keeping the header they find for the parser.
+    const planH = findHeader(s, PLAN);
+    if (planH !== null) {
+      model.budgets.push(parseBudgetSheet(s, log, planH));
+      continue;
+    }
+    const indicatorH = findHeader(s, INDICATORS);
+    if (indicatorH !== null) {
+      const { sheet, rows } = parseIndicatorSheet(s, log, indicatorH);
       model.indicatorSheets.push(sheet);
-      model.indicators.push(...rows);
+      for (const row of rows) model.indicators.push(row);
     } else {
       model.otherSheets.push(s.name);
     }

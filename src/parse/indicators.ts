@@ -20,8 +20,8 @@ export function isIndicatorSheet(s: SheetReader): boolean {
   return findHeader(s, INDICATORS) !== null;
 }
 
-export function parseIndicatorSheet(s: SheetReader, log: ReadLog): { sheet: IndicatorSheet; rows: IndicatorRow[] } {
-  const h = findHeader(s, INDICATORS)!;
+/** `h`: the table's header, when the caller found it already (isIndicatorSheet's look). */
+export function parseIndicatorSheet(s: SheetReader, log: ReadLog, h: FoundHeader = findHeader(s, INDICATORS)!): { sheet: IndicatorSheet; rows: IndicatorRow[] } {
   const rows = bodyRows(s, h, (r) => matchHeader(s, r, INDICATORS) !== null).map((r) => readRow(s, r, h, log));
   return {
     sheet: {
@@ -34,34 +34,51 @@ export function parseIndicatorSheet(s: SheetReader, log: ReadLog): { sheet: Indi
   };
 }
 
-function readWhole(s: SheetReader, r: number, c: number, log: ReadLog, what: string, blank: 0 | null = 0): { value: number | null; at: IndicatorRow['values'][number]['at']; raw: string } {
+type Whole = { value: number | null; at: IndicatorRow['values'][number]['at']; raw: string };
+
+/**
+ * A whole-number cell of an indicator row; `name` and `period` say what it is in the read log (the words made only
+ * when something is logged: 'PLE P3', 'PLE Total').
+ */
+function readWhole(s: SheetReader, r: number, c: number, log: ReadLog, name: string, period: number | null, blank: 0 | null = 0): Whole {
   const at = s.ref(r, c);
   const type = s.type(r, c);
-  const raw = s.text(r, c);
+  const v = s.value(r, c);
+  const raw = v === null ? '' : String(v); // s.text
   if (type === 'Error') {
-    log.issue({ kind: 'error', at, raw, what });
+    log.issue({ kind: 'error', at, raw, what: whatOf(name, period) });
     return { value: null, at, raw };
   }
   if (type === 'Uncalculated') {
-    log.issue({ kind: 'uncalculated', at, formula: s.formula(r, c) ?? '', what });
+    log.issue({ kind: 'uncalculated', at, formula: s.formula(r, c) ?? '', what: whatOf(name, period) });
     return { value: null, at, raw };
   }
-  const v = s.value(r, c);
   if (v === null || (typeof v === 'string' && v.trim() === '')) return { value: blank, at, raw: '' };
   // Whether it is whole and not negative is I01's to say; text is not a number here.
   return { value: typeof v === 'number' ? v : null, at, raw };
 }
 
+function whatOf(name: string, period: number | null): string {
+  return period === null ? `${name} Total` : `${name} P${period}`;
+}
+
 function readRow(s: SheetReader, r: number, h: FoundHeader, log: ReadLog): IndicatorRow {
   const partner = readText(s, r, h.cols.partner, log, 'Partner');
   const indicator = readText(s, r, h.cols.indicator, log, 'Indicator');
+  const name = indicator.value ?? 'Indicator';
+  const values: IndicatorRow['values'] = new Array(h.periods.length);
+  for (let i = 0; i < h.periods.length; i++) {
+    const p = h.periods[i];
+    const w = readWhole(s, r, p.col, log, name, p.number);
+    values[i] = { period: p.number, value: w.value, at: w.at, raw: w.raw };
+  }
   return {
     sheet: s.name,
     row: r,
     partner,
     indicator,
-    values: h.periods.map((p) => ({ period: p.number, ...readWhole(s, r, p.col, log, `${indicator.value ?? 'Indicator'} P${p.number}`) })),
-    total: h.cols.total !== undefined ? readWhole(s, r, h.cols.total, log, `${indicator.value ?? 'Indicator'} Total`, null) : null,
+    values,
+    total: h.cols.total !== undefined ? readWhole(s, r, h.cols.total, log, name, null, null) : null,
     comment: h.cols.comment !== undefined ? readText(s, r, h.cols.comment, log, 'Comment').value : null,
   };
 }

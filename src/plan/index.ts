@@ -6,7 +6,7 @@ import type { Model } from '../model/types';
 import type { Profile } from '../profile/types';
 import type { Finding } from '../checks/types';
 import type { Figures } from '../figures/types';
-import { partnerSources } from '../figures/sources';
+import { partnerSources, type PartnerSources } from '../figures/sources';
 import { RULES } from '../checks/registry';
 import type { ReportPlan } from './types';
 import { FigureNotes } from './notes';
@@ -31,10 +31,12 @@ export interface PlanOptions {
   explanations?: Explanations;
   /** The source workbook's file name, for the header block. */
   sourceName?: string | null;
+  /** partnerSources(model), when the caller has them already (the engine made them for the figures). */
+  sources?: PartnerSources[];
 }
 
 export function planReport(model: Model, findings: Finding[], figures: Figures, opts: PlanOptions): ReportPlan {
-  const sources = partnerSources(model);
+  const sources = opts.sources ?? partnerSources(model);
   const rep = reportingFigures(model, figures, sources);
   const current = rep.current;
   const info: FrameInfo = {

@@ -20,8 +20,27 @@ export function columnLetters(col: number): string {
   return LETTERS[col];
 }
 
+/**
+ * Addresses of the top-left of a sheet, made once: every budget sheet has its cells at the same few addresses, so
+ * the model's thousands of cell references share these strings.
+ */
+const A1_ROWS = 4096;
+const A1_COLS = 64;
+const A1_CACHE: ((string | undefined)[] | undefined)[] = [];
+
 export function a1(row: number, col: number): string {
-  return columnLetters(col) + (row + 1);
+  if ((row | 0) !== row || (col | 0) !== col || row < 0 || col < 0 || row >= A1_ROWS || col >= A1_COLS) return columnLetters(col) + (row + 1);
+  let cached = A1_CACHE[row];
+  if (cached === undefined) {
+    while (A1_CACHE.length < row) A1_CACHE.push(undefined);
+    A1_CACHE[row] = cached = [];
+  }
+  let s = cached[col];
+  if (s === undefined) {
+    while (cached.length < col) cached.push(undefined);
+    s = cached[col] = columnLetters(col) + (row + 1);
+  }
+  return s;
 }
 
 export function parseA1(addr: string): { row: number; col: number } {

@@ -19,9 +19,18 @@ export function sumCents(xs: Iterable<Cents>): Cents {
 
 /** A number of euros (as read from a cell) to cents, and whether it had at most two decimals. */
 export function numberToCents(x: number): { cents: Cents; twoDecimals: boolean } {
-  const h = x * 100;
-  const r = Math.round(h);
-  return { cents: r as Cents, twoDecimals: Math.abs(h - r) < 1e-6 };
+  const c = roundToCents(x);
+  return { cents: c, twoDecimals: hasTwoDecimals(x, c) };
+}
+
+/** numberToCents's cents, without an object (the parser's hot path). */
+export function roundToCents(x: number): Cents {
+  return Math.round(x * 100) as Cents;
+}
+
+/** numberToCents's twoDecimals: `x` euros were `cents` to within rounding error. */
+export function hasTwoDecimals(x: number, cents: Cents): boolean {
+  return Math.abs(x * 100 - cents) < 1e-6;
 }
 
 /** cents × rate, where rate is in basis points of a percent (8500 = 85%), rounded down to the cent. */
