@@ -6,7 +6,7 @@ import type { SheetReader } from './sheet-reader';
 import type { ReadLog } from './read-log';
 import { readAmount, readPartnerNo, readText } from './cells';
 import { findFields } from './fields';
-import { bodyRows, findHeader, matchHeader, type FoundHeader, type TableSpec } from './tables';
+import { bodyRows, findHeader, isAnyHeader, type FoundHeader, type TableSpec } from './tables';
 import { BUDGET_LINE_LABELS, BUDGET_LINE_NAMES, COLUMN, FIELD, REQUIRED_LINES } from './vocabulary';
 
 export const PLAN: TableSpec = {
@@ -20,6 +20,8 @@ export const REPORTED: TableSpec = {
   minPeriods: 1,
 };
 
+const BUDGET_TABLES = [PLAN, REPORTED];
+
 const LINE_BY_LABEL = new Map<string, BudgetLineKey>();
 for (const key of BUDGET_LINE_KEYS) for (const label of BUDGET_LINE_LABELS[key]) LINE_BY_LABEL.set(normalizeLabel(label), key);
 const TOTAL = normalizeLabel('Total');
@@ -31,7 +33,7 @@ export function isBudgetSheet(s: SheetReader): boolean {
 /** `planH`: the plan table's header, when the caller found it already (isBudgetSheet's look). */
 export function parseBudgetSheet(s: SheetReader, log: ReadLog, planH: FoundHeader = findHeader(s, PLAN)!): BudgetSheet {
   const reportedH = findHeader(s, REPORTED);
-  const isStop = (r: number) => matchHeader(s, r, PLAN) !== null || matchHeader(s, r, REPORTED) !== null;
+  const isStop = (r: number) => isAnyHeader(s, r, BUDGET_TABLES);
   const excluded = new Set<number>();
   const plan = readTable(s, planH, 'plan', isStop, log, excluded);
   const reported = reportedH ? readTable(s, reportedH, 'reported', isStop, log, excluded) : null;

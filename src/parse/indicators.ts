@@ -3,7 +3,7 @@ import type { IndicatorRow, IndicatorSheet } from '../model/types';
 import type { SheetReader } from './sheet-reader';
 import type { ReadLog } from './read-log';
 import { readText } from './cells';
-import { bodyRows, findHeader, matchHeader, type FoundHeader, type TableSpec } from './tables';
+import { bodyRows, findHeader, isAnyHeader, type FoundHeader, type TableSpec } from './tables';
 import { COLUMN } from './vocabulary';
 
 export const INDICATORS: TableSpec = {
@@ -16,13 +16,15 @@ export const INDICATORS: TableSpec = {
   minPeriods: 1,
 };
 
+const INDICATOR_TABLE = [INDICATORS];
+
 export function isIndicatorSheet(s: SheetReader): boolean {
   return findHeader(s, INDICATORS) !== null;
 }
 
 /** `h`: the table's header, when the caller found it already (isIndicatorSheet's look). */
 export function parseIndicatorSheet(s: SheetReader, log: ReadLog, h: FoundHeader = findHeader(s, INDICATORS)!): { sheet: IndicatorSheet; rows: IndicatorRow[] } {
-  const rows = bodyRows(s, h, (r) => matchHeader(s, r, INDICATORS) !== null).map((r) => readRow(s, r, h, log));
+  const rows = bodyRows(s, h, (r) => isAnyHeader(s, r, INDICATOR_TABLE)).map((r) => readRow(s, r, h, log));
   return {
     sheet: {
       sheet: s.name,

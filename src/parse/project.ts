@@ -5,7 +5,7 @@ import type { SheetReader } from './sheet-reader';
 import type { ReadLog } from './read-log';
 import { readAmount, readDate, readNumber, readPartnerNo, readText } from './cells';
 import { findField } from './fields';
-import { bodyRows, findHeader, matchHeader, nearHeader, type FoundHeader, type TableSpec } from './tables';
+import { bodyRows, findHeader, isAnyHeader, nearHeader, type FoundHeader, type TableSpec } from './tables';
 import { COLUMN, FIELD } from './vocabulary';
 import { readRulesTable } from './rules-table';
 
@@ -36,7 +36,7 @@ export function parseProject(s: SheetReader, log: ReadLog): Project {
   for (const spec of PROJECT_TABLES) headers.set(spec, findHeader(s, spec));
   const headerRows = new Set<number>();
   for (const h of headers.values()) if (h) headerRows.add(h.row);
-  const isStop = (r: number) => headerRows.has(r) || PROJECT_TABLES.some((spec) => matchHeader(s, r, spec) !== null);
+  const isStop = (r: number) => headerRows.has(r) || isAnyHeader(s, r, PROJECT_TABLES);
 
   const tableRows = new Map<TableSpec, number[]>();
   const excluded = new Set(headerRows);

@@ -77,11 +77,67 @@ export function matchHeader(s: SheetReader, row: number, spec: TableSpec): Found
 }
 
 export function findHeader(s: SheetReader, spec: TableSpec, fromRow = s.top): FoundHeader | null {
+  const specs = [spec];
   for (let r = fromRow; r < s.bottom; r++) {
+    if (!mayBeHeader(s, r, specs)) continue;
     const h = matchHeader(s, r, spec);
     if (h) return h;
   }
   return null;
+}
+
+/** Whether the row is the header of one of the tables (a body ends there). */
+export function isAnyHeader(s: SheetReader, row: number, specs: readonly TableSpec[]): boolean {
+  if (!mayBeHeader(s, row, specs)) return false;
+  for (const spec of specs) if (matchHeader(s, row, spec) !== null) return true;
+  return false;
+}
+
+/**
+ * A quick look before matchHeader, which is exact: a header holds every required label of its table, so a row with
+ * none of the required labels of any of `specs` is no header of theirs. One pass, one look-up per text cell.
+ */
+function mayBeHeader(s: SheetReader, row: number, specs: readonly TableSpec[]): boolean {
+  const wanted = requiredLabels(specs);
+  if (wanted === null) return true;
+  for (let c = s.left; c < s.right; c++) {
+    const v = s.value(row, c);
+    if (typeof v === 'string' && wanted.has(s.norm(row, c))) return true;
+  }
+  return false;
+}
+
+const requiredOne = new Map<TableSpec, Set<string> | null>();
+const requiredMany = new Map<readonly TableSpec[], Set<string> | null>();
+
+/** The required columns' labels (normalized) of every spec, as one set; null when a spec requires no column. */
+function requiredLabels(specs: readonly TableSpec[]): Set<string> | null {
+  if (specs.length === 1) {
+    const spec = specs[0];
+    let set = requiredOne.get(spec);
+    if (set === undefined) {
+      set = spec.columns.some((col) => col.required) ? new Set() : null;
+      if (set) for (const col of spec.columns) if (col.required) for (const n of normSet(col.synonyms)) set.add(n);
+      if (requiredOne.size >= 100) requiredOne.clear();
+      requiredOne.set(spec, set);
+    }
+    return set;
+  }
+  let set = requiredMany.get(specs);
+  if (set === undefined) {
+    set = new Set<string>();
+    for (const spec of specs) {
+      const one = requiredLabels([spec]);
+      if (one === null) {
+        set = null;
+        break;
+      }
+      for (const n of one) set.add(n);
+    }
+    if (requiredMany.size >= 100) requiredMany.clear();
+    requiredMany.set(specs, set);
+  }
+  return set;
 }
 
 /** A row that holds some but not all of the required labels: to say which column is missing. */
