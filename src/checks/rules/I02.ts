@@ -6,6 +6,20 @@ import { isProfileProject } from '../lib/partners';
 import { indicatorRowCounts, rowAchieved } from '../../model/totals';
 import { norm } from '../lib/norm';
 
+/** achieved() of every target in one pass over the indicator rows (a target no row counts for: absent, i.e. 0). */
+export function achievedByTarget(model: Model): Map<Target, number | null> {
+  const out = new Map<Target, number | null>();
+  for (const row of model.indicators) {
+    const target = model.names.rows.get(row)?.target.found;
+    if (!target || !indicatorRowCounts(model, row)) continue;
+    const sum = out.get(target);
+    if (sum === null) continue;
+    const got = rowAchieved(row);
+    out.set(target, got.complete ? (sum ?? 0) + got.value : null);
+  }
+  return out;
+}
+
 /** What the partners achieved towards a target, as the report counts it (model/totals.ts); null when a value cannot be read. */
 export function achieved(model: Model, target: Target): number | null {
   let sum = 0;
@@ -50,10 +64,11 @@ export const I02: Rule = {
     const end = projectEnd(model);
     const reportDate = project.reportDate?.value ?? null;
     const closed = reportDate !== null && end !== null && reportDate > end;
+    const byTarget = achievedByTarget(model);
     for (const t of project.targets) {
       const target = t.target.value;
       if (target === null || target <= 0) continue;
-      const got = achieved(model, t);
+      const got = byTarget.has(t) ? byTarget.get(t)! : 0; // achieved(model, t)
       if (got === null) continue;
       const pct = `${(Math.round((got * 1000) / target) / 10).toFixed(1)}%`;
       const goal = t.minimum ? `at least ${target}` : `${target}`;
