@@ -1,4 +1,4 @@
-import type { BudgetRow } from '../../model/types';
+import type { BudgetRow, Partner } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { eur, finding } from '../lib/finding';
 import { rowOf, rowRange, rowTotal } from '../lib/amounts';
@@ -23,7 +23,12 @@ export const B08: Rule = {
     // Each partner's own sheet once (model/names.ts), as the report's totals count them, in the Partners table's
     // order: of partners with the same largest share the first listed is named, whatever the order of the sheets.
     const partners = model.project?.partners ?? [];
-    const sheets = [...model.names.sheetOf.entries()].sort(([a], [b]) => partners.indexOf(a) - partners.indexOf(b)).map(([, b]) => b);
+    const position = new Map<Partner, number>();
+    partners.forEach((p, i) => {
+      if (!position.has(p)) position.set(p, i);
+    });
+    const at = (p: Partner) => position.get(p) ?? -1; // partners.indexOf(p), looked up
+    const sheets = [...model.names.sheetOf.entries()].sort(([a], [b]) => at(a) - at(b)).map(([, b]) => b);
     for (const b of sheets) {
       let mine = 0;
       let where: BudgetRow | null = null;

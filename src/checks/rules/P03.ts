@@ -1,7 +1,7 @@
 import type { BudgetSheet, Model, Partner } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { finding } from '../lib/finding';
-import { partnerByNo, partnerLabel, partnerWorkbookOf, isLead } from '../lib/partners';
+import { partnerLabel, partnerWorkbookOf, isLead } from '../lib/partners';
 import { missingLogged } from '../lib/known';
 
 export const P03: Rule = {
@@ -70,8 +70,11 @@ function sheetsPerPartner(budgets: BudgetSheet[], partners: Partner[], projectSh
   }
   // A partner's own workbook holds only its partner's budget sheet: the others' are in the lead's book.
   const own = partnerWorkbookOf(model);
+  // partnerByNo of each number, looked up once: the first partner listed with it.
+  const firstByNo = new Map<number, Partner>();
+  for (const p of model.project?.partners ?? []) if (p.no.value !== null && !firstByNo.has(p.no.value)) firstByNo.set(p.no.value, p);
   for (const p of partners) {
-    if (p.no.value === null || partnerByNo(model, p.no.value) !== p) continue; // a duplicate number is reported above
+    if (p.no.value === null || firstByNo.get(p.no.value) !== p) continue; // a duplicate number is reported above
     if (own !== null && p !== own) continue;
     const sheets = byPartner.get(p) ?? [];
     if (sheets.length === 0) out.push(finding('P03', 'error', { sheet: projectSheet, cell: p.at.cell }, `${partnerLabel(p)} has no budget sheet`, { expected: 1, actual: 0 }));
