@@ -112,8 +112,10 @@ export function ranges(cells: readonly CellRef[]): string[] {
   let oneSheet = true;
   for (let i = 1; i < cells.length && oneSheet; i++) if (cells[i].sheet !== sheet0) oneSheet = false;
   if (oneSheet) {
-    // Most figures: the cells of one sheet (a partner's line or period).
-    sheetRanges(sheet0, cells, out);
+    // Most figures: the cells of one sheet (a partner's line or period), often one unbroken row or column.
+    const line = lineRange(cells);
+    if (line !== null) out.push(ref(sheet0, line));
+    else sheetRanges(sheet0, cells, out);
     return out;
   }
   const bySheet = new Map<string, CellRef[]>();
@@ -141,6 +143,23 @@ function sheetRanges(sheet: string, list: readonly CellRef[], out: string[]): vo
     if (r.r1 === r.r2 && r.c1 === r.c2) out.push(ref(sheet, first));
     else out.push(ref(sheet, `${first}:${a1(r.r2, r.c2)}`));
   }
+}
+
+/**
+ * The range of cells that run unbroken down one column or along one row, in order ('C5:C11', 'C5:J5', 'C5'); null
+ * otherwise. What sheetRanges makes of such cells, without its runs and rectangles.
+ */
+function lineRange(cells: readonly CellRef[]): string | null {
+  const first = cells[0];
+  const last = cells[cells.length - 1];
+  if (cells.length === 1) return a1(first.row, first.col);
+  const down = first.col === last.col;
+  if (!down && first.row !== last.row) return null;
+  for (let i = 1; i < cells.length; i++) {
+    const c = cells[i];
+    if (down ? c.col !== first.col || c.row !== first.row + i : c.row !== first.row || c.col !== first.col + i) return null;
+  }
+  return `${a1(first.row, first.col)}:${a1(last.row, last.col)}`;
 }
 
 /** Whether the cells are in column, then row order with no cell twice (as a row's or a column's cells come). */

@@ -57,7 +57,8 @@ export function planReport(model: Model, findings: Finding[], figures: Figures, 
   const indicators = indicatorsTab(model, figures, sources, info, notes);
   const checks = checksTab(model, findings, opts.explanations ?? registryExplanations(), notes.list, info, opts.now, rulesInForce(model));
   const tabs = [summary, byPartner, spending, indicators, checks];
-  const notLive = tabs.reduce((n, t) => n + t.cells.filter((c) => c.highlight === 'notLive').length, 0);
+  let notLive = 0;
+  for (const t of tabs) for (const c of t.cells) if (c.highlight === 'notLive') notLive++;
   for (const t of tabs) setNotLiveCount(t, notLive);
   return { tabs, marks: planMarks(findings) };
 }

@@ -51,11 +51,18 @@ export function parseA1(addr: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+const QUOTED = new Map<string, string>();
+
 /** A sheet name as a formula needs it: quoted when not a plain identifier, apostrophes doubled. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
+  // Every live formula names its sheets: each name is looked at once.
+  let q = QUOTED.get(name);
+  if (q === undefined) {
+    q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+    if (QUOTED.size >= 10_000) QUOTED.clear();
+    QUOTED.set(name, q);
+  }
+  return q;
 }
 
 export function ref(sheet: string, cell: string): string {

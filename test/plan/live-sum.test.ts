@@ -12,6 +12,15 @@ describe('ranges', () => {
     expect(ranges([at('S', 7, 2), at('S', 7, 1)])).toEqual(['S!B8:C8']);
   });
 
+  test('an unbroken column or row is one range; a cell twice is one cell', () => {
+    expect(ranges([at('S', 4, 2), at('S', 5, 2), at('S', 6, 2)])).toEqual(['S!C5:C7']);
+    expect(ranges([at('S', 4, 2), at('S', 4, 3), at('S', 4, 4)])).toEqual(['S!C5:E5']);
+    expect(ranges([at('S', 4, 2), at('S', 4, 2)])).toEqual(['S!C5']);
+    expect(ranges([at('S', 4, 2), at('S', 5, 2), at('S', 7, 2), at('S', 8, 2)])).toEqual(['S!C5:C6', 'S!C8:C9']);
+    expect(ranges([at('S', 4, 2), at('S', 5, 3)])).toEqual(['S!C5', 'S!D6']);
+    expect(ranges([at('S', 4, 2), at('S', 4, 4)])).toEqual(['S!C5', 'S!E5']);
+  });
+
   test('several sheets: each in the order it first appears, its cells grouped', () => {
     expect(ranges([at('S', 7, 1), at('T', 7, 1), at('S', 8, 1), at('T', 9, 1)])).toEqual(['S!B8:B9', 'T!B8', 'T!B10']);
     expect(ranges([])).toEqual([]);
