@@ -33,17 +33,24 @@ export function periodFiguresOver(periods: readonly number[], sources: readonly 
   let cumulativeBudget = 0;
   let cumulativeReported = 0;
   return periods.map((period) => {
-    const budget = (plan.get(period) ?? 0) as Cents;
-    const rep = (reported.get(period) ?? 0) as Cents;
+    const budget = (plan[period] ?? 0) as Cents;
+    const rep = (reported[period] ?? 0) as Cents;
     cumulativeBudget += budget;
     cumulativeReported += rep;
     return { period, budget, reported: rep, cumulativeBudget: cumulativeBudget as Cents, cumulativeReported: cumulativeReported as Cents };
   });
 }
 
-/** The lines of `sources` summed per period, in one pass. */
-function byPeriod(sources: readonly PartnerSources[], kind: 'plan' | 'reported'): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const src of sources) for (const key of BUDGET_LINE_KEYS) for (const c of src[kind][key]) out.set(c.period, (out.get(c.period) ?? 0) + (c.amount.cents ?? 0));
+/** The lines of `sources` summed per period, in one pass: by period number (a header's P1…P999), holes where none. */
+function byPeriod(sources: readonly PartnerSources[], kind: 'plan' | 'reported'): number[] {
+  const out: number[] = [];
+  for (const src of sources)
+    for (const key of BUDGET_LINE_KEYS) {
+      const cells = src[kind][key];
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i];
+        out[c.period] = (out[c.period] ?? 0) + (c.amount.cents ?? 0);
+      }
+    }
   return out;
 }
