@@ -86,6 +86,27 @@ export function periodSum(table: BudgetTable, index: number): Sum {
   return { cents: cents as Cents, complete };
 }
 
+/** periodSum of every period column of the table, in order, the counted rows found once. */
+export function periodSums(table: BudgetTable): Sum[] {
+  const counted: BudgetRow[] = [];
+  const inForce = table.linesInForce;
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) if (counts(rows[i], inForce) && firstOfLine(rows, i)) counted.push(rows[i]);
+  const out: Sum[] = new Array(table.periods.length);
+  for (let index = 0; index < table.periods.length; index++) {
+    let cents = 0;
+    let complete = true;
+    for (const r of counted) {
+      const a = r.amounts[index];
+      if (a === undefined) continue;
+      if (a.cents === null) complete = false;
+      else cents += a.cents;
+    }
+    out[index] = { cents: cents as Cents, complete };
+  }
+  return out;
+}
+
 /** A partner's planned (or reported) total: every period cell of every counted line. */
 export function tableSum(table: BudgetTable | null): Sum {
   let cents = 0;

@@ -1,7 +1,8 @@
 /** The checks' one-pass helpers agree with the per-question definitions they replace. */
 import { achieved, achievedByTarget } from '../../src/checks/rules/I02';
 import { loggedAt } from '../../src/checks/lib/known';
-import { buildModel, smallSpec } from './support/model';
+import { periodSum, periodSums } from '../../src/model/totals';
+import { buildModel, setEuros, smallSpec } from './support/model';
 
 describe('achievedByTarget', () => {
   test('each target as achieved() has it: summed, null when a value cannot be read, 0 when no row counts', () => {
@@ -32,5 +33,22 @@ describe('loggedAt', () => {
     expect(loggedAt(model, other)).toBe(true);
     model.missing.push({ what: 'z', sheet: null, cell: null });
     expect(loggedAt(model, model.indicators[0].values[2].at)).toBe(false);
+  });
+});
+
+describe('periodSums', () => {
+  test('each period as periodSum has it: a line twice counts once, a line not in force not at all, a missing cell makes it incomplete', () => {
+    const model = buildModel();
+    const table = model.budgets[0].plan!;
+    const staff = table.rows.find((r) => r.line === 'staff')!;
+    table.rows.push({ ...staff, amounts: staff.amounts.map((a) => ({ ...a })) });
+    setEuros(table.rows[table.rows.length - 1].amounts[0], 999);
+    table.rows[0].amounts[1] = { ...table.rows[0].amounts[1], cents: null, source: 'error' };
+    for (const inForce of [undefined, ['office', 'travel'] as const]) {
+      table.linesInForce = inForce as never;
+      const sums = periodSums(table);
+      expect(sums).toHaveLength(table.periods.length);
+      table.periods.forEach((_, i) => expect(sums[i]).toEqual(periodSum(table, i)));
+    }
   });
 });

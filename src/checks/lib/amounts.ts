@@ -3,7 +3,7 @@ import type { Amount, BudgetLineKey, BudgetRow, BudgetTable } from '../../model/
 import type { Cents } from '../../util/money';
 import type { Place } from './finding';
 import { range } from './finding';
-import { countedRow, countedRows, periodSum, sumOf, tableSum, type Sum } from '../../model/totals';
+import { countedRow, countedRows, periodSum, periodSums, sumOf, tableSum, type Sum } from '../../model/totals';
 
 /** The sum of the amounts; null when one is missing (an error value: T01 or T02 already says so). */
 export function sumAmounts(xs: readonly Amount[]): Cents | null {
@@ -41,6 +41,11 @@ export function tableTotal(table: BudgetTable): Cents | null {
 /** The counted lines' cells in one period column (index into table.periods). */
 export function periodTotal(table: BudgetTable, index: number): Cents | null {
   return complete(periodSum(table, index));
+}
+
+/** periodTotal of every period column, in order. */
+export function periodTotals(table: BudgetTable): (Cents | null)[] {
+  return periodSums(table).map(complete);
 }
 
 export function rowTotal(row: BudgetRow): Cents | null {
