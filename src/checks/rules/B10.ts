@@ -1,8 +1,21 @@
 import type { Finding, Rule } from '../types';
 import { eur, finding, range } from '../lib/finding';
-import { countedLineRows, sumAmounts } from '../lib/amounts';
+import { countedLineRows } from '../lib/amounts';
 import { partnerLabel, partnerOfSheet } from '../lib/partners';
-import { formatEur } from '../../util/money';
+import { formatEur, type Cents } from '../../util/money';
+import type { BudgetRow } from '../../model/types';
+
+/** The rows' cells in the period columns `indices`, summed; null when one is missing (sumAmounts of them). */
+function sumAt(rows: readonly BudgetRow[], indices: readonly number[]): Cents | null {
+  let cents = 0;
+  for (const r of rows)
+    for (const i of indices) {
+      const c = r.amounts[i].cents;
+      if (c === null) return null;
+      cents += c;
+    }
+  return cents as Cents;
+}
 
 export const B10: Rule = {
   id: 'B10',
@@ -30,8 +43,8 @@ export const B10: Rule = {
       const i1 = idx(first.key);
       const i2 = idx(second.key);
       if (i1.length === 0 || i2.length === 0 || rows.length === 0) continue;
-      const s1 = sumAmounts(rows.flatMap((r) => i1.map((i) => r.amounts[i])));
-      const s2 = sumAmounts(rows.flatMap((r) => i2.map((i) => r.amounts[i])));
+      const s1 = sumAt(rows, i1);
+      const s2 = sumAt(rows, i2);
       if (s1 === null || s2 === null || s2 <= s1) continue;
       const cols = i2.map((i) => plan.periods[i].col);
       const rowNos = rows.map((r) => r.row);
