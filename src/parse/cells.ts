@@ -22,12 +22,27 @@ function logMissingValue(s: SheetReader, row: number, col: number, log: ReadLog,
   return false;
 }
 
+/**
+ * String(v) for a number, quicker for amounts of whole cents (every period cell): v is then the double nearest to
+ * c / 100 and, with at most 15 significant digits, String(v) is that decimal written shortest ('12.5', '-3', '0.07').
+ */
+export function numberText(v: number): string {
+  const c = Math.round(v * 100);
+  if (c / 100 !== v || c > 1e15 || c < -1e15) return String(v);
+  if (c === 0) return '0'; // also -0, as String(-0)
+  const a = c < 0 ? -c : c;
+  const frac = a % 100;
+  const whole = (a - frac) / 100;
+  const s = frac === 0 ? String(whole) : frac % 10 === 0 ? `${whole}.${frac / 10}` : `${whole}.${frac < 10 ? '0' : ''}${frac}`;
+  return c < 0 ? `-${s}` : s;
+}
+
 export function readAmount(s: SheetReader, row: number, col: number, log: ReadLog, what: string): Amount {
   // Hot path (every period cell of every budget sheet): one shape of object literal, no spreads.
   const at = s.ref(row, col);
   const formula = s.formula(row, col);
   const v = s.value(row, col);
-  const raw = v === null ? '' : String(v); // s.text
+  const raw = v === null ? '' : typeof v === 'number' ? numberText(v) : String(v); // s.text
   const type = s.type(row, col);
   if (type === 'Error' || type === 'Uncalculated') {
     logMissingValue(s, row, col, log, what);

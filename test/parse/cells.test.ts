@@ -1,5 +1,6 @@
 import { parseNumericText } from '../../src/parse/numeric-text';
 import { parse } from '../../src/parse';
+import { numberText } from '../../src/parse/cells';
 import { CLUSTERIX2 } from '../../src/profile';
 import { buildWorkbook } from '../support/workbook-builder';
 import type { WorkbookSnapshot } from '../../src/snapshot/types';
@@ -103,5 +104,24 @@ describe('what cannot be read is logged with its sheet and cell, never thrown', 
       ['budget line Staff costs (plan)', 'Budget PP3', 'A8', 'A6'],
       ['partner 1 / indicator PLE', 'Indicators', 'A5', 'A4'],
     ]);
+  });
+});
+
+describe('numberText', () => {
+  test('is String(v) for any number: whole cents, other fractions, large, tiny, negative, special', () => {
+    // A fixed pseudo-random sequence (xorshift): the same numbers on every run.
+    let x = 0x2545f491;
+    const next = () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) / 0x100000000;
+    };
+    const values: number[] = [0, -0, 0.01, 0.1, 0.07, 0.5, 1.005, 1e-7, 1e21, 2 ** 53, 1e13, 9999999999999.99, 123456789012.34, 1e15 / 100, 1e16 / 100, NaN, Infinity, -Infinity, -0.01, -12.5];
+    for (let i = 0; i < 20000; i++) {
+      const cents = Math.floor(next() * 1e12) - 5e11;
+      values.push(cents / 100, Math.floor(next() * 1e17) / 100, next() * 1e6, next(), Math.floor(next() * 1e9), -next() * 1e4);
+    }
+    expect(values.filter((v) => numberText(v) !== String(v)).map((v) => [v, numberText(v)])).toEqual([]);
   });
 });
