@@ -60,15 +60,12 @@ interface PartnerIndex {
   partners: readonly Partner[];
   byNo: Map<number, Partner[]>;
   byName: Map<string, Partner[]>;
-  position: Map<Partner, number>;
 }
 
 function indexPartners(partners: readonly Partner[]): PartnerIndex {
   const byNo = new Map<number, Partner[]>();
   const byName = new Map<string, Partner[]>();
-  const position = new Map<Partner, number>();
-  partners.forEach((p, i) => {
-    if (!position.has(p)) position.set(p, i);
+  for (const p of partners) {
     const no = p.no.value;
     if (no !== null) {
       const list = byNo.get(no);
@@ -79,8 +76,8 @@ function indexPartners(partners: readonly Partner[]): PartnerIndex {
     const list = byName.get(n);
     if (list) list.push(p);
     else byName.set(n, [p]);
-  });
-  return { partners, byNo, byName, position };
+  }
+  return { partners, byNo, byName };
 }
 
 /** As matchPartner, through an index: the same candidates, in the Partners table's order. */
@@ -142,12 +139,8 @@ export function resolveNames(model: Pick<Model, 'project' | 'budgets' | 'indicat
   // Indicator rows repeat the same few names thousands of times: match each distinct text once.
   const partnerMemo = new Map<string, NameMatch<Partner>>();
   const targetMemo = new Map<string, NameMatch<Target>>();
-  const targetPosition = new Map<Target, number>();
-  targets.forEach((t, i) => {
-    if (!targetPosition.has(t)) targetPosition.set(t, i);
-  });
   const rows = new Map<IndicatorRow, RowNames>();
-  const firstOnSheet = new Map<string, IndicatorRow>();
+  const firstOnSheet = new Map<string, Map<Partner | string, Map<Target | string, IndicatorRow>>>();
   for (const row of model.indicators) {
     const p = row.partner.value ?? '';
     const i = row.indicator.value ?? '';
@@ -158,11 +151,15 @@ export function resolveNames(model: Pick<Model, 'project' | 'budgets' | 'indicat
     let duplicateOf: IndicatorRow | null = null;
     if (row.partner.value !== null && row.indicator.value !== null) {
       // A pair is the same pair whether typed by number, name or short form; unresolved names compare as typed.
-      const pk = partner.found ? `#${index.position.get(partner.found)}` : `=${normalizeLabel(p)}`;
-      const ik = target.found ? `#${targetPosition.get(target.found)}` : `=${normalizeLabel(i)}`;
-      const key = `${row.sheet}\u0000${pk}\u0000${ik}`;
-      duplicateOf = firstOnSheet.get(key) ?? null;
-      if (!duplicateOf) firstOnSheet.set(key, row);
+      // Keyed by the partner and target found (else the name as labels match), sheet by sheet: no key text per row.
+      const pk: Partner | string = partner.found ?? normalizeLabel(p);
+      const ik: Target | string = target.found ?? normalizeLabel(i);
+      let bySheet = firstOnSheet.get(row.sheet);
+      if (!bySheet) firstOnSheet.set(row.sheet, (bySheet = new Map()));
+      let byPartner = bySheet.get(pk);
+      if (!byPartner) bySheet.set(pk, (byPartner = new Map()));
+      duplicateOf = byPartner.get(ik) ?? null;
+      if (!duplicateOf) byPartner.set(ik, row);
     }
     rows.set(row, { partner, target, duplicateOf });
   }
