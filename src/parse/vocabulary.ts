@@ -56,10 +56,19 @@ export const REQUIRED_LINES: readonly BudgetLineKey[] = ['staff', 'office', 'tra
 
 export { BUDGET_LINE_NAMES } from '../model/types';
 
+const PERIOD_NUMBERS = new Map<string, number | null>();
+
 /** 'P1', 'Period 1', 'p 1' → 1; anything else → null. */
 export function periodNumber(normalized: string): number | null {
-  const m = /^(?:p|period)(\d{1,3})$/.exec(normalized);
-  return m ? Number(m[1]) : null;
+  // Asked for every label cell of every header row looked at: each distinct text is matched once.
+  let n = PERIOD_NUMBERS.get(normalized);
+  if (n === undefined) {
+    const m = /^(?:p|period)(\d{1,3})$/.exec(normalized);
+    n = m ? Number(m[1]) : null;
+    if (PERIOD_NUMBERS.size >= 10_000) PERIOD_NUMBERS.clear();
+    PERIOD_NUMBERS.set(normalized, n);
+  }
+  return n;
 }
 
 /** A partner number as typed: 3, '3', '03', 'PP3', 'LP 1', 'Partner 3' → 3 (the one pattern, beside the name matcher). */
