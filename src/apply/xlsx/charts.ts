@@ -8,6 +8,7 @@
 import { decodeEntities } from '../../snapshot/package/xml';
 import type { PlannedCell, PlannedChart, PlannedTab } from '../../plan/types';
 import { parseA1, quoteSheet } from '../../util/a1';
+import { cellKey } from './print-layout';
 // TextDecoder/TextEncoder as fflate's strFromU8/strToU8 use them, without loading fflate at the CLI's start.
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -15,6 +16,27 @@ const strFromU8 = (bytes: Uint8Array): string => decoder.decode(bytes);
 const strToU8 = (text: string): Uint8Array => encoder.encode(text);
 
 export type Package = Record<string, Uint8Array>;
+
+/**
+ * A package as the texts of its parts by name: the package writer's own (its report tabs stay text, never
+ * encoded only to be decoded again here) or an unzipped package's bytes (recordTexts).
+ */
+export interface PartTexts {
+  text(name: string): string | undefined;
+  set(name: string, text: string): void;
+  names(): string[];
+}
+
+/** An unzipped package (parts as bytes by name) as texts: read decodes, set encodes. */
+export function recordTexts(pkg: Package): PartTexts {
+  return {
+    text: (name) => (pkg[name] ? strFromU8(pkg[name]) : undefined),
+    set: (name, text) => {
+      pkg[name] = strToU8(text);
+    },
+    names: () => Object.keys(pkg),
+  };
+}
 
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
@@ -25,13 +47,15 @@ export const CHART_PART = /^xl\/charts\/clusterixChart\d+\.xml$/;
 const SERIES_COLOURS = ['1F4E79', 'ED7D31', '70AD47', '7F7F7F'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const read = (pkg: Package, name: string) => (pkg[name] ? strFromU8(pkg[name]) : null);
-const write = (pkg: Package, name: string, xml: string) => {
-  pkg[name] = strToU8(xml);
-};
+const read = (pkg: PartTexts, name: string) => pkg.text(name) ?? null;
+const write = (pkg: PartTexts, name: string, xml: string) => pkg.set(name, xml);
 
 /** The worksheet part of a sheet, by its name in xl/workbook.xml and the workbook's relationships. */
 export function sheetPart(pkg: Package, sheetName: string): string | null {
+  return sheetPartOf(recordTexts(pkg), sheetName);
+}
+
+export function sheetPartOf(pkg: PartTexts, sheetName: string): string | null {
   const wb = read(pkg, 'xl/workbook.xml') ?? '';
   const rels = read(pkg, 'xl/_rels/workbook.xml.rels') ?? '';
   for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
@@ -46,21 +70,22 @@ export function sheetPart(pkg: Package, sheetName: string): string | null {
   return null;
 }
 
-function nextNumber(pkg: Package, pattern: RegExp): number {
+function nextNumber(pkg: PartTexts, pattern: RegExp): number {
   let n = 0;
-  for (const name of Object.keys(pkg)) {
+  for (const name of pkg.names()) {
     const m = pattern.exec(name);
     if (m) n = Math.max(n, Number(m[1]));
   }
   return n + 1;
 }
 
-/** A tab's cells by "row,col", made once per tab (a chart reads several ranges of a tab of many thousand cells). */
-const byAddress = new WeakMap<PlannedCell[], { length: number; at: Map<string, PlannedCell> }>();
-function cellsByAddress(tab: PlannedTab): Map<string, PlannedCell> {
+/** A tab's cells by cellKey, made once per tab (a chart reads several ranges of a tab of many thousand cells); the last planned of a cell, as before. */
+const byAddress = new WeakMap<PlannedCell[], { length: number; at: Map<number, PlannedCell> }>();
+function cellsByAddress(tab: PlannedTab): Map<number, PlannedCell> {
   const hit = byAddress.get(tab.cells);
   if (hit && hit.length === tab.cells.length) return hit.at;
-  const at = new Map(tab.cells.map((c) => [`${c.row},${c.col}`, c]));
+  const at = new Map<number, PlannedCell>();
+  for (const c of tab.cells) at.set(cellKey(c.row, c.col), c);
   byAddress.set(tab.cells, { length: tab.cells.length, at });
   return at;
 }
@@ -71,7 +96,7 @@ function rangeCells(tab: PlannedTab, range: string): (PlannedCell | undefined)[]
   const end = b ?? a;
   const at = cellsByAddress(tab);
   const out: (PlannedCell | undefined)[] = [];
-  for (let r = a.row; r <= end.row; r++) for (let c = a.col; c <= end.col; c++) out.push(at.get(`${r},${c}`));
+  for (let r = a.row; r <= end.row; r++) for (let c = a.col; c <= end.col; c++) out.push(at.get(cellKey(r, c)));
   return out;
 }
 
@@ -151,7 +176,7 @@ function anchorXml(chart: PlannedChart, index: number, relId: string): string {
 const RELS_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 
 /** Add a relationship to a .rels part (made when absent); returns its id. */
-function addRelationship(pkg: Package, relsName: string, type: string, target: string): string {
+function addRelationship(pkg: PartTexts, relsName: string, type: string, target: string): string {
   const xml = read(pkg, relsName) ?? `${RELS_HEAD}</Relationships>`;
   const used = new Set([...xml.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
   let n = used.size + 1;
@@ -162,7 +187,7 @@ function addRelationship(pkg: Package, relsName: string, type: string, target: s
   return id;
 }
 
-function addOverride(pkg: Package, partName: string, contentType: string): void {
+function addOverride(pkg: PartTexts, partName: string, contentType: string): void {
   const xml = read(pkg, '[Content_Types].xml');
   if (xml === null) throw new Error('package without [Content_Types].xml');
   if (xml.includes(`PartName="${partName}"`)) return;
@@ -192,13 +217,13 @@ function insertDrawingElement(sheetXml: string, relId: string): string {
 }
 
 /** Adds every chart of `tabs` to the package, on the sheets of the same names. */
-export function addCharts(pkg: Package, tabs: PlannedTab[]): number {
+export function addCharts(pkg: PartTexts, tabs: PlannedTab[]): number {
   let added = 0;
   for (const tab of tabs) {
     const charts = tab.charts ?? [];
     if (charts.length === 0) continue;
-    const part = sheetPart(pkg, tab.name);
-    if (!part || !pkg[part]) throw new Error(`addCharts: no worksheet part for '${tab.name}'`);
+    const part = sheetPartOf(pkg, tab.name);
+    if (!part || pkg.text(part) === undefined) throw new Error(`addCharts: no worksheet part for '${tab.name}'`);
     const d = nextNumber(pkg, /^xl\/drawings\/clusterixDrawing(\d+)\.xml$/);
     const drawingName = `xl/drawings/clusterixDrawing${d}.xml`;
     const anchors = charts.map((chart, i) => {

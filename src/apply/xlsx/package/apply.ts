@@ -17,6 +17,7 @@ import { SheetNotes, type NoteChange } from './notes';
 import { editCells, styleOf, withStyle, type CellEdit } from './sheet-edit';
 import { solidFillXml, stateSheetXml, TabStyles, tabXml } from './tab-xml';
 import { WorkbookEdit } from './workbook-edit';
+import { addReportParts } from '../finish-package';
 
 const KEY = 16384;
 const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
@@ -183,7 +184,8 @@ class Patcher {
     this.workbook.add(STATE_SHEET, part, 'VeryHidden', null);
   }
 
-  finish(transform?: PackageTransform): Buffer {
+  /** The package's bytes; `report`: the report's last parts (charts, our notes' look) added to the parts as texts first. */
+  finish(transform?: PackageTransform, report?: ReportPlan): Buffer {
     this.workbook.save();
     if (this.styles.changed) {
       this.edit.set(this.stylesPart, this.styles.toXml());
@@ -192,6 +194,7 @@ class Patcher {
         this.edit.declare(this.stylesPart, STYLES_CT);
       }
     }
+    if (report) addReportParts(this.edit.texts(), report);
     if (transform) this.edit.setFromRecord(transform(this.edit.toRecord()));
     return this.edit.toZip();
   }
@@ -200,7 +203,10 @@ class Patcher {
 /** A change to the whole unzipped package, made last (the report's chart parts): parts by name. */
 export type PackageTransform = (parts: Record<string, Uint8Array>) => Record<string, Uint8Array>;
 
-/** Consolidate onto the package: the bytes of OUT. `transform` may change the unzipped package last (charts). */
+/**
+ * Consolidate onto the package: the bytes of OUT, with the report's charts and our notes' look
+ * (finish-package.ts). `transform` (tests), in their place, may change the unzipped package last.
+ */
 export function consolidatePackage(book: ReadBook, plan: ReportPlan, transform?: PackageTransform): Buffer {
   const p = new Patcher(book);
   const state = readPackageState(book);
@@ -215,7 +221,7 @@ export function consolidatePackage(book: ReadBook, plan: ReportPlan, transform?:
   p.removeOurSheets(state);
   p.addTabs(plan);
   p.addState(merge.state);
-  return p.finish(transform);
+  return transform ? p.finish(transform) : p.finish(undefined, plan);
 }
 
 /** Clear marks onto the package: our sheets gone, every saved cell's look back; accepted warnings stay in the state. */

@@ -10,6 +10,7 @@ import { relsPartOf, resolveTarget } from '../../../snapshot/package/open';
 import { inflateEntry, writeZip, type OutEntry, type ZipEntry } from '../../../snapshot/package/zip';
 import { escapeXml, partText } from '../../../snapshot/package/xml';
 import { attr, elements } from '../../../snapshot/package/styles';
+import type { PartTexts } from '../charts';
 
 const encoder = new TextEncoder();
 
@@ -182,6 +183,20 @@ export class PackageEdit {
     const text = this.text(name)!;
     const next = text.replace(/<(\w+:)?Override\b[^>]*?(\/>|>\s*<\/(\w+:)?Override>)/g, (m) => (lower.has((attr(m, 'PartName') ?? '').toLowerCase()) ? '' : m));
     if (next !== text) this.set(name, next);
+  }
+
+  /**
+   * The package as texts (the report's charts and notes work on it): setting a part to the text it holds
+   * already leaves it as it was (a part of the input stays copied as its compressed bytes).
+   */
+  texts(): PartTexts {
+    return {
+      text: (name) => this.text(name),
+      set: (name, text) => {
+        if (this.text(name) !== (this.strict ? toStrict(text) : text)) this.set(name, text);
+      },
+      names: () => this.names(),
+    };
   }
 
   // --- output ---
