@@ -32,6 +32,9 @@ const LOOKS: Record<NonNullable<PlannedCell['style']>, Look> = {
   band: { font: { size: 12, bold: true, color: 'FF1F3864' }, border: { bottom: 'thin' } },
 };
 const LINK_COLOUR = 'FF0563C1';
+/** The named styles and highlights as small numbers, for TabStyles' numeric keys (0: none). */
+const STYLE_NUMBER: Record<NonNullable<PlannedCell['style']>, number> = { title: 1, subtitle: 2, header: 3, body: 4, total: 5, note: 6, band: 7 };
+const HIGHLIGHT_NUMBER: Record<Highlight, number> = { notLive: 1, error: 2, warning: 3, info: 4, current: 5, notDue: 6 };
 
 function fontXml(f: NonNullable<Look['font']>, link: boolean): string {
   const colour = link ? LINK_COLOUR : f.color;
@@ -51,6 +54,27 @@ export function solidFillXml(argb: string): string {
 export class TabStyles {
   private readonly cache = new Map<string, number>();
   constructor(private readonly styles: StylesEdit) {}
+
+  private readonly byNumber = new Map<number, number>();
+  private readonly formats = new Map<string, number>();
+
+  /**
+   * index(), keyed by a number rather than a string made per cell: the same style index for the same look,
+   * made (by index()) in the same order.
+   */
+  indexOf(style: PlannedCell['style'], link: boolean, numberFormat: string | undefined, right: boolean, wrap: boolean, vertical: 'top' | 'bottom' | undefined, highlight?: Highlight): number {
+    let nf = 0;
+    if (numberFormat !== undefined) {
+      nf = this.formats.get(numberFormat) ?? 0;
+      if (nf === 0) this.formats.set(numberFormat, (nf = this.formats.size + 1));
+    }
+    const key = ((((((nf * 8 + (style ? STYLE_NUMBER[style] : 0)) * 2 + (link ? 1 : 0)) * 2 + (right ? 1 : 0)) * 2 + (wrap ? 1 : 0)) * 3 + (vertical === 'top' ? 1 : vertical === 'bottom' ? 2 : 0)) * 8 + (highlight ? HIGHLIGHT_NUMBER[highlight] : 0));
+    const hit = this.byNumber.get(key);
+    if (hit !== undefined) return hit;
+    const i = this.index(style, link, numberFormat, { right: right || undefined, wrap: wrap || undefined, vertical }, highlight);
+    this.byNumber.set(key, i);
+    return i;
+  }
 
   index(style: PlannedCell['style'], link: boolean, numberFormat: string | undefined, align: { right?: boolean; wrap?: boolean; vertical?: 'top' | 'bottom' }, highlight?: Highlight): number {
     const key = `${style}|${link ? 1 : 0}|${numberFormat ?? ''}|${align.right ? 1 : 0}${align.wrap ? 1 : 0}|${align.vertical ?? ''}|${highlight ?? ''}`;
@@ -80,20 +104,51 @@ export class TabStyles {
   }
 }
 
+/** Column letters by 0-based column, made once each (a report tab writes the same few columns on every row). */
+const LETTERS: string[] = [];
+function letters(col: number): string {
+  return LETTERS[col] ?? (LETTERS[col] = columnLetters(col));
+}
+
+/** Text that needs no escaping is most of a report's text: tested once, not replaced three times. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+const text = (s: string): string => (NEEDS_ESCAPE.test(s) ? escapeText(s) : s);
+
+/**
+ * escapeXml for long formulas (a sum over hundreds of sheets holds a quote per sheet name): the same text,
+ * each character replaced by one native pass rather than by a callback per occurrence.
+ */
+const ESCAPED = /[&<>"']/;
+function escapeFormula(s: string): string {
+  if (!ESCAPED.test(s)) return s;
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
 function cellXml(ref: string, s: number, v: PlanValue): string {
   const st = s ? ` s="${s}"` : '';
   switch (v.kind) {
     case 'text':
     case 'link':
-      return v.text === '' ? `<c r="${ref}"${st}/>` : `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${escapeText(v.text)}</t></is></c>`;
+      return v.text === '' ? `<c r="${ref}"${st}/>` : `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${text(v.text)}</t></is></c>`;
     case 'number':
       return Number.isFinite(v.value) ? `<c r="${ref}"${st}><v>${v.value}</v></c>` : `<c r="${ref}"${st} t="e"><v>#NUM!</v></c>`;
     case 'formula': {
-      const f = `<f>${escapeXml(v.formula.replace(/^=/, ''))}</f>`;
+      const f = `<f>${escapeFormula(v.formula.charCodeAt(0) === 61 ? v.formula.slice(1) : v.formula)}</f>`;
       if (typeof v.result === 'number') return `<c r="${ref}"${st}>${f}<v>${v.result}</v></c>`;
-      return `<c r="${ref}"${st} t="str">${f}<v>${escapeText(v.result)}</v></c>`;
+      return `<c r="${ref}"${st} t="str">${f}<v>${text(v.result)}</v></c>`;
     }
   }
+}
+
+/** Whether the cells are in row, then column order already (as the planner writes them). */
+function inOrder(cells: PlannedCell[]): boolean {
+  for (let i = 1; i < cells.length; i++) {
+    const a = cells[i - 1];
+    const b = cells[i];
+    if (a.row > b.row || (a.row === b.row && a.col > b.col)) return false;
+  }
+  return true;
 }
 
 function assertMergesApart(tab: PlannedTab): { top: number; left: number; bottom: number; right: number }[] {
@@ -119,37 +174,39 @@ export interface TabXml {
 export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
   assertMergesApart(tab);
   const layout = tabLayout(tab);
-  const rows = new Map<number, PlannedCell[]>();
-  for (const c of tab.cells) {
-    if (!rows.has(c.row)) rows.set(c.row, []);
-    rows.get(c.row)!.push(c);
-  }
+  // Row, then column order; of several values planned for one cell, the first (a stable sort keeps it first).
+  const cells = inOrder(tab.cells) ? tab.cells : [...tab.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   let maxRow = 0;
   let maxCol = 0;
-  let data = '';
+  // Each row's cells joined into one flat string: a rope of a million short pieces would live until the zip.
+  const rowsXml: string[] = [];
+  let cellsXml: string[] = [];
   const links: string[] = [];
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const cells = rows.get(r)!.sort((a, b) => a.col - b.col);
-    const height = layout.rowHeights.get(r);
-    data += `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>`;
-    let lastCol = -1;
-    for (const c of cells) {
-      if (c.col === lastCol) continue; // one value per cell: the first planned
-      lastCol = c.col;
-      const k = cellKey(c.row, c.col);
-      const s = styles.index(c.style, c.value.kind === 'link', c.numberFormat, {
-        right: layout.rightAligned.has(k) || undefined,
-        wrap: layout.wrapped.has(k) || undefined,
-        vertical: layout.rowHeights.has(c.row) ? (c.style === 'header' ? 'bottom' : 'top') : undefined,
-      }, c.highlight);
-      const ref = a1(c.row, c.col);
-      data += cellXml(ref, s, c.value);
-      if (c.value.kind === 'link') links.push(`<hyperlink ref="${ref}" location="${escapeXml(`${quoteSheet(c.value.sheet)}!${c.value.cell}`)}" display="${escapeXml(c.value.text)}"/>`);
-      maxCol = Math.max(maxCol, c.col);
+  let row = -1;
+  let lastCol = -1;
+  let height: number | undefined;
+  for (const c of cells) {
+    if (c.row !== row) {
+      if (row >= 0) rowsXml.push(cellsXml.join(''));
+      cellsXml = [];
+      row = c.row;
+      lastCol = -1;
+      height = layout.rowHeights.get(row);
+      cellsXml.push(height ? `<row r="${row + 1}" ht="${height}" customHeight="1">` : `<row r="${row + 1}">`);
+      maxRow = Math.max(maxRow, row);
     }
-    data += '</row>';
-    maxRow = Math.max(maxRow, r);
+    if (c.col === lastCol) continue; // one value per cell: the first planned
+    lastCol = c.col;
+    const k = cellKey(c.row, c.col);
+    const isLink = c.value.kind === 'link';
+    const s = styles.indexOf(c.style, isLink, c.numberFormat, layout.rightAligned.has(k), layout.wrapped.has(k), height !== undefined ? (c.style === 'header' ? 'bottom' : 'top') : undefined, c.highlight);
+    const ref = letters(c.col) + (c.row + 1);
+    cellsXml.push(cellXml(ref, s, c.value));
+    if (c.value.kind === 'link') links.push(`<hyperlink ref="${ref}" location="${escapeXml(`${quoteSheet(c.value.sheet)}!${c.value.cell}`)}" display="${escapeXml(c.value.text)}"/>`);
+    maxCol = Math.max(maxCol, c.col);
   }
+  if (row >= 0) rowsXml.push(cellsXml.join(''));
+  const data = rowsXml.join('</row>') + (rowsXml.length ? '</row>' : '');
   const { rows: fr, cols: fc } = tab.freeze;
   const pane =
     fr || fc
