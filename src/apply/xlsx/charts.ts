@@ -9,6 +9,7 @@ import { decodeEntities } from '../../snapshot/package/xml';
 import type { PlannedCell, PlannedChart, PlannedTab } from '../../plan/types';
 import { parseA1, quoteSheet } from '../../util/a1';
 import { cellKey } from './print-layout';
+import { sheetDataCloseAt } from './package/sheet-edit';
 // TextDecoder/TextEncoder as fflate's strFromU8/strToU8 use them, without loading fflate at the CLI's start.
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -79,24 +80,36 @@ function nextNumber(pkg: PartTexts, pattern: RegExp): number {
   return n + 1;
 }
 
-/** A tab's cells by cellKey, made once per tab (a chart reads several ranges of a tab of many thousand cells); the last planned of a cell, as before. */
-const byAddress = new WeakMap<PlannedCell[], { length: number; at: Map<number, PlannedCell> }>();
-function cellsByAddress(tab: PlannedTab): Map<number, PlannedCell> {
-  const hit = byAddress.get(tab.cells);
-  if (hit && hit.length === tab.cells.length) return hit.at;
+/** A1 range as its corners (one column or one row). */
+function box(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b] = range.split(':').map(parseA1);
+  const end = b ?? a;
+  return { top: a.row, left: a.col, bottom: end.row, right: end.col };
+}
+
+/**
+ * The tab's cells inside the chart's ranges by cellKey (the last planned of a cell, as a map of every cell
+ * would hold): one pass over a tab of many thousand cells, keeping the few a chart reads.
+ */
+function chartCells(tab: PlannedTab, chart: PlannedChart): Map<number, PlannedCell> {
+  const boxes = [chart.categories, ...chart.series.map((s) => s.values)].map(box);
   const at = new Map<number, PlannedCell>();
-  for (const c of tab.cells) at.set(cellKey(c.row, c.col), c);
-  byAddress.set(tab.cells, { length: tab.cells.length, at });
+  for (const c of tab.cells) {
+    for (const b of boxes) {
+      if (c.row >= b.top && c.row <= b.bottom && c.col >= b.left && c.col <= b.right) {
+        at.set(cellKey(c.row, c.col), c);
+        break;
+      }
+    }
+  }
   return at;
 }
 
 /** Cells of an A1 range on the tab, in order (one column or one row). */
-function rangeCells(tab: PlannedTab, range: string): (PlannedCell | undefined)[] {
-  const [a, b] = range.split(':').map(parseA1);
-  const end = b ?? a;
-  const at = cellsByAddress(tab);
+function rangeCells(at: Map<number, PlannedCell>, range: string): (PlannedCell | undefined)[] {
+  const b = box(range);
   const out: (PlannedCell | undefined)[] = [];
-  for (let r = a.row; r <= end.row; r++) for (let c = a.col; c <= end.col; c++) out.push(at.get(cellKey(r, c)));
+  for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push(at.get(cellKey(r, c)));
   return out;
 }
 
@@ -116,13 +129,13 @@ function absolute(tab: string, range: string): string {
   return `${quoteSheet(tab)}!${abs}`;
 }
 
-function strRef(tab: PlannedTab, range: string): string {
-  const pts = rangeCells(tab, range).map((c, i) => `<c:pt idx="${i}"><c:v>${esc(String(cached(c) ?? ''))}</c:v></c:pt>`);
+function strRef(tab: PlannedTab, at: Map<number, PlannedCell>, range: string): string {
+  const pts = rangeCells(at, range).map((c, i) => `<c:pt idx="${i}"><c:v>${esc(String(cached(c) ?? ''))}</c:v></c:pt>`);
   return `<c:strRef><c:f>${esc(absolute(tab.name, range))}</c:f><c:strCache><c:ptCount val="${pts.length}"/>${pts.join('')}</c:strCache></c:strRef>`;
 }
 
-function numRef(tab: PlannedTab, range: string): string {
-  const cells = rangeCells(tab, range);
+function numRef(tab: PlannedTab, at: Map<number, PlannedCell>, range: string): string {
+  const cells = rangeCells(at, range);
   const pts = cells.flatMap((c, i) => {
     const v = cached(c);
     return typeof v === 'number' ? [`<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`] : [];
@@ -132,6 +145,7 @@ function numRef(tab: PlannedTab, range: string): string {
 
 /** The chart part's XML. */
 export function chartXml(tab: PlannedTab, chart: PlannedChart): string {
+  const at = chartCells(tab, chart);
   const series = chart.series
     .map((s, i) => {
       const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
@@ -139,7 +153,7 @@ export function chartXml(tab: PlannedTab, chart: PlannedChart): string {
         chart.kind === 'column'
           ? `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`
           : `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>`;
-      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>${look}<c:cat>${strRef(tab, chart.categories)}</c:cat><c:val>${numRef(tab, s.values)}</c:val>${chart.kind === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`;
+      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>${look}<c:cat>${strRef(tab, at, chart.categories)}</c:cat><c:val>${numRef(tab, at, s.values)}</c:val>${chart.kind === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`;
     })
     .join('');
   const plot =
@@ -197,7 +211,7 @@ function addOverride(pkg: PartTexts, partName: string, contentType: string): voi
 /** Elements that follow <drawing> in a worksheet (CT_Worksheet's order). */
 const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
-function insertDrawingElement(sheetXml: string, relId: string): string {
+export function insertDrawingElement(sheetXml: string, relId: string): string {
   let xml = sheetXml;
   const root = /<(\w+:)?worksheet\b[^>]*>/.exec(xml);
   if (!root) throw new Error('worksheet part without <worksheet>');
@@ -209,11 +223,15 @@ function insertDrawingElement(sheetXml: string, relId: string): string {
     xml = xml.replace(root[0], root[0].replace(/>$/, ` xmlns:r="${NS_R}">`).replace(/\/>$/, '/>'));
   }
   const element = `<${prefix}drawing ${rPrefix}:id="${relId}"/>`;
+  // Every element looked for comes after the cells: searched for there only (a report tab's cells are megabytes).
+  const from = Math.max(0, sheetDataCloseAt(xml));
+  const tail = from > 0 ? xml.slice(from) : xml;
   for (const tag of AFTER_DRAWING) {
-    const at = xml.search(new RegExp(`<${prefix}${tag}[\\s>/]`));
-    if (at >= 0) return xml.slice(0, at) + element + xml.slice(at);
+    const at = tail.search(new RegExp(`<${prefix}${tag}[\\s>/]`));
+    if (at >= 0) return xml.slice(0, from + at) + element + xml.slice(from + at);
   }
-  return xml.replace(new RegExp(`</${prefix}worksheet>\\s*$`), `${element}</${prefix}worksheet>`);
+  const end = new RegExp(`</${prefix}worksheet>\\s*$`);
+  return from > 0 && end.test(tail) ? xml.slice(0, from) + tail.replace(end, `${element}</${prefix}worksheet>`) : xml.replace(end, `${element}</${prefix}worksheet>`);
 }
 
 /** Adds every chart of `tabs` to the package, on the sheets of the same names. */
