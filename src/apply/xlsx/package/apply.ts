@@ -15,7 +15,7 @@ import { PackageEdit } from './parts';
 import { MINIMAL_STYLES, StylesEdit, setAttr } from './styles-edit';
 import { SheetNotes, type NoteChange } from './notes';
 import { editCells, styleOf, withStyle, type CellEdit } from './sheet-edit';
-import { solidFillXml, stateSheetXml, TabStyles, tabXml } from './tab-xml';
+import { solidFillXml, stateSheetXml, TabStyles, tabSheet, withRows } from './tab-xml';
 import { WorkbookEdit } from './workbook-edit';
 import { addReportParts } from '../finish-package';
 
@@ -62,6 +62,8 @@ class Patcher {
   private readonly stylesPart: string;
   private readonly hadStyles: boolean;
   private readonly notes = new Map<string, SheetNotes>();
+  /** Our tabs' rows by part, put into their sheets (written with an empty sheetData) when the package is zipped. */
+  private readonly tabRows = new Map<string, string>();
 
   constructor(readonly book: ReadBook) {
     this.edit = new PackageEdit(book.pkg);
@@ -168,9 +170,10 @@ class Patcher {
   addTabs(plan: ReportPlan): void {
     const tabStyles = new TabStyles(this.styles);
     for (const tab of plan.tabs) {
-      const { xml, printTitles } = tabXml(tab, tabStyles);
+      const { sheet, rows, printTitles } = tabSheet(tab, tabStyles);
       const part = this.edit.freeName('xl/worksheets/sheet', '.xml');
-      this.edit.set(part, xml);
+      this.edit.set(part, sheet);
+      this.tabRows.set(part, rows);
       this.workbook.add(tab.name, part, 'Visible', printTitles);
       // Figures that cannot be live, partners over budget: a note on the report cell itself.
       const notes = tab.cells.filter((c) => c.note).map((c) => ({ cell: a1(c.row, c.col), note: { text: c.note! } }));
@@ -195,6 +198,8 @@ class Patcher {
       }
     }
     if (report) addReportParts(this.edit.texts(), report);
+    // The rows last: nothing above reads a tab's cells, and megabytes of text are neither copied nor searched.
+    for (const [part, rows] of this.tabRows) this.edit.set(part, withRows(this.edit.text(part)!, rows));
     if (transform) this.edit.setFromRecord(transform(this.edit.toRecord()));
     return this.edit.toZip();
   }

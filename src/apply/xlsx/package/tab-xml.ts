@@ -171,7 +171,34 @@ export interface TabXml {
   printTitles: string | null;
 }
 
+/** Where a TabSheet's rows go in its sheet: its sheetData, written empty. */
+export const EMPTY_SHEET_DATA = '<sheetData></sheetData>';
+
+/**
+ * A report tab as its sheet without the rows (sheetData written empty, EMPTY_SHEET_DATA) and the rows: what
+ * comes after the cells (notes' legacyDrawing, charts' drawing) is added to the small sheet, and the megabytes
+ * of rows are put in once, just before the package is zipped (withRows): never copied or searched before.
+ */
+export interface TabSheet {
+  sheet: string;
+  rows: string;
+  printTitles: string | null;
+}
+
 export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
+  const { sheet, rows, printTitles } = tabSheet(tab, styles);
+  return { xml: withRows(sheet, rows), printTitles };
+}
+
+/** The sheet with its rows in its empty sheetData. */
+export function withRows(sheet: string, rows: string): string {
+  const at = sheet.indexOf(EMPTY_SHEET_DATA);
+  if (at < 0) throw new Error('withRows: a report sheet without its empty sheetData');
+  const cut = at + '<sheetData>'.length;
+  return sheet.slice(0, cut) + rows + sheet.slice(cut);
+}
+
+export function tabSheet(tab: PlannedTab, styles: TabStyles): TabSheet {
   assertMergesApart(tab);
   const layout = tabLayout(tab);
   // Row, then column order; of several values planned for one cell, the first (a stable sort keeps it first).
@@ -217,14 +244,14 @@ export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
     .join('');
   const merges = tab.merges.length ? `<mergeCells count="${tab.merges.length}">${tab.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
   const fit = tab.print.fitToWidth;
-  const xml =
+  const sheet =
     `${HEAD}<worksheet ${NS}>` +
     `<sheetPr><tabColor rgb="FF1F4E79"/>${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` +
     `<dimension ref="A1:${a1(maxRow, maxCol)}"/>` +
     `<sheetViews><sheetView showGridLines="0" workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${data}</sheetData>` +
+    EMPTY_SHEET_DATA +
     (tab.autoFilter ? `<autoFilter ref="${tab.autoFilter}"/>` : '') +
     merges +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
@@ -237,7 +264,7 @@ export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
   const titles: string[] = [];
   if (layout.pagesWide > 1 && fc > 0) titles.push(`${q}!$A:$${columnLetters(fc - 1)}`);
   if (tab.print.repeatRows) titles.push(`${q}!$${tab.print.repeatRows.first + 1}:$${tab.print.repeatRows.last + 1}`);
-  return { xml, printTitles: titles.length ? titles.join(',') : null };
+  return { sheet, rows: data, printTitles: titles.length ? titles.join(',') : null };
 }
 
 /** Page breaks before the given 0-based rows (a break after the row above each). */
