@@ -5,7 +5,7 @@
 import { SaxesParser } from 'saxes';
 import type { PlannedCell, PlannedTab } from '../../src/plan/types';
 import { MINIMAL_STYLES, StylesEdit } from '../../src/apply/xlsx/package/styles-edit';
-import { TabStyles, tabXml } from '../../src/apply/xlsx/package/tab-xml';
+import { inRowOrder, TabStyles, tabXml } from '../../src/apply/xlsx/package/tab-xml';
 import { escapeText } from '../../src/snapshot/package/xml';
 
 function tab(cells: PlannedCell[]): PlannedTab {
@@ -64,4 +64,20 @@ it('gives cells of one look one style index, and cells of different looks differ
   expect(style('A3')).toBe(style('A4'));
   expect(style('B2')).not.toBe(style('C3'));
   expect(style('A1')).not.toBe(style('A2'));
+});
+
+it('orders cells by row, then column, keeping the plan order of cells of one address', () => {
+  const planned: PlannedCell[] = [];
+  // Deterministic shuffle of a 60 x 7 grid, each address planned twice.
+  for (let i = 0; i < 840; i++) {
+    const n = (i * 397) % 840;
+    planned.push({ row: n % 60, col: (n * 7) % 7 === 0 ? n % 7 : (n >> 3) % 7, value: { kind: 'number', value: i } });
+  }
+  const expected = [...planned].sort((a, b) => a.row - b.row || a.col - b.col);
+  expect(inRowOrder(planned)).toEqual(expected);
+  const sorted = inRowOrder(planned);
+  expect(inRowOrder(sorted)).toBe(sorted);
+  // Rows past what one number can order with its place: the comparison sort, the same order.
+  const far = planned.map((c) => ({ ...c, row: c.row + 2 ** 18 }));
+  expect(inRowOrder(far)).toEqual([...far].sort((a, b) => a.row - b.row || a.col - b.col));
 });

@@ -15,7 +15,7 @@ import { PackageEdit } from './parts';
 import { MINIMAL_STYLES, StylesEdit, setAttr } from './styles-edit';
 import { SheetNotes, type NoteChange } from './notes';
 import { editCells, styleOf, withStyle, type CellEdit } from './sheet-edit';
-import { solidFillXml, stateSheetXml, TabStyles, tabSheet, withRows } from './tab-xml';
+import { sheetBytes, solidFillXml, stateSheetXml, TabStyles, tabSheet, withRows } from './tab-xml';
 import { WorkbookEdit } from './workbook-edit';
 import { addReportParts } from '../finish-package';
 
@@ -63,7 +63,7 @@ class Patcher {
   private readonly hadStyles: boolean;
   private readonly notes = new Map<string, SheetNotes>();
   /** Our tabs' rows by part, put into their sheets (written with an empty sheetData) when the package is zipped. */
-  private readonly tabRows = new Map<string, string>();
+  private readonly tabRows = new Map<string, string[]>();
 
   constructor(readonly book: ReadBook) {
     this.edit = new PackageEdit(book.pkg);
@@ -199,7 +199,11 @@ class Patcher {
     }
     if (report) addReportParts(this.edit.texts(), report);
     // The rows last: nothing above reads a tab's cells, and megabytes of text are neither copied nor searched.
-    for (const [part, rows] of this.tabRows) this.edit.set(part, withRows(this.edit.text(part)!, rows));
+    for (const [part, rows] of this.tabRows) {
+      const sheet = this.edit.text(part)!;
+      // A strict package's parts are spelled strict as text (PackageEdit.set).
+      this.edit.set(part, this.edit.strict ? withRows(sheet, rows) : sheetBytes(sheet, rows));
+    }
     if (transform) this.edit.setFromRecord(transform(this.edit.toRecord()));
     return this.edit.toZip();
   }

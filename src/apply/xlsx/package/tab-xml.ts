@@ -141,7 +141,7 @@ function cellXml(ref: string, s: number, v: PlanValue): string {
   }
 }
 
-/** Whether the cells are in row, then column order already (as the planner writes them). */
+/** Whether the cells are in row, then column order already. */
 function inOrder(cells: PlannedCell[]): boolean {
   for (let i = 1; i < cells.length; i++) {
     const a = cells[i - 1];
@@ -149,6 +149,24 @@ function inOrder(cells: PlannedCell[]): boolean {
     if (a.row > b.row || (a.row === b.row && a.col > b.col)) return false;
   }
   return true;
+}
+
+const INDEX = 2 ** 20;
+/**
+ * The cells in row, then column order, cells of one address in the order planned (a stable sort): by one
+ * number per cell (address, then place in the plan) sorted natively, without a comparison called per pair.
+ */
+export function inRowOrder(cells: PlannedCell[]): PlannedCell[] {
+  if (inOrder(cells)) return cells;
+  let fits = cells.length < INDEX;
+  for (const c of cells) if (c.row >= 2 ** 18 || c.col >= 16384 || c.row < 0 || c.col < 0) fits = false;
+  if (!fits) return [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const keys = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) keys[i] = (cells[i].row * 16384 + cells[i].col) * INDEX + i;
+  keys.sort();
+  const out: PlannedCell[] = new Array<PlannedCell>(cells.length);
+  for (let i = 0; i < cells.length; i++) out[i] = cells[keys[i] % INDEX];
+  return out;
 }
 
 function assertMergesApart(tab: PlannedTab): { top: number; left: number; bottom: number; right: number }[] {
@@ -177,11 +195,12 @@ export const EMPTY_SHEET_DATA = '<sheetData></sheetData>';
 /**
  * A report tab as its sheet without the rows (sheetData written empty, EMPTY_SHEET_DATA) and the rows: what
  * comes after the cells (notes' legacyDrawing, charts' drawing) is added to the small sheet, and the megabytes
- * of rows are put in once, just before the package is zipped (withRows): never copied or searched before.
+ * of rows are put in once, as bytes, just before the package is zipped (sheetBytes): never copied or searched.
  */
 export interface TabSheet {
   sheet: string;
-  rows: string;
+  /** Each row's SheetML, its closing tag included. */
+  rows: string[];
   printTitles: string | null;
 }
 
@@ -191,30 +210,72 @@ export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
 }
 
 /** The sheet with its rows in its empty sheetData. */
-export function withRows(sheet: string, rows: string): string {
+export function withRows(sheet: string, rows: string[]): string {
+  const cut = rowsAt(sheet);
+  return sheet.slice(0, cut) + rows.join('') + sheet.slice(cut);
+}
+
+function rowsAt(sheet: string): number {
   const at = sheet.indexOf(EMPTY_SHEET_DATA);
-  if (at < 0) throw new Error('withRows: a report sheet without its empty sheetData');
-  const cut = at + '<sheetData>'.length;
-  return sheet.slice(0, cut) + rows + sheet.slice(cut);
+  if (at < 0) throw new Error('a report sheet without its empty sheetData');
+  return at + '<sheetData>'.length;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * withRows' UTF-8 bytes, the rows encoded one by one into one buffer: the megabytes of a report tab never
+ * become one string (joining and flattening it costs more than encoding it). Rows end at '</row>', so no
+ * character is cut in two.
+ */
+export function sheetBytes(sheet: string, rows: string[]): Uint8Array {
+  const cut = rowsAt(sheet);
+  const head = sheet.slice(0, cut);
+  const tail = sheet.slice(cut);
+  let chars = head.length + tail.length;
+  for (const r of rows) chars += r.length;
+  // Mostly ASCII: an eighth more room than characters, grown when text needs more.
+  let out = new Uint8Array(chars + (chars >> 3) + 64);
+  let n = 0;
+  const put = (text: string) => {
+    let rest = text;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, out.subarray(n));
+      n += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      const bigger = new Uint8Array(out.length * 2 + rest.length * 3);
+      bigger.set(out.subarray(0, n));
+      out = bigger;
+    }
+  };
+  put(head);
+  for (const r of rows) put(r);
+  put(tail);
+  return out.subarray(0, n);
 }
 
 export function tabSheet(tab: PlannedTab, styles: TabStyles): TabSheet {
   assertMergesApart(tab);
   const layout = tabLayout(tab);
   // Row, then column order; of several values planned for one cell, the first (a stable sort keeps it first).
-  const cells = inOrder(tab.cells) ? tab.cells : [...tab.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const cells = inRowOrder(tab.cells);
   let maxRow = 0;
   let maxCol = 0;
   // Each row's cells joined into one flat string: a rope of a million short pieces would live until the zip.
   const rowsXml: string[] = [];
   let cellsXml: string[] = [];
+  const endRow = () => {
+    cellsXml.push('</row>');
+    rowsXml.push(cellsXml.join(''));
+  };
   const links: string[] = [];
   let row = -1;
   let lastCol = -1;
   let height: number | undefined;
   for (const c of cells) {
     if (c.row !== row) {
-      if (row >= 0) rowsXml.push(cellsXml.join(''));
+      if (row >= 0) endRow();
       cellsXml = [];
       row = c.row;
       lastCol = -1;
@@ -232,8 +293,7 @@ export function tabSheet(tab: PlannedTab, styles: TabStyles): TabSheet {
     if (c.value.kind === 'link') links.push(`<hyperlink ref="${ref}" location="${escapeXml(`${quoteSheet(c.value.sheet)}!${c.value.cell}`)}" display="${escapeXml(c.value.text)}"/>`);
     maxCol = Math.max(maxCol, c.col);
   }
-  if (row >= 0) rowsXml.push(cellsXml.join(''));
-  const data = rowsXml.join('</row>') + (rowsXml.length ? '</row>' : '');
+  if (row >= 0) endRow();
   const { rows: fr, cols: fc } = tab.freeze;
   const pane =
     fr || fc
@@ -264,7 +324,7 @@ export function tabSheet(tab: PlannedTab, styles: TabStyles): TabSheet {
   const titles: string[] = [];
   if (layout.pagesWide > 1 && fc > 0) titles.push(`${q}!$A:$${columnLetters(fc - 1)}`);
   if (tab.print.repeatRows) titles.push(`${q}!$${tab.print.repeatRows.first + 1}:$${tab.print.repeatRows.last + 1}`);
-  return { sheet, rows: data, printTitles: titles.length ? titles.join(',') : null };
+  return { sheet, rows: rowsXml, printTitles: titles.length ? titles.join(',') : null };
 }
 
 /** Page breaks before the given 0-based rows (a break after the row above each). */
