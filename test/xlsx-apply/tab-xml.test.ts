@@ -5,7 +5,7 @@
 import { SaxesParser } from 'saxes';
 import type { PlannedCell, PlannedTab } from '../../src/plan/types';
 import { MINIMAL_STYLES, StylesEdit } from '../../src/apply/xlsx/package/styles-edit';
-import { inRowOrder, TabStyles, tabXml } from '../../src/apply/xlsx/package/tab-xml';
+import { inRowOrder, sheetBytes, TabStyles, tabXml, withRows } from '../../src/apply/xlsx/package/tab-xml';
 import { escapeText } from '../../src/snapshot/package/xml';
 
 function tab(cells: PlannedCell[]): PlannedTab {
@@ -80,4 +80,17 @@ it('orders cells by row, then column, keeping the plan order of cells of one add
   // Rows past what one number can order with its place: the comparison sort, the same order.
   const far = planned.map((c) => ({ ...c, row: c.row + 2 ** 18 }));
   expect(inRowOrder(far)).toEqual([...far].sort((a, b) => a.row - b.row || a.col - b.col));
+});
+
+it('encodes a sheet and its rows as the UTF-8 of the whole text, however much room the text needs', () => {
+  const sheet = `<worksheet><sheetData></sheetData><headerFooter><oddFooter>Seite &amp;P — ü</oddFooter></headerFooter></worksheet>`;
+  const rows = [
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>plain</t></is></c></row>',
+    `<row r="2"><c r="A2" t="inlineStr"><is><t>${'漢字かな'.repeat(300)} 😀 Skåne \ud800 lone</t></is></c></row>`,
+    '<row r="3"/>',
+  ];
+  const whole = withRows(sheet, rows);
+  expect(whole).toContain('<sheetData><row r="1">');
+  expect(Buffer.from(sheetBytes(sheet, rows)).equals(Buffer.from(new TextEncoder().encode(whole)))).toBe(true);
+  expect(Buffer.from(sheetBytes(sheet, [])).equals(Buffer.from(new TextEncoder().encode(sheet)))).toBe(true);
 });
