@@ -151,21 +151,40 @@ function inOrder(cells: PlannedCell[]): boolean {
   return true;
 }
 
-const INDEX = 2 ** 20;
 /**
- * The cells in row, then column order, cells of one address in the order planned (a stable sort): by one
- * number per cell (address, then place in the plan) sorted natively, without a comparison called per pair.
+ * The cells in row, then column order, cells of one address in the order planned (a stable sort): counted
+ * into their rows in one pass, then each row (a few cells) put in column order.
  */
 export function inRowOrder(cells: PlannedCell[]): PlannedCell[] {
   if (inOrder(cells)) return cells;
-  let fits = cells.length < INDEX;
-  for (const c of cells) if (c.row >= 2 ** 18 || c.col >= 16384 || c.row < 0 || c.col < 0) fits = false;
-  if (!fits) return [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  const keys = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) keys[i] = (cells[i].row * 16384 + cells[i].col) * INDEX + i;
-  keys.sort();
+  let maxRow = 0;
+  for (const c of cells) maxRow = Math.max(maxRow, c.row);
+  if (!(maxRow < 4 * cells.length + 65536) || cells.some((c) => !(c.row >= 0) || !Number.isInteger(c.row))) return [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const starts = new Int32Array(maxRow + 2);
+  for (const c of cells) starts[c.row + 1]++;
+  for (let r = 1; r < starts.length; r++) starts[r] += starts[r - 1];
   const out: PlannedCell[] = new Array<PlannedCell>(cells.length);
-  for (let i = 0; i < cells.length; i++) out[i] = cells[keys[i] % INDEX];
+  const next = starts.slice();
+  for (const c of cells) out[next[c.row]++] = c;
+  for (let r = 0; r <= maxRow; r++) {
+    const from = starts[r];
+    const to = starts[r + 1];
+    if (to - from > 64) {
+      const sorted = out.slice(from, to).sort((a, b) => a.col - b.col);
+      for (let i = from; i < to; i++) out[i] = sorted[i - from];
+      continue;
+    }
+    // Insertion sort: stable, and a row's few cells are mostly in order already.
+    for (let i = from + 1; i < to; i++) {
+      const c = out[i];
+      let j = i - 1;
+      while (j >= from && out[j].col > c.col) {
+        out[j + 1] = out[j];
+        j--;
+      }
+      out[j + 1] = c;
+    }
+  }
   return out;
 }
 
