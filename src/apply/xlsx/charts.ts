@@ -1,9 +1,10 @@
 /**
  * Charts of the report plan as package parts (ExcelJS cannot write charts): for each tab with charts a drawing
  * part with one anchor per chart, a chart part per chart (DrawingML, with the tab's cached values so it shows
- * before recalculation), the relationships, the sheet's <drawing r:id> and the content types. Pure: works on an
- * unzipped package as fflate's unzipSync gives it. Our parts are named clusterixChartN / clusterixDrawingN so
- * the carry check can tell them from a user's charts and drawings.
+ * before recalculation), the relationships, the sheet's <drawing r:id> and the content types. Pure: works on
+ * the package's parts as texts (PartTexts: the package writer's, or an unzipped package through recordTexts).
+ * Our parts are named clusterixChartN / clusterixDrawingN so the carry check can tell them from a user's charts
+ * and drawings.
  */
 import { decodeEntities } from '../../snapshot/package/xml';
 import type { PlannedCell, PlannedChart, PlannedTab } from '../../plan/types';

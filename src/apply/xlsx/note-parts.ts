@@ -1,7 +1,7 @@
 /**
  * Our notes as a reader should see them (ExcelJS writes every note by "Author" in a box of one size): the author
- * "ClusteriX Reporting", and a box sized to the text. Pure, on an unzipped package; a user's own notes keep
- * what ExcelJS gave them.
+ * "ClusteriX Reporting", and a box sized to the text. Pure, on the package's parts as texts; a user's own notes
+ * keep what ExcelJS gave them.
  */
 import { NOTE_AUTHOR } from '../../plan/types';
 import { parseA1 } from '../../util/a1';

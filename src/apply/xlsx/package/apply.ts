@@ -209,7 +209,7 @@ class Patcher {
   }
 }
 
-/** A change to the whole unzipped package, made last (the report's chart parts): parts by name. */
+/** A change to the whole unzipped package, made last (tests): parts by name. */
 export type PackageTransform = (parts: Record<string, Uint8Array>) => Record<string, Uint8Array>;
 
 /**

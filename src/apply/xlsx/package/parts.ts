@@ -2,8 +2,8 @@
  * An .xlsx package being changed, in memory: every part of the input kept as its compressed bytes until
  * something reads or changes it, every part we write kept as text until the zip needs its bytes; parts we never touch go into the output exactly as they came. Relationship
  * parts and [Content_Types].xml are edited by small helpers so every part we add or take away is declared.
- * `toRecord()` / `setFromRecord()` give the package as plain bytes by name for modules that work on an
- * unzipped package (the report's DrawingML charts).
+ * `texts()` gives the parts as texts by name (the report's DrawingML charts and notes' look work on it);
+ * `toRecord()` / `setFromRecord()` as plain bytes by name, for a change to the unzipped package (tests).
  */
 import type { XlsxPackage } from '../../../snapshot/package/open';
 import { relsPartOf, resolveTarget } from '../../../snapshot/package/open';
