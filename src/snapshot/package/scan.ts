@@ -19,6 +19,17 @@ export interface ScanAttrs {
   get(name: string): string | undefined;
   /** The attributes' names as written. */
   names(): string[];
+  /** Number(get(name)), undefined when absent: a value of plain digits is read in place, without a string. */
+  number(name: string): number | undefined;
+  /** get(name), but the very string of `choices` when the value is one of them (nothing is allocated then). */
+  choice(name: string, choices: readonly string[]): string | undefined;
+  /** For readers that decode a value in place: the attribute's index (-1 when absent), then its value's span in `source`. */
+  find(name: string): number;
+  valueStart(k: number): number;
+  valueEnd(k: number): number;
+  /** Whether the value holds nothing to decode (no reference, tab or line end): then it is the source's span as is. */
+  plain(k: number): boolean;
+  readonly source: string;
 }
 
 export interface ScanHandlers {
@@ -26,10 +37,18 @@ export interface ScanHandlers {
   close?(name: string): void;
   /** Text and CDATA, decoded; given only while wantsText() says so (when there is such a method). */
   text?(text: string): void;
+  /**
+   * When there is this method, text that needs no decoding (no reference, no carriage return) comes here as its span
+   * in the scanned text instead of through text(): a reader can then read a number in place, or slice only what it keeps.
+   */
+  textAt?(from: number, to: number): void;
   wantsText?(): boolean;
 }
 
 class Malformed extends Error {}
+
+/** Tag names remembered per part: a worksheet uses a score of them; a stranger part is only sliced more. */
+const MAX_SEEN = 64;
 
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
@@ -45,6 +64,22 @@ const isXmlChar = (c: number) => c === 9 || c === 10 || c === 13 || (c >= 0x20 &
 
 const XML_DECL = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>$/;
 const PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+function sameChars(s: string, a: number, b: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (s.charCodeAt(a + i) !== s.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/** Whether s holds `name` at `at` (startsWith without its call: names are short). */
+function sameAs(s: string, at: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (s.charCodeAt(at + i) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
+function hasCr(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 13) return true;
+  return false;
+}
 
 /** XML's end-of-line handling. */
 const newLines = (raw: string): string => (raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n'));
@@ -92,6 +127,11 @@ class Scanner implements ScanAttrs {
   private attrCount = 0;
   private readonly stack: string[] = [];
   private readonly locals: string[] = [];
+  /** Tag names met so far and their local names: a tag's name is a string of its own only the first time. */
+  private readonly seen: string[] = [];
+  private readonly seenLocal: string[] = [];
+  private tagName = '';
+  private tagLocal = '';
   private sawRoot = false;
   // Next '<', '&' and ']]>' at or after a position (n when none), looked up again only once passed: linear overall.
   private nextLt = -1;
@@ -105,14 +145,68 @@ class Scanner implements ScanAttrs {
     this.n = xml.length;
   }
 
-  get(name: string): string | undefined {
+  get source(): string {
+    return this.xml;
+  }
+
+  find(name: string): number {
     const xml = this.xml;
     const at = this.attrPos;
     for (let k = 0; k < this.attrCount; k++) {
       const o = k * 4;
-      if (at[o + 1] - at[o] === name.length && xml.startsWith(name, at[o])) return decodeAttr(xml.slice(at[o + 2], at[o + 3]));
+      if (at[o + 1] - at[o] === name.length && sameAs(xml, at[o], name)) return k;
     }
-    return undefined;
+    return -1;
+  }
+
+  valueStart(k: number): number {
+    return this.attrPos[k * 4 + 2];
+  }
+
+  valueEnd(k: number): number {
+    return this.attrPos[k * 4 + 3];
+  }
+
+  plain(k: number): boolean {
+    const xml = this.xml;
+    for (let i = this.attrPos[k * 4 + 2], end = this.attrPos[k * 4 + 3]; i < end; i++) {
+      const c = xml.charCodeAt(i);
+      if (c === 38 || c === 9 || c === 10 || c === 13) return false;
+    }
+    return true;
+  }
+
+  get(name: string): string | undefined {
+    const k = this.find(name);
+    return k < 0 ? undefined : decodeAttr(this.xml.slice(this.attrPos[k * 4 + 2], this.attrPos[k * 4 + 3]));
+  }
+
+  number(name: string): number | undefined {
+    const k = this.find(name);
+    if (k < 0) return undefined;
+    const xml = this.xml;
+    const from = this.attrPos[k * 4 + 2];
+    const to = this.attrPos[k * 4 + 3];
+    if (to > from && to - from <= 15) {
+      let n = 0;
+      let i = from;
+      for (; i < to; i++) {
+        const c = xml.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        n = n * 10 + c;
+      }
+      if (i === to) return n;
+    }
+    return Number(decodeAttr(xml.slice(from, to)));
+  }
+
+  choice(name: string, choices: readonly string[]): string | undefined {
+    const k = this.find(name);
+    if (k < 0) return undefined;
+    const from = this.attrPos[k * 4 + 2];
+    const len = this.attrPos[k * 4 + 3] - from;
+    for (let i = 0; i < choices.length; i++) if (choices[i].length === len && sameAs(this.xml, from, choices[i])) return choices[i];
+    return decodeAttr(this.xml.slice(from, from + len));
   }
 
   names(): string[] {
@@ -159,7 +253,8 @@ class Scanner implements ScanAttrs {
   private textSegment(from: number, to: number): void {
     if (from >= to) return;
     const xml = this.xml;
-    if (this.ampFrom(from) < to) this.checkRefs(from, to);
+    const refs = this.ampFrom(from) < to;
+    if (refs) this.checkRefs(from, to);
     if (this.nextCdEnd < from) {
       const e = xml.indexOf(']]>', from);
       this.nextCdEnd = e < 0 ? this.n : e;
@@ -169,7 +264,9 @@ class Scanner implements ScanAttrs {
       for (let i = from; i < to; i++) if (!isWs(xml.charCodeAt(i))) fail('text outside the root element', i);
       return;
     }
-    if (this.wantsText()) this.h.text!(decodeText(xml.slice(from, to)));
+    if (!this.wantsText()) return;
+    if (this.h.textAt !== undefined && !refs && !hasCr(xml, from, to)) this.h.textAt(from, to);
+    else this.h.text!(decodeText(xml.slice(from, to)));
   }
 
   run(): void {
@@ -197,7 +294,7 @@ class Scanner implements ScanAttrs {
     const top = this.stack.pop();
     if (top === undefined) fail('a closing tag with no element open', lt);
     const nameAt = lt + 2;
-    if (!xml.startsWith(top!, nameAt)) fail(`a closing tag that is not </${top}>`, lt);
+    if (!sameAs(xml, nameAt, top!)) fail(`a closing tag that is not </${top}>`, lt);
     let p = nameAt + top!.length;
     while (isWs(xml.charCodeAt(p))) p++;
     if (xml.charCodeAt(p) !== 62) fail(`a closing tag that is not </${top}>`, lt);
@@ -244,7 +341,8 @@ class Scanner implements ScanAttrs {
     if (!isNameStart(xml.charCodeAt(lt + 1))) fail('a < that starts no tag', lt);
     let p = lt + 2;
     while (isNameChar(xml.charCodeAt(p))) p++;
-    const name = xml.slice(lt + 1, p);
+    this.intern(lt + 1, p);
+    const name = this.tagName;
     if (this.stack.length === 0 && this.sawRoot) fail('a second root element', lt);
     this.attrCount = 0;
     let selfClosing = false;
@@ -269,7 +367,7 @@ class Scanner implements ScanAttrs {
       p = this.attribute(p, name);
     }
     this.sawRoot = true;
-    const local = localName(name);
+    const local = this.tagLocal;
     if (this.h.open) this.h.open(local, this);
     this.attrCount = 0;
     if (selfClosing) {
@@ -279,6 +377,28 @@ class Scanner implements ScanAttrs {
       this.locals.push(local);
     }
     return p;
+  }
+
+  /** The name at [from, to) and its local name into tagName and tagLocal: a name met before is not sliced again. */
+  private intern(from: number, to: number): void {
+    const xml = this.xml;
+    const seen = this.seen;
+    const len = to - from;
+    const first = xml.charCodeAt(from);
+    for (let i = 0; i < seen.length; i++) {
+      const cand = seen[i];
+      if (cand.length === len && cand.charCodeAt(0) === first && sameAs(xml, from, cand)) {
+        this.tagName = seen[i];
+        this.tagLocal = this.seenLocal[i];
+        return;
+      }
+    }
+    this.tagName = xml.slice(from, to);
+    this.tagLocal = localName(this.tagName);
+    if (seen.length < MAX_SEEN) {
+      seen.push(this.tagName);
+      this.seenLocal.push(this.tagLocal);
+    }
   }
 
   /** name="value" at p (checked, kept as offsets); returns the position after it. */
@@ -302,7 +422,7 @@ class Scanner implements ScanAttrs {
     const len = ne - ns;
     for (let k = 0; k < this.attrCount; k++) {
       const o = k * 4;
-      if (at[o + 1] - at[o] === len && xml.startsWith(xml.slice(ns, ne), at[o])) fail(`an attribute given twice in <${tag}>`, ns);
+      if (at[o + 1] - at[o] === len && sameChars(xml, ns, at[o], len)) fail(`an attribute given twice in <${tag}>`, ns);
     }
     if ((this.attrCount + 1) * 4 > at.length) {
       const grown = new Int32Array(at.length * 2);
