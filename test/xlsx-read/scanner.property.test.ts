@@ -147,3 +147,32 @@ test('a number read in place is what Number() reads, or NaN (then Number() is as
     { numRuns: 3000 },
   );
 });
+
+test('cells the in-place reading declines, among cells it takes, read as saxes reads them', () => {
+  const cells = [
+    '<c r="A1" s="2"><v>12.5</v></c>',
+    '<c r="$B$1"><v>1</v></c>',
+    '<c r="c1" t="s"><v>3</v></c>',
+    '<c r="D1" s="1e1"><v>4</v></c>',
+    '<c r="E1" t="x"><v>5</v></c>',
+    '<c r=""><v>6</v></c>',
+    '<c r="G1"\t s="1"><v>7</v></c>',
+    '<c r="H1"><f t="shared" ref="H1:H3" si="0">A1*2</f><v>25</v></c>',
+    '<c r="I1"><v>1.00000000000000001</v></c>',
+    '<c r="J1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>',
+    '<c r="K1" t="inlineStr"><is><t>x]y</t></is></c>',
+    '<c r="L1"><v> 8 </v></c>',
+    '<c r="M1" t="e"><v>#N/A</v></c>',
+    '<c r="N1" t="b"><v>1</v></c>',
+    '<c r="O1" t="inlineStr"><is><t xml:space="preserve"> two  words </t></is></c>',
+    '<c r="P1"><f>SUM(A1:B1)</f></c>',
+    '<c r="Q1" s="3"/>',
+    '<c s="0"><v>9</v></c>',
+    '<c r="AAAAA1"><v>10</v></c>',
+    '<c r="S1" r="T1"><v>11</v></c>',
+  ];
+  const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells.join('')}</row><row>${cells.slice(1).join('')}</row></sheetData></worksheet>`;
+  for (const text of [xml, xml.replaceAll('r="S1" r="T1"', 'r="S1"')]) expect(outcome(readSheetXml, text)).toEqual(outcome(readSheetXmlSax, text));
+  expect(outcome(readSheetXml, xml)).toHaveProperty('refused');
+  expect(outcome(readSheetXml, xml.replaceAll('r="S1" r="T1"', 'r="S1"'))).toHaveProperty('cells');
+});

@@ -43,6 +43,15 @@ export interface ScanHandlers {
    */
   textAt?(from: number, to: number): void;
   wantsText?(): boolean;
+  /**
+   * A shortcut for the element most of a part is made of (a worksheet's cells). When a tag opens with this character
+   * inside the root, fastElement(lt) may read the whole element at lt itself and return the position after it, or -1
+   * to leave it to the scanner. It must take only an element well-formed as written that holds no reference, carriage
+   * return, comment, CDATA, processing instruction or ']' (the scanner checks nothing in it), and read it as
+   * open/text/close would.
+   */
+  readonly fastFirst?: number;
+  fastElement?(lt: number): number;
 }
 
 class Malformed extends Error {}
@@ -273,6 +282,7 @@ class Scanner implements ScanAttrs {
     const xml = this.xml;
     if (FORBIDDEN_CHAR.test(xml) && (CONTROL_CHAR.test(xml) || LONE_SURROGATE.test(xml))) fail('a character XML does not allow', 0);
     const n = this.n;
+    const fastFirst = this.h.fastElement !== undefined && this.h.fastFirst !== undefined ? this.h.fastFirst : -1;
     let pos = 0;
     while (pos < n) {
       const lt = this.ltFrom(pos);
@@ -282,7 +292,10 @@ class Scanner implements ScanAttrs {
       if (c1 === 47) pos = this.closeTag(lt);
       else if (c1 === 33) pos = this.bang(lt);
       else if (c1 === 63) pos = this.instruction(lt);
-      else pos = this.openTag(lt);
+      else if (c1 === fastFirst && this.stack.length > 0) {
+        const end = this.h.fastElement!(lt);
+        pos = end >= 0 ? end : this.openTag(lt);
+      } else pos = this.openTag(lt);
     }
     if (this.stack.length > 0) fail(`the document ends inside <${this.stack[this.stack.length - 1]}>`, n);
     if (!this.sawRoot) fail('no root element', n);

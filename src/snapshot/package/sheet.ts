@@ -89,6 +89,23 @@ export function plainDecimal(s: string, from: number, to: number): number {
   return neg ? -x : x;
 }
 
+function indexOrEnd(s: string, what: string, from: number): number {
+  const i = s.indexOf(what, from);
+  return i < 0 ? s.length : i;
+}
+
+/** The value of up to 9 digits in [from, to); -1 for anything else. */
+function digitsIn(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** The scanner's handlers for a worksheet; a class so that V8 compiles them once for every sheet. */
 class SheetReader implements ScanHandlers {
   readonly sheet: RawSheet = { cells: [], merges: [], rowStyles: new Map(), colStyles: [] };
@@ -115,6 +132,11 @@ class SheetReader implements ScanHandlers {
   // A cell's r= read in place.
   private refRow = 0;
   private refCol = 0;
+  // The next '&', carriage return and ']' at or after a position (the text's length when none), for fastElement:
+  // looked up again only once passed, so linear overall (builtins: most of a part is read before V8 optimizes).
+  private nextAmp = -1;
+  private nextCr = -1;
+  private nextBracket = -1;
 
   constructor(
     private readonly xml: string,
@@ -123,6 +145,134 @@ class SheetReader implements ScanHandlers {
 
   wantsText(): boolean {
     return this.depth !== null;
+  }
+
+  /** Where text from `from` ends at a '<'; -1 when it holds a reference, a carriage return or a ']' first (or never ends). */
+  private plainTextEnd(from: number): number {
+    const xml = this.xml;
+    const lt = xml.indexOf('<', from);
+    if (lt < 0) return -1;
+    if (this.nextAmp < from) this.nextAmp = indexOrEnd(xml, '&', from);
+    if (this.nextCr < from) this.nextCr = indexOrEnd(xml, '\r', from);
+    if (this.nextBracket < from) this.nextBracket = indexOrEnd(xml, ']', from);
+    return this.nextAmp < lt || this.nextCr < lt || this.nextBracket < lt ? -1 : lt;
+  }
+
+  /** The cells' tags, '<c', go to fastElement first. */
+  readonly fastFirst = 99;
+
+  /**
+   * A cell as writers usually write it, read in place without the scanner's open/text/close: <c> with r=, s=, t=
+   * (double quotes; a reference, digits, a type), then <f> without attributes and <v>, or an inline string's <is><t>, or
+   * nothing, with text that holds no reference, carriage return or ']'. Anything else (-1) goes through the
+   * scanner, which checks it and reads it the same way.
+   */
+  fastElement(lt: number): number {
+    if (!this.inSheetData || this.inCell) return -1;
+    let end = this.fastCell(lt);
+    if (end < 0) return -1;
+    // The cells that follow too, without a turn of the scanner's loop each (fastCell changes nothing when it says -1).
+    const xml = this.xml;
+    for (;;) {
+      if (xml.charCodeAt(end) !== 60 || xml.charCodeAt(end + 1) !== 99) return end;
+      const next = this.fastCell(end);
+      if (next < 0) return end;
+      end = next;
+    }
+  }
+
+  /** One cell at lt read as fastElement says, and the position after it; -1 when it is not in that form. */
+  private fastCell(lt: number): number {
+    const xml = this.xml;
+    let p = lt + 2;
+    let rFrom = -1;
+    let rTo = -1;
+    let sFrom = -1;
+    let sTo = -1;
+    let tFrom = -1;
+    let tTo = -1;
+    while (xml.charCodeAt(p) === 32) {
+      const name = xml.charCodeAt(p + 1);
+      if (xml.charCodeAt(p + 2) !== 61 || xml.charCodeAt(p + 3) !== 34) return -1;
+      // Each value is checked below, character by character (a reference, digits, a type), so none holds a '<' or '&'.
+      const from = p + 4;
+      const q = xml.indexOf('"', from);
+      if (q <= from) return -1;
+      if (name === 114 && rFrom < 0) {
+        rFrom = from;
+        rTo = q;
+      } else if (name === 115 && sFrom < 0) {
+        sFrom = from;
+        sTo = q;
+      } else if (name === 116 && tFrom < 0) {
+        tFrom = from;
+        tTo = q;
+      } else return -1;
+      p = q + 1;
+    }
+    let selfClosing = false;
+    if (xml.charCodeAt(p) === 62) p += 1;
+    else if (xml.charCodeAt(p) === 47 && xml.charCodeAt(p + 1) === 62) {
+      p += 2;
+      selfClosing = true;
+    } else return -1;
+    let cellType = 'n';
+    if (tFrom >= 0) {
+      let k = 0;
+      while (k < CELL_TYPES.length && !(CELL_TYPES[k].length === tTo - tFrom && xml.startsWith(CELL_TYPES[k], tFrom))) k++;
+      if (k === CELL_TYPES.length) return -1;
+      cellType = CELL_TYPES[k];
+    }
+    const style = sFrom >= 0 ? digitsIn(xml, sFrom, sTo) : 0;
+    if (style < 0 || (rFrom >= 0 && !this.refIn(rFrom, rTo))) return -1;
+    let fFrom = -1;
+    let fTo = -1;
+    let vFrom = -1;
+    let vTo = -1;
+    let iFrom = -1;
+    let iTo = -1;
+    if (!selfClosing) {
+      if (xml.startsWith('<f>', p)) {
+        fFrom = p + 3;
+        fTo = this.plainTextEnd(fFrom);
+        if (fTo < 0 || !xml.startsWith('</f>', fTo)) return -1;
+        p = fTo + 4;
+      }
+      if (xml.startsWith('<v>', p)) {
+        vFrom = p + 3;
+        vTo = this.plainTextEnd(vFrom);
+        if (vTo < 0 || !xml.startsWith('</v>', vTo)) return -1;
+        p = vTo + 4;
+      } else if (fFrom < 0) {
+        if (xml.startsWith('<is><t>', p)) iFrom = p + 7;
+        else if (xml.startsWith('<is><t xml:space="preserve">', p)) iFrom = p + 28;
+        if (iFrom >= 0) {
+          iTo = this.plainTextEnd(iFrom);
+          if (iTo < 0 || !xml.startsWith('</t></is>', iTo)) return -1;
+          p = iTo + 9;
+        }
+      }
+      if (!xml.startsWith('</c>', p)) return -1;
+      p += 4;
+    }
+    // What open('c'), the text and close('c') would have set.
+    if (rFrom >= 0) {
+      this.row = this.refRow;
+      this.col = this.refCol;
+    } else this.col += 1;
+    if (this.row < 0) this.row = 0;
+    this.cellType = cellType;
+    this.cellStyle = style;
+    this.v = vFrom < 0 ? null : '';
+    this.vFrom = vFrom < vTo ? vFrom : -1;
+    this.vTo = vTo;
+    this.hasF = fFrom >= 0;
+    this.f = fFrom >= 0 ? xml.slice(fFrom, fTo) : null;
+    this.fType = this.fSi = undefined;
+    this.inline = iFrom >= 0 ? xml.slice(iFrom, iTo) : null;
+    this.depth = null;
+    this.finishCell();
+    return p;
   }
 
   /** The span of <v> made a string, when there is one. */
