@@ -27,6 +27,29 @@ export interface RawSheet {
   colStyles: { min: number; max: number; style: number }[];
 }
 
+/**
+ * The cells of a sheet as columns, the i-th cell across them, in the order the part lists them: what the package
+ * reader takes. Six arrays instead of an object a cell: less for the young generation's collections to copy while
+ * the read goes on (the cells of a 500-partner workbook were 117,000 objects of 72 bytes, dropped after the read).
+ */
+export interface CellColumns {
+  rows: number[];
+  cols: number[];
+  styles: number[];
+  values: CellValue[];
+  types: ValueType[];
+  formulas: (string | null)[];
+}
+
+export interface ColumnSheet {
+  cells: CellColumns;
+  merges: string[];
+  /** Style index by 0-based row, for rows with customFormat. */
+  rowStyles: Map<number, number>;
+  /** Column style ranges (0-based, inclusive). */
+  colStyles: { min: number; max: number; style: number }[];
+}
+
 const DAY_MS = 86400000;
 const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 30);
 
@@ -50,10 +73,21 @@ function isoToSerial(text: string): number {
   return Number.isNaN(ms) ? NaN : (ms - EXCEL_DAY_ZERO) / DAY_MS;
 }
 
-export function readSheetXml(xml: string, part: string, file: string, sharedStrings: string[]): RawSheet {
+export function readSheetColumns(xml: string, part: string, file: string, sharedStrings: string[]): ColumnSheet {
   const reader = new SheetReader(xml, sharedStrings);
   scanXml(xml, part, file, reader);
   return reader.sheet;
+}
+
+export const noCells = (): CellColumns => ({ rows: [], cols: [], styles: [], values: [], types: [], formulas: [] });
+
+/** The i-th cell of the columns as an object. */
+export const cellOf = (c: CellColumns, i: number): RawCell => ({ row: c.rows[i], col: c.cols[i], value: c.values[i], type: c.types[i], formula: c.formulas[i], style: c.styles[i] });
+
+/** A worksheet part's cells as objects (tests hold this reading to the saxes one). */
+export function readSheetXml(xml: string, part: string, file: string, sharedStrings: string[]): RawSheet {
+  const { cells, merges, rowStyles, colStyles } = readSheetColumns(xml, part, file, sharedStrings);
+  return { cells: cells.rows.map((_, i) => cellOf(cells, i)), merges, rowStyles, colStyles };
 }
 
 /** A cell's t= as written, so that its usual values need no string of their own. */
@@ -108,7 +142,7 @@ function digitsIn(s: string, from: number, to: number): number {
 
 /** The scanner's handlers for a worksheet; a class so that V8 compiles them once for every sheet. */
 class SheetReader implements ScanHandlers {
-  readonly sheet: RawSheet = { cells: [], merges: [], rowStyles: new Map(), colStyles: [] };
+  readonly sheet: ColumnSheet = { cells: noCells(), merges: [], rowStyles: new Map(), colStyles: [] };
   private readonly shared = new Map<string, { row: number; col: number; text: string }>();
   private row = -1;
   private col = -1;
@@ -477,7 +511,15 @@ class SheetReader implements ScanHandlers {
         type = Number.isNaN(n) ? 'String' : 'Double';
       }
     }
-    if (type !== 'Empty' || formula !== null || this.cellStyle !== 0) this.sheet.cells.push({ row, col, value, type, formula, style: this.cellStyle });
+    if (type !== 'Empty' || formula !== null || this.cellStyle !== 0) {
+      const cells = this.sheet.cells;
+      cells.rows.push(row);
+      cells.cols.push(col);
+      cells.styles.push(this.cellStyle);
+      cells.values.push(value);
+      cells.types.push(type);
+      cells.formulas.push(formula);
+    }
   }
 }
 
