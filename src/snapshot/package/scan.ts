@@ -23,13 +23,13 @@ export interface ScanAttrs {
   number(name: string): number | undefined;
   /** get(name), but the very string of `choices` when the value is one of them (nothing is allocated then). */
   choice(name: string, choices: readonly string[]): string | undefined;
-  /** For readers that decode a value in place: the attribute's index (-1 when absent), then its value's span in `source`. */
+  /**
+   * For readers that decode a value in place: the attribute's index (-1 when absent), then its value's span in the
+   * scanned text, as written (references and line ends not decoded).
+   */
   find(name: string): number;
   valueStart(k: number): number;
   valueEnd(k: number): number;
-  /** Whether the value holds nothing to decode (no reference, tab or line end): then it is the source's span as is. */
-  plain(k: number): boolean;
-  readonly source: string;
 }
 
 export interface ScanHandlers {
@@ -85,11 +85,6 @@ function sameAs(s: string, at: number, name: string): boolean {
   return true;
 }
 
-function hasCr(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 13) return true;
-  return false;
-}
-
 /** XML's end-of-line handling. */
 const newLines = (raw: string): string => (raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n'));
 
@@ -142,20 +137,17 @@ class Scanner implements ScanAttrs {
   private tagName = '';
   private tagLocal = '';
   private sawRoot = false;
-  // Next '<', '&' and ']]>' at or after a position (n when none), looked up again only once passed: linear overall.
+  // Next '<', '&', ']]>' and CR at or after a position (n when none), looked up again only once passed: linear overall.
   private nextLt = -1;
   private nextAmp = -1;
   private nextCdEnd = -1;
+  private nextCr = -1;
 
   constructor(
     private readonly xml: string,
     private readonly h: ScanHandlers,
   ) {
     this.n = xml.length;
-  }
-
-  get source(): string {
-    return this.xml;
   }
 
   find(name: string): number {
@@ -174,15 +166,6 @@ class Scanner implements ScanAttrs {
 
   valueEnd(k: number): number {
     return this.attrPos[k * 4 + 3];
-  }
-
-  plain(k: number): boolean {
-    const xml = this.xml;
-    for (let i = this.attrPos[k * 4 + 2], end = this.attrPos[k * 4 + 3]; i < end; i++) {
-      const c = xml.charCodeAt(i);
-      if (c === 38 || c === 9 || c === 10 || c === 13) return false;
-    }
-    return true;
   }
 
   get(name: string): string | undefined {
@@ -240,6 +223,14 @@ class Scanner implements ScanAttrs {
     return this.nextAmp;
   }
 
+  private crFrom(i: number): number {
+    if (this.nextCr < i) {
+      const cr = this.xml.indexOf('\r', i);
+      this.nextCr = cr < 0 ? this.n : cr;
+    }
+    return this.nextCr;
+  }
+
   private wantsText(): boolean {
     return this.h.text !== undefined && (this.h.wantsText === undefined || this.h.wantsText());
   }
@@ -274,7 +265,7 @@ class Scanner implements ScanAttrs {
       return;
     }
     if (!this.wantsText()) return;
-    if (this.h.textAt !== undefined && !refs && !hasCr(xml, from, to)) this.h.textAt(from, to);
+    if (this.h.textAt !== undefined && !refs && this.crFrom(from) >= to) this.h.textAt(from, to);
     else this.h.text!(decodeText(xml.slice(from, to)));
   }
 
