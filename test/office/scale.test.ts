@@ -84,7 +84,7 @@ test('more sheets than one walk (256): one more sync walks on, the findings as t
   const { fake, actions } = inExcel(snapshot);
   uninstall = fake.uninstall;
   const out = await actions.check();
-  // Sheets 1-256; sheets 257-275; cells; marks.
+  // Sheets 1-256; sheets 257-275 walked with the first sheets' protection and cells; the last sheets' cells; marks.
   expect(fake.stats.roundTrips).toBe(4);
   expect(fake.stats.syncs.map((s) => s.failed)).toEqual([null, null, null, null]);
   expect(out.kind === 'done' && out.findings).toEqual(consolidateWorkbook(snapshot, { now: NOW }).findings);
@@ -92,6 +92,23 @@ test('more sheets than one walk (256): one more sync walks on, the findings as t
   const read = await readWorkbook(ctx, { withValues: true });
   expect(read.sheets.map((s) => s.name)).toEqual([...snapshot.sheets.map((s) => s.name), '_clusterix']); // the state Check saved
   expect(read.snapshot.sheets.find((s) => s.name === 'Note 4')).toEqual(notes[3]); // hidden, and walked in the first sync
+});
+
+test('exactly 256 sheets: the walk that finds no more rides along with the cells, so Check takes its 3 round trips', async () => {
+  const sample = sampleSnapshot();
+  const notes = Array.from({ length: 256 - sample.sheets.length }, (_, i) => snapshotFromGrid(`Note ${i + 1}`, [[`working note ${i + 1}`]]));
+  const snapshot = { sheets: [...sample.sheets, ...notes] };
+  const { fake, actions } = inExcel(snapshot);
+  uninstall = fake.uninstall;
+  const out = await actions.check();
+  // Sheets 1-256; a walk on that finds none, with the protection and the cells; marks. (Four before, with a walk sync of its own.)
+  expect(fake.stats.roundTrips).toBe(3);
+  expect(fake.stats.syncs.map((s) => s.failed)).toEqual([null, null, null]);
+  expect(out.kind === 'done' && out.findings).toEqual(consolidateWorkbook(snapshot, { now: NOW }).findings);
+  const ctx = fake.newContext() as unknown as Excel.RequestContext;
+  const read = await readWorkbook(ctx, { withValues: true });
+  expect(read.sheets.map((s) => s.name)).toEqual([...snapshot.sheets.map((s) => s.name), '_clusterix']);
+  expect(read.snapshot.sheets.find((s) => s.name === 'Note 250')).toEqual(notes[249]);
 });
 
 test('a read budget cut to 1 MB: one more round trip per extra chunk, each within the budget, never a refused sync, the same result', async () => {

@@ -3,7 +3,8 @@
  * walks the sheets (getFirst, getNextOrNullObject: names are not needed) with their used-range sizes, and brings
  * the calculation mode and where notes/comments are; sync 2 brings the cells of every user sheet planned from
  * those sizes (read-cells.ts), the _clusterix state, sheet protection, our owner markers and the notes' cells;
- * more planned chunks only when the cells pass the budget. Consolidate writes in the next sync.
+ * more planned chunks only when the cells pass the budget. A workbook of more than 256 sheets is walked on in the
+ * syncs that read cells, not in syncs of its own. Consolidate writes in the next sync.
  *
  * Fills: a mark needs the user's own fill saved in the same sync that writes the mark, so fills are read up
  * front, for the cells of each sheet's values-only used range (getCellProperties: colour and pattern). A finding
@@ -75,7 +76,7 @@ export interface ReadOptions {
   readBytes?: number;
 }
 
-/** Sheets walked per sync: a workbook with more takes one more round trip per 256 sheets. */
+/** Sheets walked per sync: a workbook with more is walked on in the next sync, beside the cells it reads. */
 export const WALK_STEPS = 256;
 /** What the sync-2 extras weigh in the response per sheet (protection, owner marker, a note's cell). */
 const META_BYTES_PER_SHEET = 120;
@@ -97,13 +98,13 @@ function queueWalk(context: Excel.RequestContext, after: Excel.Worksheet | null)
   return out;
 }
 
-/** The walked sheets that exist; a workbook with more sheets than one walk is walked on in more syncs. */
-async function walkOn(context: Excel.RequestContext, walked: Walked[]): Promise<Walked[]> {
-  const found = walked.filter((w) => !(w.nullable && w.ws.isNullObject));
-  if (found.length < walked.length) return found;
-  const more = queueWalk(context, walked[walked.length - 1].ws);
-  await context.sync(); // only for workbooks of more than 256 sheets
-  return [...found, ...(await walkOn(context, more))];
+/** Response bytes one walked step is counted at (name, visibility and the used range's four numbers). */
+const WALK_BYTES_PER_STEP = 200;
+
+/** The walked sheets that exist, and the last of them when the walk was full (the workbook may have more). */
+function walked(walk: Walked[]): { found: Walked[]; more: Excel.Worksheet | null } {
+  const found = walk.filter((w) => !(w.nullable && w.ws.isNullObject));
+  return { found, more: found.length === walk.length ? walk[walk.length - 1].ws : null };
 }
 
 const boxOf = (used: Excel.Range): Box | null => (used.isNullObject ? null : { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, cols: used.columnCount });
@@ -143,52 +144,99 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   const commentItems = api.comments ? context.workbook.comments.load('items/content') : null;
   await context.sync();
 
-  const items = (await walkOn(context, walk)).map((w) => ({ name: w.ws.name, visibility: w.ws.visibility as SheetVisibility, box: boxOf(w.used) }));
-  const stateSheet = items.find((i) => i.name.toLowerCase() === STATE_SHEET);
-  const userSheets = opts.withValues ? items.filter((i) => i !== stateSheet && !mayBeOurs(i.name)) : [];
-  const queueMeta = () => ({
-    stateRange: stateSheet?.box ? context.workbook.worksheets.getItem(stateSheet.name).getUsedRange(true).load('values') : null,
-    protection: items.map((i) => context.workbook.worksheets.getItem(i.name).protection.load('protected')),
-    owners: items.map((i) => (api.customProperties && mayBeOurs(i.name) ? context.workbook.worksheets.getItem(i.name).customProperties.getItemOrNullObject(OWNER_PROPERTY.key).load('value') : null)),
-    noteCells: noteItems ? noteItems.items.map((n) => n.getLocation().load('address')) : [],
-    commentCells: commentItems ? commentItems.items.map((n) => n.getLocation().load('address')) : [],
-  });
-  // The state's cells counted full (each holds up to one chunk of its JSON), the extras by sheet and note.
-  const stateBytes = stateSheet?.box ? stateSheet.box.rows * stateSheet.box.cols * (STATE_CHUNK + 8) : 0;
-  const metaBytes = stateBytes + META_BYTES_PER_SHEET * (items.length + (noteItems?.items.length ?? 0) + (commentItems?.items.length ?? 0));
-  const sized = userSheets.filter((i) => i.box !== null).map((i) => ({ name: i.name, box: i.box as Box }));
-  const [first = [], ...rest] = planChunks(sized, budget, BYTES_PER_CELL, metaBytes);
-  const pieces = new Map<string, Piece[]>();
-  let meta = queueMeta();
-  let firstQueued = first.map((req) => queuePiece(context, req));
-  try {
-    await context.sync();
-  } catch (e) {
-    if (!tooLarge(e) || first.length === 0) throw e;
-    meta = queueMeta(); // the estimate was wrong: the extras alone, then the cells halved as Excel allows
-    firstQueued = [];
-    await context.sync();
-    for (const g of replan(first, budget, BYTES_PER_CELL * 2) ?? [first]) await readGroup(context, g, pieces, budget, BYTES_PER_CELL * 2);
+  interface Item {
+    name: string;
+    visibility: SheetVisibility;
+    box: Box | null;
+    protection?: Excel.WorksheetProtection;
+    owner?: Excel.WorksheetCustomProperty | null;
   }
-  for (const q of firstQueued) pieces.set(q.sheet, [...(pieces.get(q.sheet) ?? []), pieceOf(q)]);
-  for (const group of rest) await readGroup(context, group, pieces, budget, BYTES_PER_CELL);
+  const items: Item[] = [];
+  let stateSheet: Item | undefined;
+  let stateRange: Excel.Range | null = null;
+  let noteCells: Excel.Range[] = [];
+  let commentCells: Excel.Range[] = [];
+  let extrasQueued = false;
+  const userSheets: Item[] = [];
+  const pieces = new Map<string, Piece[]>();
+  /** User sheets (or bands of them) sized but not read yet. */
+  let unread: { name: string; box: Box }[] = [];
+  let more: Excel.Worksheet | null = null;
+  let fresh: Item[] = [];
+  const take = (w: Walked[]) => {
+    const done = walked(w);
+    more = done.more;
+    fresh = done.found.map((f) => ({ name: f.ws.name, visibility: f.ws.visibility as SheetVisibility, box: boxOf(f.used) }));
+    items.push(...fresh);
+    stateSheet ??= fresh.find((i) => i.name.toLowerCase() === STATE_SHEET);
+    const users = opts.withValues ? fresh.filter((i) => i !== stateSheet && !mayBeOurs(i.name)) : [];
+    userSheets.push(...users);
+    unread.push(...users.filter((i) => i.box !== null).map((i) => ({ name: i.name, box: i.box as Box })));
+  };
+  take(walk);
+  // Each further sync brings what the last walk found (protection, owner markers, the state), walks on when the
+  // last walk was full (a workbook of more than 256 sheets), and reads as many cells as the budget leaves: a second
+  // walk costs no round trip of its own.
+  // One sync per planned chunk (never per sheet or cell): recursion rather than a loop, as walkOn and readGroup do.
+  const readOn = async (): Promise<void> => {
+    if (more === null && fresh.length === 0 && unread.length === 0) return;
+    const metaOf = fresh;
+    const walkOn = more;
+    const queueExtras = () => {
+      const next = walkOn ? queueWalk(context, walkOn) : null;
+      for (const i of metaOf) {
+        const ws = context.workbook.worksheets.getItem(i.name);
+        i.protection = ws.protection.load('protected');
+        i.owner = api.customProperties && mayBeOurs(i.name) ? ws.customProperties.getItemOrNullObject(OWNER_PROPERTY.key).load('value') : null;
+        if (i === stateSheet && i.box) stateRange = ws.getUsedRange(true).load('values');
+      }
+      if (!extrasQueued) {
+        noteCells = noteItems ? noteItems.items.map((n) => n.getLocation().load('address')) : [];
+        commentCells = commentItems ? commentItems.items.map((n) => n.getLocation().load('address')) : [];
+      }
+      return next;
+    };
+    // The state's cells counted full (each holds up to one chunk of its JSON), the extras by sheet and note.
+    const stateBytes = stateSheet?.box && metaOf.includes(stateSheet) ? stateSheet.box.rows * stateSheet.box.cols * (STATE_CHUNK + 8) : 0;
+    const noteCount = extrasQueued ? 0 : (noteItems?.items.length ?? 0) + (commentItems?.items.length ?? 0);
+    const metaBytes = stateBytes + META_BYTES_PER_SHEET * (metaOf.length + noteCount) + (walkOn ? WALK_STEPS * WALK_BYTES_PER_STEP : 0);
+    const [group = [], ...rest] = planChunks(unread, budget, BYTES_PER_CELL, metaBytes);
+    let next = queueExtras();
+    let queued = group.map((req) => queuePiece(context, req));
+    try {
+      await context.sync(); // one sync per planned 5 MB chunk, the extras and the walk on riding along
+    } catch (e) {
+      if (!tooLarge(e) || group.length === 0) throw e;
+      next = queueExtras(); // the estimate was wrong: the extras alone, then the cells halved as Excel allows
+      queued = [];
+      await context.sync();
+      for (const g of replan(group, budget, BYTES_PER_CELL * 2) ?? [group]) await readGroup(context, g, pieces, budget, BYTES_PER_CELL * 2);
+    }
+    extrasQueued = true;
+    for (const q of queued) pieces.set(q.sheet, [...(pieces.get(q.sheet) ?? []), pieceOf(q)]);
+    unread = rest.flat().map((p) => ({ name: p.sheet, box: p.box as Box }));
+    fresh = [];
+    more = null;
+    if (next) take(next);
+    await readOn();
+  };
+  await readOn();
 
-  const { stateRange, noteCells, commentCells } = meta;
-  const stateValues = stateRange ? (stateRange.values as unknown[][]) : [];
+  const stateValues = stateRange ? ((stateRange as Excel.Range).values as unknown[][]) : [];
   const state = parseState(joinStateChunks(stateValues.map((row) => row[0])));
-  const marked = (k: number) => meta.owners[k] !== null && !meta.owners[k]!.isNullObject && meta.owners[k]!.value === OWNER_PROPERTY.value;
+  const marked = (i: Item) => !!i.owner && !i.owner.isNullObject && i.owner.value === OWNER_PROPERTY.value;
   // A sheet with a report tab's name that is not ours (plan/ownership.ts) is the user's: read it too, one more sync
   // only in that rare case, so Check reads it as the user's and Consolidate refuses it.
-  const clashing = opts.withValues ? items.filter((i, k) => hasReportTabName(i.name) && !isOurSheet(state, i.name, marked(k))) : [];
+  const clashing = opts.withValues ? items.filter((i) => hasReportTabName(i.name) && !isOurSheet(state, i.name, marked(i))) : [];
   const clashSized = clashing.filter((i) => i.box !== null).map((i) => ({ name: i.name, box: i.box as Box }));
   for (const group of clashSized.length ? planChunks(clashSized, budget, BYTES_PER_CELL) : []) await readGroup(context, group, pieces, budget, BYTES_PER_CELL);
   const fills = new Map<string, string | null>();
   const sheets: SheetInfo[] = [];
   const snapshotSheets: SheetSnapshot[] = [];
   const users = new Set([...userSheets, ...clashing]);
-  items.forEach((item, k) => {
-    const ownerMarked = marked(k);
-    sheets.push({ name: item.name, visibility: item.visibility, protected: meta.protection[k].protected, ownerMarked });
+  items.forEach((item) => {
+    const ownerMarked = marked(item);
+    sheets.push({ name: item.name, visibility: item.visibility, protected: (item.protection as Excel.WorksheetProtection).protected, ownerMarked });
     if (!users.has(item) || isOurSheet(state, item.name, ownerMarked)) return;
     const box = item.box ?? { top: 0, left: 0, rows: 0, cols: 0 }; // an empty sheet
     const read = sheetSnapshot(item.name, item.visibility, box, pieces.get(item.name) ?? []);
