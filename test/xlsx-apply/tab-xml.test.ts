@@ -6,7 +6,7 @@ import { SaxesParser } from 'saxes';
 import type { PlannedCell, PlannedTab } from '../../src/plan/types';
 import { MINIMAL_STYLES, StylesEdit } from '../../src/apply/xlsx/package/styles-edit';
 import { inRowOrder, sheetBytes, TabStyles, tabXml, withRows } from '../../src/apply/xlsx/package/tab-xml';
-import { escapeText } from '../../src/snapshot/package/xml';
+import { decodeEntities, escapeText, unescapeOoxml } from '../../src/snapshot/package/xml';
 
 function tab(cells: PlannedCell[]): PlannedTab {
   return { name: 'Report Summary', cells, columnWidths: [20, 12, 12], freeze: { rows: 1, cols: 0 }, merges: [], print: { orientation: 'landscape', fitToWidth: true, repeatRows: null } };
@@ -49,7 +49,7 @@ it('escapes text and formulas as XML needs, and keeps _xHHHH_ and control charac
   const xml = xmlOf(cells);
   // As escapeText writes text everywhere else.
   expect(xml).toContain(`<t xml:space="preserve">${escapeText('A & B <co> "quoted" it\'s _x0041_ \u0001')}</t>`);
-  expect(xml).toContain('<t xml:space="preserve">A &amp; B &lt;co&gt; &quot;quoted&quot; it&apos;s _x005F');
+  expect(xml).toContain('<t xml:space="preserve">A &amp; B &lt;co&gt; &quot;quoted&quot; it&apos;s _x005F_x0041_ _x0001_</t>');
   expect(xml).toContain('<f>SUM(&apos;Budget A&amp;B&apos;!B2:F2,&apos;Budget &lt;C&gt;&apos;!B2:F2)</f><v>12.5</v>');
   expect(xml).toContain('<f>IF(1&gt;0,&quot;a&amp;b&quot;,&quot;no&quot;)</f><v>a&amp;b</v>');
   expect(xml).toContain('<t xml:space="preserve">Plain text</t>');
@@ -93,4 +93,9 @@ it('encodes a sheet and its rows as the UTF-8 of the whole text, however much ro
   expect(whole).toContain('<sheetData><row r="1">');
   expect(Buffer.from(sheetBytes(sheet, rows)).equals(Buffer.from(new TextEncoder().encode(whole)))).toBe(true);
   expect(Buffer.from(sheetBytes(sheet, [])).equals(Buffer.from(new TextEncoder().encode(sheet)))).toBe(true);
+});
+
+it('text that reads like an escape comes back as typed through our own reader (escapeText, then unescapeOoxml)', () => {
+  for (const typed of ['_x0041_', 'a_x005F_b', '__x0041__', '_x00e9_ and _X0041_', 'tab\there\u0001'])
+    expect(unescapeOoxml(decodeEntities(escapeText(typed)))).toBe(typed);
 });

@@ -76,10 +76,13 @@ export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
 }
 
-/** Text for an XML text node: escaped, and characters XML 1.0 forbids written as Excel's _xHHHH_. */
+/**
+ * Text for an XML text node: escaped, and characters XML 1.0 forbids written as Excel's _xHHHH_. Text that itself
+ * reads like an escape keeps its underscore as _x005F_ (the text _x0041_ is written _x005F_x0041_, as Excel does).
+ */
 export function escapeText(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return escapeXml(s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m.slice(1)}`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`));
+  return escapeXml(s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F_${m.slice(1)}`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`));
 }
 
 /** XML's predefined entities and character references back to characters (&amp; last, so it is decoded once). */
