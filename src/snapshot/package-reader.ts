@@ -6,32 +6,45 @@
 import { UserError } from '../util/errors';
 import { a1, parseA1 } from '../util/a1';
 import type { CellValue, SheetSnapshot, ValueType, WorkbookSnapshot } from './types';
-import { boundingBox, emptySheet } from './cells';
+import { emptySheet } from './cells';
 import { openPackage, readBytes, readRels, resolveTarget, type PackageSheet, type XlsxPackage } from './package/open';
 import { isDateFormat, numberFormatOf, readStyles, type StylesInfo } from './package/styles';
-import { readSharedStrings, readSheetXml, type RawCell, type RawSheet } from './package/sheet';
+import { cellOf, noCells, readSharedStrings, readSheetColumns, type CellColumns, type ColumnSheet, type RawCell } from './package/sheet';
 import { Evaluator, type Grid } from './package/evaluate';
 
 export interface ReadSheet {
   info: PackageSheet;
-  raw: RawSheet;
-  /** Raw cells by row * 16384 + col; built on first use (the writer asks for the cells it marks only). */
-  readonly at: Map<number, RawCell>;
+  /**
+   * The style index of each cell the file lists (even an empty one), by row * 16384 + col; undefined for a cell it
+   * does not list. The writer asks for the cells it marks only, so the cells read are not kept for it: their keys and
+   * styles are, in two typed arrays (a cell object each was 8 MB kept through the run at 500 partners).
+   */
+  readonly at: { get(key: number): { readonly style: number } | undefined };
 }
 
-function readSheet(info: PackageSheet, raw: RawSheet): ReadSheet {
-  let at: Map<number, RawCell> | null = null;
-  return {
-    info,
-    raw,
-    get at() {
-      if (at === null) {
-        at = new Map();
-        for (const c of raw.cells) at.set(c.row * KEY + c.col, c);
+function readSheet(info: PackageSheet, cells: CellColumns): ReadSheet {
+  const keys = new Float64Array(cells.rows.length);
+  const styles = Int32Array.from(cells.styles);
+  for (let i = 0; i < keys.length; i++) keys[i] = cells.rows[i] * KEY + cells.cols[i];
+  let byKey: Map<number, number> | null = null;
+  const at = {
+    get(key: number): { readonly style: number } | undefined {
+      if (byKey === null) {
+        byKey = new Map();
+        // A cell listed twice: the last one, as a later entry replaces an earlier one.
+        for (let i = 0; i < keys.length; i++) byKey.set(keys[i], i);
       }
-      return at;
+      const i = byKey.get(key);
+      return i === undefined ? undefined : { style: styles[i] };
     },
   };
+  return { info, at };
+}
+
+/** A worksheet while it is read: its cells as read. */
+interface SheetRead {
+  info: PackageSheet;
+  raw: ColumnSheet;
 }
 
 export interface ReadBook {
@@ -76,27 +89,50 @@ export function readPackage(bytes: Uint8Array, file: string): ReadBook {
   const sstPart = relPart('/sharedStrings');
   const styles = readStyles(stylesPart ? pkg.text(stylesPart) : undefined);
   const strings = sstPart ? readSharedStrings(pkg.text(sstPart), sstPart, file) : [];
-  const sheets: ReadSheet[] = [];
+  const read: SheetRead[] = [];
   for (const info of pkg.sheets) {
     if (info.kind !== 'worksheet') continue;
     const text = info.part ? pkg.text(info.part) : undefined;
-    const raw: RawSheet = text !== undefined ? readSheetXml(text, info.part!, file, strings) : { cells: [], merges: [], rowStyles: new Map(), colStyles: [] };
+    const raw: ColumnSheet = text !== undefined ? readSheetColumns(text, info.part!, file, strings) : { cells: noCells(), merges: [], rowStyles: new Map(), colStyles: [] };
     if (info.part) pkg.forget(info.part); // read once; the writer inflates again only the sheets it marks
-    sheets.push(readSheet(info, raw));
+    read.push({ info, raw });
   }
-  computeUncalculated(sheets);
-  return { pkg, styles, stylesPart, sheets, snapshot: { sheets: sheets.map((s) => toSnapshot(s, styles, pkg.date1904, file)) } };
+  computeUncalculated(read);
+  const formats = new FormatsOf(styles);
+  const snapshot = { sheets: read.map((s) => toSnapshot(s, formats, pkg.date1904, file)) };
+  return { pkg, styles, stylesPart, sheets: read.map((s) => readSheet(s.info, s.raw.cells)), snapshot };
 }
 
-/** Formulas without a cached value that the workbook's own cells determine exactly get their value. */
-function computeUncalculated(sheets: ReadSheet[]): void {
+/** Number formats by style index, looked up once for the whole workbook. */
+class FormatsOf {
+  private readonly byStyle: (string | undefined)[] = [];
+  constructor(private readonly styles: StylesInfo) {}
+  of(style: number): string {
+    let f = this.byStyle[style];
+    if (f === undefined) f = this.byStyle[style] = numberFormatOf(this.styles, style);
+    return f;
+  }
+}
+
+/** Formulas without a cached value that the workbook's own cells determine exactly get their value (rare: cells as objects here). */
+function computeUncalculated(sheets: SheetRead[]): void {
+  if (!sheets.some((s) => s.raw.cells.types.includes('Uncalculated'))) return;
+  const objects = new Map(sheets.map((s) => [s, s.raw.cells.rows.map((_, i) => cellOf(s.raw.cells, i))]));
   const byName = new Map(sheets.map((s) => [s.info.name.toLowerCase(), s]));
-  if (!sheets.some((s) => s.raw.cells.some((c) => c.type === 'Uncalculated'))) return;
-  const sorted = new Map<ReadSheet, RawCell[]>();
+  const cellsByKey = new Map<SheetRead, Map<number, RawCell>>();
+  const at = (s: SheetRead | undefined, key: number): RawCell | undefined => {
+    if (!s) return undefined;
+    let m = cellsByKey.get(s);
+    if (!m) {
+      cellsByKey.set(s, (m = new Map()));
+      for (const c of objects.get(s)!) m.set(c.row * KEY + c.col, c);
+    }
+    return m.get(key);
+  };
   const grid: Grid = {
     hasSheet: (name) => byName.has(name.toLowerCase()),
     cell(name, row, col) {
-      const c = byName.get(name.toLowerCase())?.at.get(row * KEY + col);
+      const c = at(byName.get(name.toLowerCase()), row * KEY + col);
       if (!c) return { kind: 'empty' };
       if (c.type === 'Uncalculated') return { kind: 'formula', formula: c.formula! };
       if (c.type === 'Double') return { kind: 'number', value: c.value as number };
@@ -105,72 +141,85 @@ function computeUncalculated(sheets: ReadSheet[]): void {
       return { kind: 'text' };
     },
     cellsIn(name, top, left, bottom, right) {
-      const s = byName.get(name.toLowerCase())!;
-      let list = sorted.get(s);
-      if (!list) sorted.set(s, (list = s.raw.cells));
+      const list = objects.get(byName.get(name.toLowerCase())!)!;
       return list.filter((c) => c.row >= top && c.row <= bottom && c.col >= left && c.col <= right && (c.type !== 'Empty' || c.formula !== null));
     },
   };
   const ev = new Evaluator(grid);
   for (const s of sheets) {
-    for (const c of s.raw.cells) {
+    const list = objects.get(s)!;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
       if (c.type !== 'Uncalculated') continue;
       const v = ev.value(s.info.name, c.row, c.col, c.formula!);
       if (v !== null) {
-        c.value = v;
-        c.type = 'Double';
+        c.value = s.raw.cells.values[i] = v;
+        c.type = s.raw.cells.types[i] = 'Double';
       }
     }
   }
 }
 
-function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: string): SheetSnapshot {
+function toSnapshot(s: SheetRead, formats: FormatsOf, date1904: boolean, file: string): SheetSnapshot {
   const name = s.info.name;
   const merges = s.raw.merges.map(parseRange).filter((m): m is NonNullable<typeof m> => m !== null);
-  const cells = s.raw.cells;
-  // Indexed loops over the cells: for…of allocates an iterator result per cell until the loop is optimized.
-  const valued: RawCell[] = [];
-  const slave = new Uint8Array(merges.length > 0 ? cells.length : 0);
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (merges.length > 0 && inMergeNotTopLeft(merges, c.row, c.col)) slave[i] = 1;
-    else if (c.type !== 'Empty' || c.formula !== null) valued.push(c);
+  const { rows, cols, styles, values, types, formulas } = s.raw.cells;
+  const n = rows.length;
+  // The cells with a value or a formula (by index), and the box around them (the used range).
+  const valued: number[] = [];
+  const slave = new Uint8Array(merges.length > 0 ? n : 0);
+  // The box around every merge: most cells are outside it, and need no look at each merge.
+  let mTop = Infinity, mBottom = -1, mLeft = Infinity, mRight = -1;
+  for (const m of merges) {
+    mTop = Math.min(mTop, m.top);
+    mBottom = Math.max(mBottom, m.bottom);
+    mLeft = Math.min(mLeft, m.left);
+    mRight = Math.max(mRight, m.right);
   }
-  const box = boundingBox(valued);
-  if (box === null) return emptySheet(name, s.info.visibility, null);
-  const { top, left, height, width } = box;
+  let top = Infinity, left = Infinity, bottom = -1, rightmost = -1;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const col = cols[i];
+    if (row >= mTop && row <= mBottom && col >= mLeft && col <= mRight && inMergeNotTopLeft(merges, row, col)) slave[i] = 1;
+    else if (types[i] !== 'Empty' || formulas[i] !== null) {
+      valued.push(i);
+      if (row < top) top = row;
+      if (col < left) left = col;
+      if (row > bottom) bottom = row;
+      if (col > rightmost) rightmost = col;
+    }
+  }
+  if (bottom < 0) return emptySheet(name, s.info.visibility, null);
+  const height = bottom - top + 1;
+  const width = rightmost - left + 1;
   if (height * width > MAX_USED_CELLS) {
     throw new UserError(`cannot read ${file}: sheet '${name}' has a used range ${a1(top, left)}:${a1(top + height - 1, left + width - 1)} too large to read (a stray value far from the data?)`);
   }
   // By row of the used range: whether it holds a value (or a merged cell's hidden part), and its last cell's column.
   const rowHasValue = new Uint8Array(height);
   const lastCol = new Int32Array(height).fill(-1);
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    const r = c.row - top;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] - top;
     if (r < 0 || r >= height) continue;
-    if (c.col > lastCol[r]) lastCol[r] = c.col;
+    if (cols[i] > lastCol[r]) lastCol[r] = cols[i];
     if (slave.length > 0 && slave[i] === 1) rowHasValue[r] = 1;
   }
-  for (let i = 0; i < valued.length; i++) rowHasValue[valued[i].row - top] = 1;
-  const snap = emptySheet(name, s.info.visibility, box);
-  const fmtCache = new Map<number, string>();
-  const fmt = (style: number) => {
-    let f = fmtCache.get(style);
-    if (f === undefined) fmtCache.set(style, (f = numberFormatOf(styles, style)));
-    return f;
-  };
-  for (let i = 0; i < valued.length; i++) {
-    const c = valued[i];
-    const r = c.row - top;
-    const k = c.col - left;
-    let value: CellValue = c.value;
-    const type: ValueType = c.type;
-    const numberFormat = fmt(c.style);
-    if (date1904 && type === 'Double' && numberFormat !== 'General' && isDateFormat(numberFormat)) value = (value as number) + DAYS_1904;
+  const snap = emptySheet(name, s.info.visibility, { top, left, height, width });
+  for (let j = 0; j < valued.length; j++) {
+    const i = valued[j];
+    const r = rows[i] - top;
+    const k = cols[i] - left;
+    rowHasValue[r] = 1;
+    let value: CellValue = values[i];
+    const type: ValueType = types[i];
+    if (date1904 && type === 'Double') {
+      const numberFormat = formats.of(styles[i]);
+      if (numberFormat !== 'General' && isDateFormat(numberFormat)) value = (value as number) + DAYS_1904;
+    }
     snap.values[r][k] = value;
     snap.valueTypes[r][k] = type;
-    snap.formulas[r][k] = c.formula !== null ? `=${c.formula}` : null;
+    const formula = formulas[i];
+    snap.formulas[r][k] = formula !== null ? `=${formula}` : null;
   }
   // Number formats of every cell of a row with values, as far as that row's last cell (Office.js reports them):
   // a cell the file has takes its own style; one it does not, its row's (customFormat) or else its column's.
@@ -187,16 +236,16 @@ function toSnapshot(s: ReadSheet, styles: StylesInfo, date1904: boolean, file: s
       const rowStyle = s.raw.rowStyles.get(r + top);
       for (let col = left; col <= last; col++) {
         const style = rowStyle ?? colStyle(col);
-        if (style) snap.numberFormats[r][col - left] = fmt(style);
+        if (style) snap.numberFormats[r][col - left] = formats.of(style);
       }
     }
   }
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    const r = c.row - top;
-    if (r < 0 || r >= height || rowHasValue[r] === 0 || c.col < left || c.col > Math.min(lastCol[r], right)) continue;
-    if (c.style) snap.numberFormats[r][c.col - left] = fmt(c.style);
-    else if (hasStyledDefault) snap.numberFormats[r][c.col - left] = 'General';
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] - top;
+    const col = cols[i];
+    if (r < 0 || r >= height || rowHasValue[r] === 0 || col < left || col > Math.min(lastCol[r], right)) continue;
+    if (styles[i]) snap.numberFormats[r][col - left] = formats.of(styles[i]);
+    else if (hasStyledDefault) snap.numberFormats[r][col - left] = 'General';
   }
   return snap;
 }

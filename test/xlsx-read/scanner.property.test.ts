@@ -5,7 +5,7 @@
  * sheets with one character broken: the same cells, or the same one-line refusal.
  */
 import fc from 'fast-check';
-import { readSheetXml } from '../../src/snapshot/package/sheet';
+import { plainDecimal, readSheetXml } from '../../src/snapshot/package/sheet';
 import { readSheetXml as readSheetXmlSax } from '../support/sax-sheet';
 
 const SHARED = ['Staff costs', 'R&D', '', 'Partner <5>'];
@@ -20,7 +20,7 @@ function outcome(read: typeof readSheetXml, xml: string): unknown {
 
 /** Text as a writer escapes it, sometimes with character references or CDATA. */
 const textOf = fc.constantFrom('Staff costs', 'R&amp;D', '&lt;b&gt; &quot;q&quot; &apos;a&apos;', '&#233;t&#xE9;', '&#128512;', 'line&#13;&#10;two', 'a\r\nb', '_x000D_', ' 12 ', '', '<![CDATA[a<b & c]]>', 'x<!-- note -->y', '\u00e9\u{1F600}');
-const numberText = fc.constantFrom('0', '12.5', '-3', '1E+3', ' 7 ', '', 'abc', '45000.5', '2024-05-01T00:00:00', 'TRUE', '1', '#REF!');
+const numberText = fc.constantFrom('0', '12.5', '-3', '1E+3', ' 7 ', '', 'abc', '45000.5', '2024-05-01T00:00:00', 'TRUE', '1', '#REF!', '-0', '007', '0.1', '3.', '.5', '-', '1.2.3', '+5', '0.6333330181253317', '123456789012345', '1234567890123456', '&#49;2');
 const formulaText = fc.constantFrom('SUM(A1:B2)', 'A1+$B$2', 'IF(A1&gt;0,&quot;x&quot;,&quot;&quot;)', "'Budget West'!C5*2", '');
 
 interface CellSpec {
@@ -132,4 +132,47 @@ test('a worksheet with one fault is refused as saxes refuses it, in one line nam
     }),
     { numRuns: 1500 },
   );
+});
+
+test('a number read in place is what Number() reads, or NaN (then Number() is asked)', () => {
+  const digits = fc.array(fc.constantFrom('0', '1', '2', '5', '7', '9'), { maxLength: 18 }).map((d) => d.join(''));
+  const decimal = fc.tuple(fc.constantFrom('', '-', '+'), digits, fc.constantFrom('', '.', 'e', ' '), digits).map(([s, a, dot, b]) => `${s}${a}${dot}${b}`);
+  fc.assert(
+    fc.property(fc.oneof(decimal, fc.double().map(String), fc.integer().map(String)), fc.constantFrom('', '<v>'), (text, before) => {
+      const xml = `${before}${text}</v>`;
+      const n = plainDecimal(xml, before.length, before.length + text.length);
+      if (!Number.isNaN(n)) expect(Object.is(n, Number(text))).toBe(true);
+      if (/^-?[0-9]{1,12}(\.[0-9]{1,3})?$/.test(text)) expect(Number.isNaN(n)).toBe(false);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('cells the in-place reading declines, among cells it takes, read as saxes reads them', () => {
+  const cells = [
+    '<c r="A1" s="2"><v>12.5</v></c>',
+    '<c r="$B$1"><v>1</v></c>',
+    '<c r="c1" t="s"><v>3</v></c>',
+    '<c r="D1" s="1e1"><v>4</v></c>',
+    '<c r="E1" t="x"><v>5</v></c>',
+    '<c r=""><v>6</v></c>',
+    '<c r="G1"\t s="1"><v>7</v></c>',
+    '<c r="H1"><f t="shared" ref="H1:H3" si="0">A1*2</f><v>25</v></c>',
+    '<c r="I1"><v>1.00000000000000001</v></c>',
+    '<c r="J1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>',
+    '<c r="K1" t="inlineStr"><is><t>x]y</t></is></c>',
+    '<c r="L1"><v> 8 </v></c>',
+    '<c r="M1" t="e"><v>#N/A</v></c>',
+    '<c r="N1" t="b"><v>1</v></c>',
+    '<c r="O1" t="inlineStr"><is><t xml:space="preserve"> two  words </t></is></c>',
+    '<c r="P1"><f>SUM(A1:B1)</f></c>',
+    '<c r="Q1" s="3"/>',
+    '<c s="0"><v>9</v></c>',
+    '<c r="AAAAA1"><v>10</v></c>',
+    '<c r="S1" r="T1"><v>11</v></c>',
+  ];
+  const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells.join('')}</row><row>${cells.slice(1).join('')}</row></sheetData></worksheet>`;
+  for (const text of [xml, xml.replaceAll('r="S1" r="T1"', 'r="S1"')]) expect(outcome(readSheetXml, text)).toEqual(outcome(readSheetXmlSax, text));
+  expect(outcome(readSheetXml, xml)).toHaveProperty('refused');
+  expect(outcome(readSheetXml, xml.replaceAll('r="S1" r="T1"', 'r="S1"'))).toHaveProperty('cells');
 });

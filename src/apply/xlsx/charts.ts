@@ -1,13 +1,16 @@
 /**
  * Charts of the report plan as package parts (ExcelJS cannot write charts): for each tab with charts a drawing
  * part with one anchor per chart, a chart part per chart (DrawingML, with the tab's cached values so it shows
- * before recalculation), the relationships, the sheet's <drawing r:id> and the content types. Pure: works on an
- * unzipped package as fflate's unzipSync gives it. Our parts are named clusterixChartN / clusterixDrawingN so
- * the carry check can tell them from a user's charts and drawings.
+ * before recalculation), the relationships, the sheet's <drawing r:id> and the content types. Pure: works on
+ * the package's parts as texts (PartTexts: the package writer's, or an unzipped package through recordTexts).
+ * Our parts are named clusterixChartN / clusterixDrawingN so the carry check can tell them from a user's charts
+ * and drawings.
  */
 import { decodeEntities } from '../../snapshot/package/xml';
 import type { PlannedCell, PlannedChart, PlannedTab } from '../../plan/types';
 import { parseA1, quoteSheet } from '../../util/a1';
+import { cellKey } from './print-layout';
+import { sheetDataCloseAt } from './package/sheet-edit';
 // TextDecoder/TextEncoder as fflate's strFromU8/strToU8 use them, without loading fflate at the CLI's start.
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -15,6 +18,27 @@ const strFromU8 = (bytes: Uint8Array): string => decoder.decode(bytes);
 const strToU8 = (text: string): Uint8Array => encoder.encode(text);
 
 export type Package = Record<string, Uint8Array>;
+
+/**
+ * A package as the texts of its parts by name: the package writer's own (its report tabs stay text, never
+ * encoded only to be decoded again here) or an unzipped package's bytes (recordTexts).
+ */
+export interface PartTexts {
+  text(name: string): string | undefined;
+  set(name: string, text: string): void;
+  names(): string[];
+}
+
+/** An unzipped package (parts as bytes by name) as texts: read decodes, set encodes. */
+export function recordTexts(pkg: Package): PartTexts {
+  return {
+    text: (name) => (pkg[name] ? strFromU8(pkg[name]) : undefined),
+    set: (name, text) => {
+      pkg[name] = strToU8(text);
+    },
+    names: () => Object.keys(pkg),
+  };
+}
 
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
@@ -25,13 +49,15 @@ export const CHART_PART = /^xl\/charts\/clusterixChart\d+\.xml$/;
 const SERIES_COLOURS = ['1F4E79', 'ED7D31', '70AD47', '7F7F7F'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const read = (pkg: Package, name: string) => (pkg[name] ? strFromU8(pkg[name]) : null);
-const write = (pkg: Package, name: string, xml: string) => {
-  pkg[name] = strToU8(xml);
-};
+const read = (pkg: PartTexts, name: string) => pkg.text(name) ?? null;
+const write = (pkg: PartTexts, name: string, xml: string) => pkg.set(name, xml);
 
 /** The worksheet part of a sheet, by its name in xl/workbook.xml and the workbook's relationships. */
 export function sheetPart(pkg: Package, sheetName: string): string | null {
+  return sheetPartOf(recordTexts(pkg), sheetName);
+}
+
+export function sheetPartOf(pkg: PartTexts, sheetName: string): string | null {
   const wb = read(pkg, 'xl/workbook.xml') ?? '';
   const rels = read(pkg, 'xl/_rels/workbook.xml.rels') ?? '';
   for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
@@ -46,32 +72,45 @@ export function sheetPart(pkg: Package, sheetName: string): string | null {
   return null;
 }
 
-function nextNumber(pkg: Package, pattern: RegExp): number {
+function nextNumber(pkg: PartTexts, pattern: RegExp): number {
   let n = 0;
-  for (const name of Object.keys(pkg)) {
+  for (const name of pkg.names()) {
     const m = pattern.exec(name);
     if (m) n = Math.max(n, Number(m[1]));
   }
   return n + 1;
 }
 
-/** A tab's cells by "row,col", made once per tab (a chart reads several ranges of a tab of many thousand cells). */
-const byAddress = new WeakMap<PlannedCell[], { length: number; at: Map<string, PlannedCell> }>();
-function cellsByAddress(tab: PlannedTab): Map<string, PlannedCell> {
-  const hit = byAddress.get(tab.cells);
-  if (hit && hit.length === tab.cells.length) return hit.at;
-  const at = new Map(tab.cells.map((c) => [`${c.row},${c.col}`, c]));
-  byAddress.set(tab.cells, { length: tab.cells.length, at });
+/** A1 range as its corners (one column or one row). */
+function box(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b] = range.split(':').map(parseA1);
+  const end = b ?? a;
+  return { top: a.row, left: a.col, bottom: end.row, right: end.col };
+}
+
+/**
+ * The tab's cells inside the chart's ranges by cellKey (the last planned of a cell, as a map of every cell
+ * would hold): one pass over a tab of many thousand cells, keeping the few a chart reads.
+ */
+function chartCells(tab: PlannedTab, chart: PlannedChart): Map<number, PlannedCell> {
+  const boxes = [chart.categories, ...chart.series.map((s) => s.values)].map(box);
+  const at = new Map<number, PlannedCell>();
+  for (const c of tab.cells) {
+    for (const b of boxes) {
+      if (c.row >= b.top && c.row <= b.bottom && c.col >= b.left && c.col <= b.right) {
+        at.set(cellKey(c.row, c.col), c);
+        break;
+      }
+    }
+  }
   return at;
 }
 
 /** Cells of an A1 range on the tab, in order (one column or one row). */
-function rangeCells(tab: PlannedTab, range: string): (PlannedCell | undefined)[] {
-  const [a, b] = range.split(':').map(parseA1);
-  const end = b ?? a;
-  const at = cellsByAddress(tab);
+function rangeCells(at: Map<number, PlannedCell>, range: string): (PlannedCell | undefined)[] {
+  const b = box(range);
   const out: (PlannedCell | undefined)[] = [];
-  for (let r = a.row; r <= end.row; r++) for (let c = a.col; c <= end.col; c++) out.push(at.get(`${r},${c}`));
+  for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push(at.get(cellKey(r, c)));
   return out;
 }
 
@@ -91,13 +130,13 @@ function absolute(tab: string, range: string): string {
   return `${quoteSheet(tab)}!${abs}`;
 }
 
-function strRef(tab: PlannedTab, range: string): string {
-  const pts = rangeCells(tab, range).map((c, i) => `<c:pt idx="${i}"><c:v>${esc(String(cached(c) ?? ''))}</c:v></c:pt>`);
+function strRef(tab: PlannedTab, at: Map<number, PlannedCell>, range: string): string {
+  const pts = rangeCells(at, range).map((c, i) => `<c:pt idx="${i}"><c:v>${esc(String(cached(c) ?? ''))}</c:v></c:pt>`);
   return `<c:strRef><c:f>${esc(absolute(tab.name, range))}</c:f><c:strCache><c:ptCount val="${pts.length}"/>${pts.join('')}</c:strCache></c:strRef>`;
 }
 
-function numRef(tab: PlannedTab, range: string): string {
-  const cells = rangeCells(tab, range);
+function numRef(tab: PlannedTab, at: Map<number, PlannedCell>, range: string): string {
+  const cells = rangeCells(at, range);
   const pts = cells.flatMap((c, i) => {
     const v = cached(c);
     return typeof v === 'number' ? [`<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`] : [];
@@ -107,6 +146,7 @@ function numRef(tab: PlannedTab, range: string): string {
 
 /** The chart part's XML. */
 export function chartXml(tab: PlannedTab, chart: PlannedChart): string {
+  const at = chartCells(tab, chart);
   const series = chart.series
     .map((s, i) => {
       const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
@@ -114,7 +154,7 @@ export function chartXml(tab: PlannedTab, chart: PlannedChart): string {
         chart.kind === 'column'
           ? `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`
           : `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>`;
-      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>${look}<c:cat>${strRef(tab, chart.categories)}</c:cat><c:val>${numRef(tab, s.values)}</c:val>${chart.kind === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`;
+      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>${look}<c:cat>${strRef(tab, at, chart.categories)}</c:cat><c:val>${numRef(tab, at, s.values)}</c:val>${chart.kind === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`;
     })
     .join('');
   const plot =
@@ -151,7 +191,7 @@ function anchorXml(chart: PlannedChart, index: number, relId: string): string {
 const RELS_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 
 /** Add a relationship to a .rels part (made when absent); returns its id. */
-function addRelationship(pkg: Package, relsName: string, type: string, target: string): string {
+function addRelationship(pkg: PartTexts, relsName: string, type: string, target: string): string {
   const xml = read(pkg, relsName) ?? `${RELS_HEAD}</Relationships>`;
   const used = new Set([...xml.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
   let n = used.size + 1;
@@ -162,7 +202,7 @@ function addRelationship(pkg: Package, relsName: string, type: string, target: s
   return id;
 }
 
-function addOverride(pkg: Package, partName: string, contentType: string): void {
+function addOverride(pkg: PartTexts, partName: string, contentType: string): void {
   const xml = read(pkg, '[Content_Types].xml');
   if (xml === null) throw new Error('package without [Content_Types].xml');
   if (xml.includes(`PartName="${partName}"`)) return;
@@ -172,7 +212,7 @@ function addOverride(pkg: Package, partName: string, contentType: string): void 
 /** Elements that follow <drawing> in a worksheet (CT_Worksheet's order). */
 const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
-function insertDrawingElement(sheetXml: string, relId: string): string {
+export function insertDrawingElement(sheetXml: string, relId: string): string {
   let xml = sheetXml;
   const root = /<(\w+:)?worksheet\b[^>]*>/.exec(xml);
   if (!root) throw new Error('worksheet part without <worksheet>');
@@ -184,21 +224,25 @@ function insertDrawingElement(sheetXml: string, relId: string): string {
     xml = xml.replace(root[0], root[0].replace(/>$/, ` xmlns:r="${NS_R}">`).replace(/\/>$/, '/>'));
   }
   const element = `<${prefix}drawing ${rPrefix}:id="${relId}"/>`;
+  // Every element looked for comes after the cells: searched for there only (a report tab's cells are megabytes).
+  const from = Math.max(0, sheetDataCloseAt(xml));
+  const tail = from > 0 ? xml.slice(from) : xml;
   for (const tag of AFTER_DRAWING) {
-    const at = xml.search(new RegExp(`<${prefix}${tag}[\\s>/]`));
-    if (at >= 0) return xml.slice(0, at) + element + xml.slice(at);
+    const at = tail.search(new RegExp(`<${prefix}${tag}[\\s>/]`));
+    if (at >= 0) return xml.slice(0, from + at) + element + xml.slice(from + at);
   }
-  return xml.replace(new RegExp(`</${prefix}worksheet>\\s*$`), `${element}</${prefix}worksheet>`);
+  const end = new RegExp(`</${prefix}worksheet>\\s*$`);
+  return from > 0 && end.test(tail) ? xml.slice(0, from) + tail.replace(end, `${element}</${prefix}worksheet>`) : xml.replace(end, `${element}</${prefix}worksheet>`);
 }
 
 /** Adds every chart of `tabs` to the package, on the sheets of the same names. */
-export function addCharts(pkg: Package, tabs: PlannedTab[]): number {
+export function addCharts(pkg: PartTexts, tabs: PlannedTab[]): number {
   let added = 0;
   for (const tab of tabs) {
     const charts = tab.charts ?? [];
     if (charts.length === 0) continue;
-    const part = sheetPart(pkg, tab.name);
-    if (!part || !pkg[part]) throw new Error(`addCharts: no worksheet part for '${tab.name}'`);
+    const part = sheetPartOf(pkg, tab.name);
+    if (!part || pkg.text(part) === undefined) throw new Error(`addCharts: no worksheet part for '${tab.name}'`);
     const d = nextNumber(pkg, /^xl\/drawings\/clusterixDrawing(\d+)\.xml$/);
     const drawingName = `xl/drawings/clusterixDrawing${d}.xml`;
     const anchors = charts.map((chart, i) => {

@@ -12,7 +12,6 @@ import type { ClusterixState, ReportPlan } from '../../plan/types';
 import { UserError } from '../../util/errors';
 import { writeWhole } from './safe-write';
 import { clearPackage, consolidatePackage, readPackageState, type PackageTransform } from './package/apply';
-import { reportParts } from './finish-package';
 
 export async function assertNotSameFile(bookPath: string, outPath: string): Promise<void> {
   const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
@@ -34,7 +33,7 @@ export interface ConsolidateFileOptions {
   now: Date;
   /** Tests: a hand-made plan in place of the engine's. */
   plan?: (snapshot: WorkbookSnapshot) => ReportPlan;
-  /** A last change to the unzipped package (the report's chart parts). */
+  /** Tests: a last change to the unzipped package, in place of the report's charts and notes' look. */
   transform?: PackageTransform;
 }
 
@@ -54,7 +53,7 @@ export async function consolidateFile(bookPath: string, outPath: string, opts: C
     outcome = full;
   }
   const plan = outcome.plan;
-  await writeBytes(outPath, consolidatePackage(book, plan, opts.transform ?? ((parts) => reportParts(parts, plan))));
+  await writeBytes(outPath, consolidatePackage(book, plan, opts.transform));
   return outcome;
 }
 

@@ -49,9 +49,15 @@ const isNumber = (c: PlannedCell | undefined) =>
 /** Widths with the widest text-only columns narrowed (not below MIN_TEXT_WIDTH) when that makes the tab fit one page. */
 function fittedWidths(tab: PlannedTab): number[] {
   const widths = tab.columnWidths.map((w) => w || DEFAULT_WIDTH);
-  const body = tab.cells.filter((c) => c.style === 'body' || c.style === undefined);
-  const textCols = new Set(body.filter((c) => textOf(c) !== null).map((c) => c.col));
-  for (const c of body) if (isNumber(c)) textCols.delete(c.col);
+  // Columns with text in a body cell (in the order of their first) and none with a number: one pass over the cells.
+  const textCols = new Set<number>();
+  const numberCols = new Set<number>();
+  for (const c of tab.cells) {
+    if (c.style !== 'body' && c.style !== undefined) continue;
+    if (isNumber(c)) numberCols.add(c.col);
+    else if (textOf(c) !== null) textCols.add(c.col);
+  }
+  for (const c of numberCols) textCols.delete(c);
   let excess = widths.reduce((a, w) => a + w, 0) - UNITS_PER_PAGE;
   const byWidth = [...textCols].filter((c) => c < widths.length).sort((a, b) => widths[b] - widths[a]);
   const room = byWidth.reduce((a, c) => a + Math.max(0, widths[c] - MIN_TEXT_WIDTH), 0);
@@ -75,7 +81,16 @@ export function tabLayout(tab: PlannedTab): TabLayout {
     for (let c = a.col; c <= b.col; c++) w += width(c);
     spans.set(key(a.row, a.col), w);
   }
-  const at = new Map(tab.cells.map((c) => [key(c.row, c.col), c]));
+  // The cells a header looks at (the two below it), not a map of every cell: the last planned of each, as a map would hold.
+  const below = new Set<number>();
+  for (const c of tab.cells) if (c.style === 'header') below.add(key(c.row + 1, c.col)).add(key(c.row + 2, c.col));
+  const at = new Map<number, PlannedCell>();
+  if (below.size > 0) {
+    for (const c of tab.cells) {
+      const k = key(c.row, c.col);
+      if (below.has(k)) at.set(k, c);
+    }
+  }
   const rightAligned = new Set<number>();
   const wrapped = new Set<number>();
   const rowHeights = new Map<number, number>();

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import { UserError } from '../../util/errors';
 import type { SheetVisibility } from '../types';
 import { inflateEntry, readZip, type ZipEntry } from './zip';
-import { partText } from './xml';
+import { own, partText } from './xml';
 import { scanXml } from './scan';
 
 export interface PackageSheet {
@@ -107,7 +107,7 @@ function scanRels(pkg: Pick<XlsxPackage, 'text' | 'file'>, part: string): Relati
       if (name !== 'Relationship') return;
       const id = a.get('Id');
       const target = a.get('Target');
-      if (id && target !== undefined) out.push({ id, type: a.get('Type') ?? '', target, external: a.get('TargetMode') === 'External' });
+      if (id && target !== undefined) out.push({ id: own(id), type: own(a.get('Type') ?? ''), target: own(target), external: a.get('TargetMode') === 'External' });
     },
   });
   return out;
@@ -189,7 +189,7 @@ function readWorkbook(pkg: XlsxPackage): void {
         const rel = rels.get(relId);
         const kind = rel ? (/\/(\w+)$/.exec(rel.type)?.[1] ?? 'worksheet') : 'worksheet';
         pkg.sheets.push({
-          name: a.get('name') ?? '',
+          name: own(a.get('name') ?? ''),
           sheetId: a.get('sheetId') ?? '',
           relId,
           visibility: VISIBILITY[a.get('state') ?? 'visible'] ?? 'Visible',
@@ -210,6 +210,8 @@ function readWorkbook(pkg: XlsxPackage): void {
     },
     close(name) {
       if (name === 'definedName' && inName) {
+        inName.name = own(inName.name);
+        inName.text = own(inName.text);
         pkg.definedNames.push(inName);
         inName = null;
       }

@@ -19,6 +19,17 @@ export interface ScanAttrs {
   get(name: string): string | undefined;
   /** The attributes' names as written. */
   names(): string[];
+  /** Number(get(name)), undefined when absent: a value of plain digits is read in place, without a string. */
+  number(name: string): number | undefined;
+  /** get(name), but the very string of `choices` when the value is one of them (nothing is allocated then). */
+  choice(name: string, choices: readonly string[]): string | undefined;
+  /**
+   * For readers that decode a value in place: the attribute's index (-1 when absent), then its value's span in the
+   * scanned text, as written (references and line ends not decoded).
+   */
+  find(name: string): number;
+  valueStart(k: number): number;
+  valueEnd(k: number): number;
 }
 
 export interface ScanHandlers {
@@ -26,10 +37,27 @@ export interface ScanHandlers {
   close?(name: string): void;
   /** Text and CDATA, decoded; given only while wantsText() says so (when there is such a method). */
   text?(text: string): void;
+  /**
+   * When there is this method, text that needs no decoding (no reference, no carriage return) comes here as its span
+   * in the scanned text instead of through text(): a reader can then read a number in place, or slice only what it keeps.
+   */
+  textAt?(from: number, to: number): void;
   wantsText?(): boolean;
+  /**
+   * A shortcut for the element most of a part is made of (a worksheet's cells). When a tag opens with this character
+   * inside the root, fastElement(lt) may read the whole element at lt itself and return the position after it, or -1
+   * to leave it to the scanner. It must take only an element well-formed as written that holds no reference, carriage
+   * return, comment, CDATA, processing instruction or ']' (the scanner checks nothing in it), and read it as
+   * open/text/close would.
+   */
+  readonly fastFirst?: number;
+  fastElement?(lt: number): number;
 }
 
 class Malformed extends Error {}
+
+/** Tag names remembered per part: a worksheet uses a score of them; a stranger part is only sliced more. */
+const MAX_SEEN = 64;
 
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
@@ -45,6 +73,17 @@ const isXmlChar = (c: number) => c === 9 || c === 10 || c === 13 || (c >= 0x20 &
 
 const XML_DECL = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>$/;
 const PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+function sameChars(s: string, a: number, b: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (s.charCodeAt(a + i) !== s.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/** Whether s holds `name` at `at` (startsWith without its call: names are short). */
+function sameAs(s: string, at: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (s.charCodeAt(at + i) !== name.charCodeAt(i)) return false;
+  return true;
+}
 
 /** XML's end-of-line handling. */
 const newLines = (raw: string): string => (raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n'));
@@ -92,11 +131,17 @@ class Scanner implements ScanAttrs {
   private attrCount = 0;
   private readonly stack: string[] = [];
   private readonly locals: string[] = [];
+  /** Tag names met so far and their local names: a tag's name is a string of its own only the first time. */
+  private readonly seen: string[] = [];
+  private readonly seenLocal: string[] = [];
+  private tagName = '';
+  private tagLocal = '';
   private sawRoot = false;
-  // Next '<', '&' and ']]>' at or after a position (n when none), looked up again only once passed: linear overall.
+  // Next '<', '&', ']]>' and CR at or after a position (n when none), looked up again only once passed: linear overall.
   private nextLt = -1;
   private nextAmp = -1;
   private nextCdEnd = -1;
+  private nextCr = -1;
 
   constructor(
     private readonly xml: string,
@@ -105,14 +150,55 @@ class Scanner implements ScanAttrs {
     this.n = xml.length;
   }
 
-  get(name: string): string | undefined {
+  find(name: string): number {
     const xml = this.xml;
     const at = this.attrPos;
     for (let k = 0; k < this.attrCount; k++) {
       const o = k * 4;
-      if (at[o + 1] - at[o] === name.length && xml.startsWith(name, at[o])) return decodeAttr(xml.slice(at[o + 2], at[o + 3]));
+      if (at[o + 1] - at[o] === name.length && sameAs(xml, at[o], name)) return k;
     }
-    return undefined;
+    return -1;
+  }
+
+  valueStart(k: number): number {
+    return this.attrPos[k * 4 + 2];
+  }
+
+  valueEnd(k: number): number {
+    return this.attrPos[k * 4 + 3];
+  }
+
+  get(name: string): string | undefined {
+    const k = this.find(name);
+    return k < 0 ? undefined : decodeAttr(this.xml.slice(this.attrPos[k * 4 + 2], this.attrPos[k * 4 + 3]));
+  }
+
+  number(name: string): number | undefined {
+    const k = this.find(name);
+    if (k < 0) return undefined;
+    const xml = this.xml;
+    const from = this.attrPos[k * 4 + 2];
+    const to = this.attrPos[k * 4 + 3];
+    if (to > from && to - from <= 15) {
+      let n = 0;
+      let i = from;
+      for (; i < to; i++) {
+        const c = xml.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        n = n * 10 + c;
+      }
+      if (i === to) return n;
+    }
+    return Number(decodeAttr(xml.slice(from, to)));
+  }
+
+  choice(name: string, choices: readonly string[]): string | undefined {
+    const k = this.find(name);
+    if (k < 0) return undefined;
+    const from = this.attrPos[k * 4 + 2];
+    const len = this.attrPos[k * 4 + 3] - from;
+    for (let i = 0; i < choices.length; i++) if (choices[i].length === len && sameAs(this.xml, from, choices[i])) return choices[i];
+    return decodeAttr(this.xml.slice(from, from + len));
   }
 
   names(): string[] {
@@ -137,6 +223,14 @@ class Scanner implements ScanAttrs {
     return this.nextAmp;
   }
 
+  private crFrom(i: number): number {
+    if (this.nextCr < i) {
+      const cr = this.xml.indexOf('\r', i);
+      this.nextCr = cr < 0 ? this.n : cr;
+    }
+    return this.nextCr;
+  }
+
   private wantsText(): boolean {
     return this.h.text !== undefined && (this.h.wantsText === undefined || this.h.wantsText());
   }
@@ -159,7 +253,8 @@ class Scanner implements ScanAttrs {
   private textSegment(from: number, to: number): void {
     if (from >= to) return;
     const xml = this.xml;
-    if (this.ampFrom(from) < to) this.checkRefs(from, to);
+    const refs = this.ampFrom(from) < to;
+    if (refs) this.checkRefs(from, to);
     if (this.nextCdEnd < from) {
       const e = xml.indexOf(']]>', from);
       this.nextCdEnd = e < 0 ? this.n : e;
@@ -169,13 +264,16 @@ class Scanner implements ScanAttrs {
       for (let i = from; i < to; i++) if (!isWs(xml.charCodeAt(i))) fail('text outside the root element', i);
       return;
     }
-    if (this.wantsText()) this.h.text!(decodeText(xml.slice(from, to)));
+    if (!this.wantsText()) return;
+    if (this.h.textAt !== undefined && !refs && this.crFrom(from) >= to) this.h.textAt(from, to);
+    else this.h.text!(decodeText(xml.slice(from, to)));
   }
 
   run(): void {
     const xml = this.xml;
     if (FORBIDDEN_CHAR.test(xml) && (CONTROL_CHAR.test(xml) || LONE_SURROGATE.test(xml))) fail('a character XML does not allow', 0);
     const n = this.n;
+    const fastFirst = this.h.fastElement !== undefined && this.h.fastFirst !== undefined ? this.h.fastFirst : -1;
     let pos = 0;
     while (pos < n) {
       const lt = this.ltFrom(pos);
@@ -185,7 +283,10 @@ class Scanner implements ScanAttrs {
       if (c1 === 47) pos = this.closeTag(lt);
       else if (c1 === 33) pos = this.bang(lt);
       else if (c1 === 63) pos = this.instruction(lt);
-      else pos = this.openTag(lt);
+      else if (c1 === fastFirst && this.stack.length > 0) {
+        const end = this.h.fastElement!(lt);
+        pos = end >= 0 ? end : this.openTag(lt);
+      } else pos = this.openTag(lt);
     }
     if (this.stack.length > 0) fail(`the document ends inside <${this.stack[this.stack.length - 1]}>`, n);
     if (!this.sawRoot) fail('no root element', n);
@@ -197,7 +298,7 @@ class Scanner implements ScanAttrs {
     const top = this.stack.pop();
     if (top === undefined) fail('a closing tag with no element open', lt);
     const nameAt = lt + 2;
-    if (!xml.startsWith(top!, nameAt)) fail(`a closing tag that is not </${top}>`, lt);
+    if (!sameAs(xml, nameAt, top!)) fail(`a closing tag that is not </${top}>`, lt);
     let p = nameAt + top!.length;
     while (isWs(xml.charCodeAt(p))) p++;
     if (xml.charCodeAt(p) !== 62) fail(`a closing tag that is not </${top}>`, lt);
@@ -244,7 +345,8 @@ class Scanner implements ScanAttrs {
     if (!isNameStart(xml.charCodeAt(lt + 1))) fail('a < that starts no tag', lt);
     let p = lt + 2;
     while (isNameChar(xml.charCodeAt(p))) p++;
-    const name = xml.slice(lt + 1, p);
+    this.intern(lt + 1, p);
+    const name = this.tagName;
     if (this.stack.length === 0 && this.sawRoot) fail('a second root element', lt);
     this.attrCount = 0;
     let selfClosing = false;
@@ -269,7 +371,7 @@ class Scanner implements ScanAttrs {
       p = this.attribute(p, name);
     }
     this.sawRoot = true;
-    const local = localName(name);
+    const local = this.tagLocal;
     if (this.h.open) this.h.open(local, this);
     this.attrCount = 0;
     if (selfClosing) {
@@ -279,6 +381,28 @@ class Scanner implements ScanAttrs {
       this.locals.push(local);
     }
     return p;
+  }
+
+  /** The name at [from, to) and its local name into tagName and tagLocal: a name met before is not sliced again. */
+  private intern(from: number, to: number): void {
+    const xml = this.xml;
+    const seen = this.seen;
+    const len = to - from;
+    const first = xml.charCodeAt(from);
+    for (let i = 0; i < seen.length; i++) {
+      const cand = seen[i];
+      if (cand.length === len && cand.charCodeAt(0) === first && sameAs(xml, from, cand)) {
+        this.tagName = seen[i];
+        this.tagLocal = this.seenLocal[i];
+        return;
+      }
+    }
+    this.tagName = xml.slice(from, to);
+    this.tagLocal = localName(this.tagName);
+    if (seen.length < MAX_SEEN) {
+      seen.push(this.tagName);
+      this.seenLocal.push(this.tagLocal);
+    }
   }
 
   /** name="value" at p (checked, kept as offsets); returns the position after it. */
@@ -302,7 +426,7 @@ class Scanner implements ScanAttrs {
     const len = ne - ns;
     for (let k = 0; k < this.attrCount; k++) {
       const o = k * 4;
-      if (at[o + 1] - at[o] === len && xml.startsWith(xml.slice(ns, ne), at[o])) fail(`an attribute given twice in <${tag}>`, ns);
+      if (at[o + 1] - at[o] === len && sameChars(xml, ns, at[o], len)) fail(`an attribute given twice in <${tag}>`, ns);
     }
     if ((this.attrCount + 1) * 4 > at.length) {
       const grown = new Int32Array(at.length * 2);

@@ -15,8 +15,9 @@ import { PackageEdit } from './parts';
 import { MINIMAL_STYLES, StylesEdit, setAttr } from './styles-edit';
 import { SheetNotes, type NoteChange } from './notes';
 import { editCells, styleOf, withStyle, type CellEdit } from './sheet-edit';
-import { solidFillXml, stateSheetXml, TabStyles, tabXml } from './tab-xml';
+import { sheetBytes, solidFillXml, stateSheetXml, TabStyles, tabSheet, withRows } from './tab-xml';
 import { WorkbookEdit } from './workbook-edit';
+import { addReportParts } from '../finish-package';
 
 const KEY = 16384;
 const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
@@ -61,6 +62,8 @@ class Patcher {
   private readonly stylesPart: string;
   private readonly hadStyles: boolean;
   private readonly notes = new Map<string, SheetNotes>();
+  /** Our tabs' rows by part, put into their sheets (written with an empty sheetData) when the package is zipped. */
+  private readonly tabRows = new Map<string, string[]>();
 
   constructor(readonly book: ReadBook) {
     this.edit = new PackageEdit(book.pkg);
@@ -167,9 +170,10 @@ class Patcher {
   addTabs(plan: ReportPlan): void {
     const tabStyles = new TabStyles(this.styles);
     for (const tab of plan.tabs) {
-      const { xml, printTitles } = tabXml(tab, tabStyles);
+      const { sheet, rows, printTitles } = tabSheet(tab, tabStyles);
       const part = this.edit.freeName('xl/worksheets/sheet', '.xml');
-      this.edit.set(part, xml);
+      this.edit.set(part, sheet);
+      this.tabRows.set(part, rows);
       this.workbook.add(tab.name, part, 'Visible', printTitles);
       // Figures that cannot be live, partners over budget: a note on the report cell itself.
       const notes = tab.cells.filter((c) => c.note).map((c) => ({ cell: a1(c.row, c.col), note: { text: c.note! } }));
@@ -183,7 +187,8 @@ class Patcher {
     this.workbook.add(STATE_SHEET, part, 'VeryHidden', null);
   }
 
-  finish(transform?: PackageTransform): Buffer {
+  /** The package's bytes; `report`: the report's last parts (charts, our notes' look) added to the parts as texts first. */
+  finish(transform?: PackageTransform, report?: ReportPlan): Buffer {
     this.workbook.save();
     if (this.styles.changed) {
       this.edit.set(this.stylesPart, this.styles.toXml());
@@ -192,15 +197,25 @@ class Patcher {
         this.edit.declare(this.stylesPart, STYLES_CT);
       }
     }
+    if (report) addReportParts(this.edit.texts(), report);
+    // The rows last: nothing above reads a tab's cells, and megabytes of text are neither copied nor searched.
+    for (const [part, rows] of this.tabRows) {
+      const sheet = this.edit.text(part)!;
+      // A strict package's parts are spelled strict as text (PackageEdit.set).
+      this.edit.set(part, this.edit.strict ? withRows(sheet, rows) : sheetBytes(sheet, rows));
+    }
     if (transform) this.edit.setFromRecord(transform(this.edit.toRecord()));
     return this.edit.toZip();
   }
 }
 
-/** A change to the whole unzipped package, made last (the report's chart parts): parts by name. */
+/** A change to the whole unzipped package, made last (tests): parts by name. */
 export type PackageTransform = (parts: Record<string, Uint8Array>) => Record<string, Uint8Array>;
 
-/** Consolidate onto the package: the bytes of OUT. `transform` may change the unzipped package last (charts). */
+/**
+ * Consolidate onto the package: the bytes of OUT, with the report's charts and our notes' look
+ * (finish-package.ts). `transform` (tests), in their place, may change the unzipped package last.
+ */
 export function consolidatePackage(book: ReadBook, plan: ReportPlan, transform?: PackageTransform): Buffer {
   const p = new Patcher(book);
   const state = readPackageState(book);
@@ -215,7 +230,7 @@ export function consolidatePackage(book: ReadBook, plan: ReportPlan, transform?:
   p.removeOurSheets(state);
   p.addTabs(plan);
   p.addState(merge.state);
-  return p.finish(transform);
+  return transform ? p.finish(transform) : p.finish(undefined, plan);
 }
 
 /** Clear marks onto the package: our sheets gone, every saved cell's look back; accepted warnings stay in the state. */

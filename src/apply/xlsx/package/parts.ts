@@ -2,14 +2,15 @@
  * An .xlsx package being changed, in memory: every part of the input kept as its compressed bytes until
  * something reads or changes it, every part we write kept as text until the zip needs its bytes; parts we never touch go into the output exactly as they came. Relationship
  * parts and [Content_Types].xml are edited by small helpers so every part we add or take away is declared.
- * `toRecord()` / `setFromRecord()` give the package as plain bytes by name for modules that work on an
- * unzipped package (the report's DrawingML charts).
+ * `texts()` gives the parts as texts by name (the report's DrawingML charts and notes' look work on it);
+ * `toRecord()` / `setFromRecord()` as plain bytes by name, for a change to the unzipped package (tests).
  */
 import type { XlsxPackage } from '../../../snapshot/package/open';
 import { relsPartOf, resolveTarget } from '../../../snapshot/package/open';
 import { inflateEntry, writeZip, type OutEntry, type ZipEntry } from '../../../snapshot/package/zip';
 import { escapeXml, partText } from '../../../snapshot/package/xml';
 import { attr, elements } from '../../../snapshot/package/styles';
+import type { PartTexts } from '../charts';
 
 const encoder = new TextEncoder();
 
@@ -182,6 +183,20 @@ export class PackageEdit {
     const text = this.text(name)!;
     const next = text.replace(/<(\w+:)?Override\b[^>]*?(\/>|>\s*<\/(\w+:)?Override>)/g, (m) => (lower.has((attr(m, 'PartName') ?? '').toLowerCase()) ? '' : m));
     if (next !== text) this.set(name, next);
+  }
+
+  /**
+   * The package as texts (the report's charts and notes work on it): setting a part to the text it holds
+   * already leaves it as it was (a part of the input stays copied as its compressed bytes).
+   */
+  texts(): PartTexts {
+    return {
+      text: (name) => this.text(name),
+      set: (name, text) => {
+        if (this.text(name) !== (this.strict ? toStrict(text) : text)) this.set(name, text);
+      },
+      names: () => this.names(),
+    };
   }
 
   // --- output ---

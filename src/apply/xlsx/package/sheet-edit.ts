@@ -203,9 +203,32 @@ export function withStyle(startTag: string, style: number): string {
 
 const AFTER_LEGACY = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
-/** The r:id of the sheet's legacyDrawing element (its notes' VML), if any. */
+/**
+ * Where the sheet's closing sheetData tag starts (</sheetData>, with its prefix), or -1 (none, or <sheetData/>).
+ * Found from the end: no text or attribute value holds '</', and a report tab's sheetData is megabytes long.
+ */
+export function sheetDataCloseAt(xml: string): number {
+  for (let i = xml.lastIndexOf('sheetData>'); i >= 2; i = xml.lastIndexOf('sheetData>', i - 1)) {
+    let j = i;
+    if (xml.charCodeAt(j - 1) === 58 /* ':' */) {
+      j--;
+      while (j > 0 && /\w/.test(xml[j - 1])) j--;
+      if (j === i - 1) continue; // a ':' without a prefix before it
+    }
+    if (xml.startsWith('</', j - 2)) return j - 2;
+  }
+  return -1;
+}
+
+/** The part of the sheet from its closing sheetData tag on (where everything after the cells is), and where it starts. */
+function afterSheetData(xml: string): { from: number; tail: string } {
+  const from = sheetDataCloseAt(xml);
+  return from < 0 ? { from: 0, tail: xml } : { from, tail: xml.slice(from) };
+}
+
+/** The r:id of the sheet's legacyDrawing element (its notes' VML), if any: it comes after the cells. */
 export function legacyDrawingId(xml: string): string | null {
-  const m = /<(\w+:)?legacyDrawing\b[^>]*>/.exec(xml);
+  const m = /<(\w+:)?legacyDrawing\b[^>]*>/.exec(afterSheetData(xml).tail);
   if (!m) return null;
   return /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1] ?? null;
 }
@@ -214,14 +237,24 @@ export function legacyDrawingId(xml: string): string | null {
 export function addLegacyDrawing(xml: string, id: string): string {
   const p = rootPrefix(xml);
   const el = `<${p}legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${id}"/>`;
-  const endData = Math.max(xml.search(/<\/(\w+:)?sheetData>/), xml.search(/<(\w+:)?sheetData\b[^>]*\/>/));
+  const close = sheetDataCloseAt(xml);
+  const endData = close >= 0 ? close : Math.max(xml.search(/<\/(\w+:)?sheetData>/), xml.search(/<(\w+:)?sheetData\b[^>]*\/>/));
   const rest = xml.slice(endData);
   const re = new RegExp(`<(\\w+:)?(${AFTER_LEGACY.join('|')})\\b`);
   const m = re.exec(rest);
-  let at = m ? endData + m.index : xml.search(/<\/(\w+:)?worksheet>\s*$/);
+  // Everything looked for is after the cells: searched for there only (a report tab's cells are megabytes).
+  const end = endData >= 0 ? rest.search(/<\/(\w+:)?worksheet>\s*$/) : -1;
+  let at = m ? endData + m.index : end >= 0 ? endData + end : xml.search(/<\/(\w+:)?worksheet>\s*$/);
   // Not inside an mc:AlternateContent block (Excel wraps controls in one): before the block.
-  const alt = xml.lastIndexOf('<mc:AlternateContent', at);
-  if (alt >= 0 && xml.lastIndexOf('</mc:AlternateContent>', at) < alt) at = alt;
+  const from = endData >= 0 && at >= endData ? endData : 0;
+  const before = from > 0 ? xml.slice(from, at) : null;
+  if (before !== null) {
+    const alt = before.lastIndexOf('<mc:AlternateContent');
+    if (alt >= 0 && before.lastIndexOf('</mc:AlternateContent>') < alt) at = from + alt;
+  } else {
+    const alt = xml.lastIndexOf('<mc:AlternateContent', at);
+    if (alt >= 0 && xml.lastIndexOf('</mc:AlternateContent>', at) < alt) at = alt;
+  }
   return xml.slice(0, at) + el + xml.slice(at);
 }
 

@@ -32,6 +32,9 @@ const LOOKS: Record<NonNullable<PlannedCell['style']>, Look> = {
   band: { font: { size: 12, bold: true, color: 'FF1F3864' }, border: { bottom: 'thin' } },
 };
 const LINK_COLOUR = 'FF0563C1';
+/** The named styles and highlights as small numbers, for TabStyles' numeric keys (0: none). */
+const STYLE_NUMBER: Record<NonNullable<PlannedCell['style']>, number> = { title: 1, subtitle: 2, header: 3, body: 4, total: 5, note: 6, band: 7 };
+const HIGHLIGHT_NUMBER: Record<Highlight, number> = { notLive: 1, error: 2, warning: 3, info: 4, current: 5, notDue: 6 };
 
 function fontXml(f: NonNullable<Look['font']>, link: boolean): string {
   const colour = link ? LINK_COLOUR : f.color;
@@ -51,6 +54,27 @@ export function solidFillXml(argb: string): string {
 export class TabStyles {
   private readonly cache = new Map<string, number>();
   constructor(private readonly styles: StylesEdit) {}
+
+  private readonly byNumber = new Map<number, number>();
+  private readonly formats = new Map<string, number>();
+
+  /**
+   * index(), keyed by a number rather than a string made per cell: the same style index for the same look,
+   * made (by index()) in the same order.
+   */
+  indexOf(style: PlannedCell['style'], link: boolean, numberFormat: string | undefined, right: boolean, wrap: boolean, vertical: 'top' | 'bottom' | undefined, highlight?: Highlight): number {
+    let nf = 0;
+    if (numberFormat !== undefined) {
+      nf = this.formats.get(numberFormat) ?? 0;
+      if (nf === 0) this.formats.set(numberFormat, (nf = this.formats.size + 1));
+    }
+    const key = ((((((nf * 8 + (style ? STYLE_NUMBER[style] : 0)) * 2 + (link ? 1 : 0)) * 2 + (right ? 1 : 0)) * 2 + (wrap ? 1 : 0)) * 3 + (vertical === 'top' ? 1 : vertical === 'bottom' ? 2 : 0)) * 8 + (highlight ? HIGHLIGHT_NUMBER[highlight] : 0));
+    const hit = this.byNumber.get(key);
+    if (hit !== undefined) return hit;
+    const i = this.index(style, link, numberFormat, { right: right || undefined, wrap: wrap || undefined, vertical }, highlight);
+    this.byNumber.set(key, i);
+    return i;
+  }
 
   index(style: PlannedCell['style'], link: boolean, numberFormat: string | undefined, align: { right?: boolean; wrap?: boolean; vertical?: 'top' | 'bottom' }, highlight?: Highlight): number {
     const key = `${style}|${link ? 1 : 0}|${numberFormat ?? ''}|${align.right ? 1 : 0}${align.wrap ? 1 : 0}|${align.vertical ?? ''}|${highlight ?? ''}`;
@@ -80,20 +104,88 @@ export class TabStyles {
   }
 }
 
+/** Column letters by 0-based column, made once each (a report tab writes the same few columns on every row). */
+const LETTERS: string[] = [];
+function letters(col: number): string {
+  return LETTERS[col] ?? (LETTERS[col] = columnLetters(col));
+}
+
+/** Text that needs no escaping is most of a report's text: tested once, not replaced three times. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+const text = (s: string): string => (NEEDS_ESCAPE.test(s) ? escapeText(s) : s);
+
+/**
+ * escapeXml for long formulas (a sum over hundreds of sheets holds a quote per sheet name): the same text,
+ * each character replaced by one native pass rather than by a callback per occurrence.
+ */
+const ESCAPED = /[&<>"']/;
+function escapeFormula(s: string): string {
+  if (!ESCAPED.test(s)) return s;
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
 function cellXml(ref: string, s: number, v: PlanValue): string {
   const st = s ? ` s="${s}"` : '';
   switch (v.kind) {
     case 'text':
     case 'link':
-      return v.text === '' ? `<c r="${ref}"${st}/>` : `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${escapeText(v.text)}</t></is></c>`;
+      return v.text === '' ? `<c r="${ref}"${st}/>` : `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${text(v.text)}</t></is></c>`;
     case 'number':
       return Number.isFinite(v.value) ? `<c r="${ref}"${st}><v>${v.value}</v></c>` : `<c r="${ref}"${st} t="e"><v>#NUM!</v></c>`;
     case 'formula': {
-      const f = `<f>${escapeXml(v.formula.replace(/^=/, ''))}</f>`;
+      const f = `<f>${escapeFormula(v.formula.charCodeAt(0) === 61 ? v.formula.slice(1) : v.formula)}</f>`;
       if (typeof v.result === 'number') return `<c r="${ref}"${st}>${f}<v>${v.result}</v></c>`;
-      return `<c r="${ref}"${st} t="str">${f}<v>${escapeText(v.result)}</v></c>`;
+      return `<c r="${ref}"${st} t="str">${f}<v>${text(v.result)}</v></c>`;
     }
   }
+}
+
+/** Whether the cells are in row, then column order already. */
+function inOrder(cells: PlannedCell[]): boolean {
+  for (let i = 1; i < cells.length; i++) {
+    const a = cells[i - 1];
+    const b = cells[i];
+    if (a.row > b.row || (a.row === b.row && a.col > b.col)) return false;
+  }
+  return true;
+}
+
+/**
+ * The cells in row, then column order, cells of one address in the order planned (a stable sort): counted
+ * into their rows in one pass, then each row (a few cells) put in column order.
+ */
+export function inRowOrder(cells: PlannedCell[]): PlannedCell[] {
+  if (inOrder(cells)) return cells;
+  let maxRow = 0;
+  for (const c of cells) maxRow = Math.max(maxRow, c.row);
+  if (!(maxRow < 4 * cells.length + 65536) || cells.some((c) => !(c.row >= 0) || !Number.isInteger(c.row))) return [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const starts = new Int32Array(maxRow + 2);
+  for (const c of cells) starts[c.row + 1]++;
+  for (let r = 1; r < starts.length; r++) starts[r] += starts[r - 1];
+  const out: PlannedCell[] = new Array<PlannedCell>(cells.length);
+  const next = starts.slice();
+  for (const c of cells) out[next[c.row]++] = c;
+  for (let r = 0; r <= maxRow; r++) {
+    const from = starts[r];
+    const to = starts[r + 1];
+    if (to - from > 64) {
+      const sorted = out.slice(from, to).sort((a, b) => a.col - b.col);
+      for (let i = from; i < to; i++) out[i] = sorted[i - from];
+      continue;
+    }
+    // Insertion sort: stable, and a row's few cells are mostly in order already.
+    for (let i = from + 1; i < to; i++) {
+      const c = out[i];
+      let j = i - 1;
+      while (j >= from && out[j].col > c.col) {
+        out[j + 1] = out[j];
+        j--;
+      }
+      out[j + 1] = c;
+    }
+  }
+  return out;
 }
 
 function assertMergesApart(tab: PlannedTab): { top: number; left: number; bottom: number; right: number }[] {
@@ -116,40 +208,111 @@ export interface TabXml {
   printTitles: string | null;
 }
 
+/** Where a TabSheet's rows go in its sheet: its sheetData, written empty. */
+export const EMPTY_SHEET_DATA = '<sheetData></sheetData>';
+
+/**
+ * A report tab as its sheet without the rows (sheetData written empty, EMPTY_SHEET_DATA) and the rows: what
+ * comes after the cells (notes' legacyDrawing, charts' drawing) is added to the small sheet, and the megabytes
+ * of rows are put in once, as bytes, just before the package is zipped (sheetBytes): never copied or searched.
+ */
+export interface TabSheet {
+  sheet: string;
+  /** Each row's SheetML, its closing tag included. */
+  rows: string[];
+  printTitles: string | null;
+}
+
 export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
+  const { sheet, rows, printTitles } = tabSheet(tab, styles);
+  return { xml: withRows(sheet, rows), printTitles };
+}
+
+/** The sheet with its rows in its empty sheetData. */
+export function withRows(sheet: string, rows: string[]): string {
+  const cut = rowsAt(sheet);
+  return sheet.slice(0, cut) + rows.join('') + sheet.slice(cut);
+}
+
+function rowsAt(sheet: string): number {
+  const at = sheet.indexOf(EMPTY_SHEET_DATA);
+  if (at < 0) throw new Error('a report sheet without its empty sheetData');
+  return at + '<sheetData>'.length;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * withRows' UTF-8 bytes, the rows encoded one by one into one buffer: the megabytes of a report tab never
+ * become one string (joining and flattening it costs more than encoding it). Rows end at '</row>', so no
+ * character is cut in two.
+ */
+export function sheetBytes(sheet: string, rows: string[]): Uint8Array {
+  const cut = rowsAt(sheet);
+  const head = sheet.slice(0, cut);
+  const tail = sheet.slice(cut);
+  let chars = head.length + tail.length;
+  for (const r of rows) chars += r.length;
+  // Mostly ASCII: an eighth more room than characters, grown when text needs more.
+  let out = new Uint8Array(chars + (chars >> 3) + 64);
+  let n = 0;
+  const put = (text: string) => {
+    let rest = text;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, out.subarray(n));
+      n += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      const bigger = new Uint8Array(out.length * 2 + rest.length * 3);
+      bigger.set(out.subarray(0, n));
+      out = bigger;
+    }
+  };
+  put(head);
+  for (const r of rows) put(r);
+  put(tail);
+  return out.subarray(0, n);
+}
+
+export function tabSheet(tab: PlannedTab, styles: TabStyles): TabSheet {
   assertMergesApart(tab);
   const layout = tabLayout(tab);
-  const rows = new Map<number, PlannedCell[]>();
-  for (const c of tab.cells) {
-    if (!rows.has(c.row)) rows.set(c.row, []);
-    rows.get(c.row)!.push(c);
-  }
+  // Row, then column order; of several values planned for one cell, the first (a stable sort keeps it first).
+  const cells = inRowOrder(tab.cells);
   let maxRow = 0;
   let maxCol = 0;
-  let data = '';
+  // Each row's cells joined into one flat string: a rope of a million short pieces would live until the zip.
+  const rowsXml: string[] = [];
+  let cellsXml: string[] = [];
+  const endRow = () => {
+    cellsXml.push('</row>');
+    rowsXml.push(cellsXml.join(''));
+  };
   const links: string[] = [];
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const cells = rows.get(r)!.sort((a, b) => a.col - b.col);
-    const height = layout.rowHeights.get(r);
-    data += `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>`;
-    let lastCol = -1;
-    for (const c of cells) {
-      if (c.col === lastCol) continue; // one value per cell: the first planned
-      lastCol = c.col;
-      const k = cellKey(c.row, c.col);
-      const s = styles.index(c.style, c.value.kind === 'link', c.numberFormat, {
-        right: layout.rightAligned.has(k) || undefined,
-        wrap: layout.wrapped.has(k) || undefined,
-        vertical: layout.rowHeights.has(c.row) ? (c.style === 'header' ? 'bottom' : 'top') : undefined,
-      }, c.highlight);
-      const ref = a1(c.row, c.col);
-      data += cellXml(ref, s, c.value);
-      if (c.value.kind === 'link') links.push(`<hyperlink ref="${ref}" location="${escapeXml(`${quoteSheet(c.value.sheet)}!${c.value.cell}`)}" display="${escapeXml(c.value.text)}"/>`);
-      maxCol = Math.max(maxCol, c.col);
+  let row = -1;
+  let lastCol = -1;
+  let height: number | undefined;
+  for (const c of cells) {
+    if (c.row !== row) {
+      if (row >= 0) endRow();
+      cellsXml = [];
+      row = c.row;
+      lastCol = -1;
+      height = layout.rowHeights.get(row);
+      cellsXml.push(height ? `<row r="${row + 1}" ht="${height}" customHeight="1">` : `<row r="${row + 1}">`);
+      maxRow = Math.max(maxRow, row);
     }
-    data += '</row>';
-    maxRow = Math.max(maxRow, r);
+    if (c.col === lastCol) continue; // one value per cell: the first planned
+    lastCol = c.col;
+    const k = cellKey(c.row, c.col);
+    const isLink = c.value.kind === 'link';
+    const s = styles.indexOf(c.style, isLink, c.numberFormat, layout.rightAligned.has(k), layout.wrapped.has(k), height !== undefined ? (c.style === 'header' ? 'bottom' : 'top') : undefined, c.highlight);
+    const ref = letters(c.col) + (c.row + 1);
+    cellsXml.push(cellXml(ref, s, c.value));
+    if (c.value.kind === 'link') links.push(`<hyperlink ref="${ref}" location="${escapeXml(`${quoteSheet(c.value.sheet)}!${c.value.cell}`)}" display="${escapeXml(c.value.text)}"/>`);
+    maxCol = Math.max(maxCol, c.col);
   }
+  if (row >= 0) endRow();
   const { rows: fr, cols: fc } = tab.freeze;
   const pane =
     fr || fc
@@ -160,14 +323,14 @@ export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
     .join('');
   const merges = tab.merges.length ? `<mergeCells count="${tab.merges.length}">${tab.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
   const fit = tab.print.fitToWidth;
-  const xml =
+  const sheet =
     `${HEAD}<worksheet ${NS}>` +
     `<sheetPr><tabColor rgb="FF1F4E79"/>${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` +
     `<dimension ref="A1:${a1(maxRow, maxCol)}"/>` +
     `<sheetViews><sheetView showGridLines="0" workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${data}</sheetData>` +
+    EMPTY_SHEET_DATA +
     (tab.autoFilter ? `<autoFilter ref="${tab.autoFilter}"/>` : '') +
     merges +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
@@ -180,7 +343,7 @@ export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
   const titles: string[] = [];
   if (layout.pagesWide > 1 && fc > 0) titles.push(`${q}!$A:$${columnLetters(fc - 1)}`);
   if (tab.print.repeatRows) titles.push(`${q}!$${tab.print.repeatRows.first + 1}:$${tab.print.repeatRows.last + 1}`);
-  return { xml, printTitles: titles.length ? titles.join(',') : null };
+  return { sheet, rows: rowsXml, printTitles: titles.length ? titles.join(',') : null };
 }
 
 /** Page breaks before the given 0-based rows (a break after the row above each). */
