@@ -1,20 +1,11 @@
 /** findFields (several fields in one pass) finds what findField finds for each field alone. */
 import { findField, findFields } from '../../src/parse/fields';
 import { SheetReader } from '../../src/parse/sheet-reader';
-import type { CellValue, SheetSnapshot } from '../../src/snapshot/types';
+import type { CellValue } from '../../src/snapshot/types';
+import { snapshotFromGrid } from '../../src/snapshot/cells';
 
 function sheet(values: CellValue[][]): SheetReader {
-  const snap: SheetSnapshot = {
-    name: 'S',
-    visibility: 'Visible',
-    top: 2,
-    left: 1,
-    values,
-    valueTypes: values.map((r) => r.map((v) => (v === null ? 'Empty' : typeof v === 'number' ? 'Double' : 'String'))),
-    formulas: values.map((r) => r.map(() => null)),
-    numberFormats: values.map((r) => r.map(() => 'General')),
-  };
-  return new SheetReader(snap);
+  return new SheetReader({ ...snapshotFromGrid('S', values), top: 2, left: 1 });
 }
 
 describe('findFields', () => {

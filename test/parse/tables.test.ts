@@ -1,20 +1,11 @@
 /** findHeader and isAnyHeader look at a row only when it holds a required label; tables that require none still match. */
 import { findHeader, isAnyHeader, matchHeader, type TableSpec } from '../../src/parse/tables';
 import { SheetReader } from '../../src/parse/sheet-reader';
-import type { CellValue, SheetSnapshot } from '../../src/snapshot/types';
+import type { CellValue } from '../../src/snapshot/types';
+import { snapshotFromGrid } from '../../src/snapshot/cells';
 
 function sheet(values: CellValue[][]): SheetReader {
-  const snap: SheetSnapshot = {
-    name: 'S',
-    visibility: 'Visible',
-    top: 0,
-    left: 0,
-    values,
-    valueTypes: values.map((r) => r.map((v) => (v === null ? 'Empty' : typeof v === 'number' ? 'Double' : 'String'))),
-    formulas: values.map((r) => r.map(() => null)),
-    numberFormats: values.map((r) => r.map(() => 'General')),
-  };
-  return new SheetReader(snap);
+  return new SheetReader(snapshotFromGrid('S', values));
 }
 
 const NAME_ONLY: TableSpec = { columns: [{ key: 'name', synonyms: ['Name'], required: false }], minPeriods: 2 };
