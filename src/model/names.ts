@@ -50,11 +50,6 @@ function match<T>(candidates: T[]): NameMatch<T> {
   return { found: candidates.length === 1 ? candidates[0] : null, candidates };
 }
 
-/** Partners a name or number as typed refers to. */
-export function matchPartner(partners: readonly Partner[], text: string | number | null): NameMatch<Partner> {
-  return matchPartnerIn(indexPartners(partners), text);
-}
-
 /** The partners by number and by name as labels match, made once for many look-ups (a partner per sheet and row). */
 interface PartnerIndex {
   partners: readonly Partner[];
@@ -80,7 +75,7 @@ function indexPartners(partners: readonly Partner[]): PartnerIndex {
   return { partners, byNo, byName };
 }
 
-/** As matchPartner, through an index: the same candidates, in the Partners table's order. */
+/** Partners a name or number as typed refers to, through the index: in the Partners table's order. */
 function matchPartnerIn(index: PartnerIndex, text: string | number | null): NameMatch<Partner> {
   if (text === null) return match([]);
   const t = String(text);

@@ -26,12 +26,8 @@ const LINE_BY_LABEL = new Map<string, BudgetLineKey>();
 for (const key of BUDGET_LINE_KEYS) for (const label of BUDGET_LINE_LABELS[key]) LINE_BY_LABEL.set(normalizeLabel(label), key);
 const TOTAL = normalizeLabel('Total');
 
-export function isBudgetSheet(s: SheetReader): boolean {
-  return findHeader(s, PLAN) !== null;
-}
-
-/** `planH`: the plan table's header, when the caller found it already (isBudgetSheet's look). */
-export function parseBudgetSheet(s: SheetReader, log: ReadLog, planH: FoundHeader = findHeader(s, PLAN)!): BudgetSheet {
+/** `planH`: the plan table's header, which the caller found in telling a budget sheet (parse/index.ts). */
+export function parseBudgetSheet(s: SheetReader, log: ReadLog, planH: FoundHeader): BudgetSheet {
   const reportedH = findHeader(s, REPORTED);
   const isStop = (r: number) => isAnyHeader(s, r, BUDGET_TABLES);
   const excluded = new Set<number>();

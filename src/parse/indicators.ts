@@ -3,7 +3,7 @@ import type { IndicatorRow, IndicatorSheet } from '../model/types';
 import type { SheetReader } from './sheet-reader';
 import type { ReadLog } from './read-log';
 import { readText } from './cells';
-import { bodyRows, findHeader, isAnyHeader, type FoundHeader, type TableSpec } from './tables';
+import { bodyRows, isAnyHeader, type FoundHeader, type TableSpec } from './tables';
 import { COLUMN } from './vocabulary';
 
 export const INDICATORS: TableSpec = {
@@ -18,12 +18,8 @@ export const INDICATORS: TableSpec = {
 
 const INDICATOR_TABLE = [INDICATORS];
 
-export function isIndicatorSheet(s: SheetReader): boolean {
-  return findHeader(s, INDICATORS) !== null;
-}
-
-/** `h`: the table's header, when the caller found it already (isIndicatorSheet's look). */
-export function parseIndicatorSheet(s: SheetReader, log: ReadLog, h: FoundHeader = findHeader(s, INDICATORS)!): { sheet: IndicatorSheet; rows: IndicatorRow[] } {
+/** `h`: the table's header, which the caller found in telling an indicator sheet (parse/index.ts). */
+export function parseIndicatorSheet(s: SheetReader, log: ReadLog, h: FoundHeader): { sheet: IndicatorSheet; rows: IndicatorRow[] } {
   const rows = bodyRows(s, h, (r) => isAnyHeader(s, r, INDICATOR_TABLE)).map((r) => readRow(s, r, h, log));
   return {
     sheet: {

@@ -22,7 +22,6 @@ export interface RowMove {
 
 /** Sheet names as Excel compares them: without regard to case. */
 export const sameSheet = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-const same = sameSheet;
 
 /** Rows (0-based) of a sheet deleted as whole rows: one move per run of neighbouring rows, bottom-up, so each move's rows are those read. */
 export function rowDeletions(sheet: string, rows: Iterable<number>): RowMove[] {
@@ -41,7 +40,7 @@ export function rowDeletions(sheet: string, rows: Iterable<number>): RowMove[] {
 export function movedRow(moves: readonly RowMove[], sheet: string, row: number): number | null {
   let r = row;
   for (const m of moves) {
-    if (!same(m.sheet, sheet)) continue;
+    if (!sameSheet(m.sheet, sheet)) continue;
     if (m.count > 0) {
       if (r >= m.at) r += m.count;
     } else if (r >= m.at) {
@@ -57,7 +56,7 @@ export function movedSpan(moves: readonly RowMove[], sheet: string, top: number,
   let t = top;
   let b = bottom;
   for (const m of moves) {
-    if (!same(m.sheet, sheet)) continue;
+    if (!sameSheet(m.sheet, sheet)) continue;
     if (m.count > 0) {
       if (t >= m.at) t += m.count;
       if (b >= m.at) b += m.count;
@@ -82,7 +81,7 @@ export function movedFormatSpan(moves: readonly RowMove[], sheet: string, top: n
   let span: { top: number; bottom: number } | null = { top, bottom };
   for (const m of moves) {
     if (!span) return null;
-    if (m.count > 0 && same(m.sheet, sheet) && span.bottom === m.at - 1) span = { top: span.top, bottom: span.bottom + m.count };
+    if (m.count > 0 && sameSheet(m.sheet, sheet) && span.bottom === m.at - 1) span = { top: span.top, bottom: span.bottom + m.count };
     else span = movedSpan([m], sheet, span.top, span.bottom);
   }
   return span;
@@ -102,7 +101,7 @@ export function movedTableSpan(moves: readonly RowMove[], sheet: string, top: nu
   let t = top;
   let b = bottom;
   for (const m of moves) {
-    if (!same(m.sheet, sheet)) continue;
+    if (!sameSheet(m.sheet, sheet)) continue;
     if (m.count > 0) {
       if (m.at <= t) t += m.count;
       if (m.at <= b || (joinBelow && m.at === b + 1 && totals === 0)) b += m.count;
@@ -154,7 +153,7 @@ export function movedFormula(formula: string, home: string, moves: readonly RowM
   return formula.replace(REF, (m, str: string | undefined, prefix: string | undefined, cells: string | undefined, rows: string | undefined) => {
     if (str !== undefined) return m;
     const sheet = prefix ? sheetOfPrefix(prefix) : home;
-    if (!moves.some((x) => same(x.sheet, sheet))) return m;
+    if (!moves.some((x) => sameSheet(x.sheet, sheet))) return m;
     const moved = movedAddress(moves, sheet, (cells ?? rows)!);
     return moved === null ? `${prefix ?? ''}#REF!` : `${prefix ?? ''}${moved}`;
   });
@@ -193,7 +192,7 @@ export function marksAbove(state: ClusterixState, moves: readonly RowMove[]): In
   moves.forEach((m, i) => {
     if (m.count <= 0 || m.at === 0) return;
     for (const saved of state.marks) {
-      if (!same(saved.sheet, m.sheet) || !/^\$?[A-Z]{1,3}\$?\d+$/i.test(saved.cell)) continue;
+      if (!sameSheet(saved.sheet, m.sheet) || !/^\$?[A-Z]{1,3}\$?\d+$/i.test(saved.cell)) continue;
       const p = parseA1(saved.cell);
       if (movedRow(moves.slice(0, i), saved.sheet, p.row) !== m.at - 1) continue;
       const cells: string[] = [];

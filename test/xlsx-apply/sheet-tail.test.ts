@@ -42,6 +42,12 @@ it('finds the closing sheetData tag from the end, not text that mentions it', ()
   expect(sheetDataCloseAt(SHEETS.empty)).toBe(-1);
 });
 
+it('skips the closing tag as text inside a comment after the cells, so a legacyDrawing before it is still found', () => {
+  const xml = `<worksheet ${NS}><sheetData>${rows}</sheetData><legacyDrawing r:id="rId7"/><extLst><!-- was </sheetData> --></extLst></worksheet>`;
+  expect(sheetDataCloseAt(xml)).toBe(xml.indexOf('</sheetData>'));
+  expect(legacyDrawingId(xml)).toBe('rId7');
+});
+
 it.each(Object.keys(SHEETS))('places legacyDrawing as a search of the whole part does (%s)', (name) => {
   const xml = SHEETS[name];
   expect(legacyDrawingId(xml)).toBe(legacyDrawingIdWhole(xml));

@@ -177,7 +177,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   // Each further sync brings what the last walk found (protection, owner markers, the state), walks on when the
   // last walk was full (a workbook of more than 256 sheets), and reads as many cells as the budget leaves: a second
   // walk costs no round trip of its own.
-  // One sync per planned chunk (never per sheet or cell): recursion rather than a loop, as walkOn and readGroup do.
+  // One sync per planned chunk (never per sheet or cell): recursion rather than a loop, as readGroup does.
   const readOn = async (): Promise<void> => {
     if (more === null && fresh.length === 0 && unread.length === 0) return;
     const metaOf = fresh;

@@ -3,7 +3,7 @@ import type { Amount, BudgetLineKey, BudgetRow, BudgetTable } from '../../model/
 import type { Cents } from '../../util/money';
 import type { Place } from './finding';
 import { range } from './finding';
-import { countedRow, countedRows, periodSum, periodSums, sumOf, tableSum, type Sum } from '../../model/totals';
+import { countedRow, countedRows, periodSums, sumOf, tableSum, type Sum } from '../../model/totals';
 
 /** The sum of the amounts; null when one is missing (an error value: T01 or T02 already says so). */
 export function sumAmounts(xs: readonly Amount[]): Cents | null {
@@ -38,12 +38,7 @@ export function tableTotal(table: BudgetTable): Cents | null {
   return complete(tableSum(table));
 }
 
-/** The counted lines' cells in one period column (index into table.periods). */
-export function periodTotal(table: BudgetTable, index: number): Cents | null {
-  return complete(periodSum(table, index));
-}
-
-/** periodTotal of every period column, in order. */
+/** The counted lines' cells in each period column, in the order of table.periods; null where a cell is missing. */
 export function periodTotals(table: BudgetTable): (Cents | null)[] {
   return periodSums(table).map(complete);
 }

@@ -58,7 +58,7 @@ export const B03: Rule = {
         table.periods.forEach((col, i) => {
           const cell = t.amounts[i];
           if (!cell || cell.cents === null) return;
-          const sum = sums[i]; // periodTotal(table, i)
+          const sum = sums[i]; // the period column's total (periodTotals)
           if (differs(cell, sum) && cell.cents !== everyRowIn(lines, i)) out.push(finding('B03', 'error', cell.at, `Total ${which} in P${col.number} is ${shown(cell)}; the budget lines add up to ${formatEur(sum as Cents)}`, { expected: eur(sum as Cents), actual: actual(cell) }));
         });
         if (!t.total || t.total.cents === null) continue;

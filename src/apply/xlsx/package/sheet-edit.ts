@@ -205,7 +205,8 @@ const AFTER_LEGACY = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', '
 
 /**
  * Where the sheet's closing sheetData tag starts (</sheetData>, with its prefix), or -1 (none, or <sheetData/>).
- * Found from the end: no text or attribute value holds '</', and a report tab's sheetData is megabytes long.
+ * Found from the end: no text or attribute value holds '</' (a comment may: skipped), and a report tab's sheetData
+ * is megabytes long.
  */
 export function sheetDataCloseAt(xml: string): number {
   for (let i = xml.lastIndexOf('sheetData>'); i >= 2; i = xml.lastIndexOf('sheetData>', i - 1)) {
@@ -215,9 +216,15 @@ export function sheetDataCloseAt(xml: string): number {
       while (j > 0 && /\w/.test(xml[j - 1])) j--;
       if (j === i - 1) continue; // a ':' without a prefix before it
     }
-    if (xml.startsWith('</', j - 2)) return j - 2;
+    // A comment after the cells (in extLst, say) may hold the same text: not the tag.
+    if (xml.startsWith('</', j - 2) && !inComment(xml, j - 2)) return j - 2;
   }
   return -1;
+}
+
+function inComment(xml: string, at: number): boolean {
+  const open = xml.lastIndexOf('<!--', at);
+  return open >= 0 && xml.indexOf('-->', open) > at;
 }
 
 /** The part of the sheet from its closing sheetData tag on (where everything after the cells is), and where it starts. */
