@@ -110,33 +110,18 @@ function letters(col: number): string {
   return LETTERS[col] ?? (LETTERS[col] = columnLetters(col));
 }
 
-/** Text that needs no escaping is most of a report's text: tested once, not replaced three times. */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
-const text = (s: string): string => (NEEDS_ESCAPE.test(s) ? escapeText(s) : s);
-
-/**
- * escapeXml for long formulas (a sum over hundreds of sheets holds a quote per sheet name): the same text,
- * each character replaced by one native pass rather than by a callback per occurrence.
- */
-const ESCAPED = /[&<>"']/;
-function escapeFormula(s: string): string {
-  if (!ESCAPED.test(s)) return s;
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
 function cellXml(ref: string, s: number, v: PlanValue): string {
   const st = s ? ` s="${s}"` : '';
   switch (v.kind) {
     case 'text':
     case 'link':
-      return v.text === '' ? `<c r="${ref}"${st}/>` : `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${text(v.text)}</t></is></c>`;
+      return v.text === '' ? `<c r="${ref}"${st}/>` : `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${escapeText(v.text)}</t></is></c>`;
     case 'number':
       return Number.isFinite(v.value) ? `<c r="${ref}"${st}><v>${v.value}</v></c>` : `<c r="${ref}"${st} t="e"><v>#NUM!</v></c>`;
     case 'formula': {
-      const f = `<f>${escapeFormula(v.formula.charCodeAt(0) === 61 ? v.formula.slice(1) : v.formula)}</f>`;
+      const f = `<f>${escapeXml(v.formula.charCodeAt(0) === 61 ? v.formula.slice(1) : v.formula)}</f>`;
       if (typeof v.result === 'number') return `<c r="${ref}"${st}>${f}<v>${v.result}</v></c>`;
-      return `<c r="${ref}"${st} t="str">${f}<v>${text(v.result)}</v></c>`;
+      return `<c r="${ref}"${st} t="str">${f}<v>${escapeText(v.result)}</v></c>`;
     }
   }
 }
