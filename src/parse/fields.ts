@@ -1,6 +1,6 @@
 /** A field is a label cell with its value in the next non-empty cell to the right (never a header cell). */
 import type { SheetReader } from './sheet-reader';
-import { normalizeLabel } from '../util/labels';
+import { labelSet } from '../util/labels';
 
 export interface FoundField {
   labelRow: number;
@@ -9,24 +9,13 @@ export interface FoundField {
   valueCol: number | null;
 }
 
-const wantedCache = new Map<readonly string[], Set<string>>();
-function wantedOf(synonyms: readonly string[]): Set<string> {
-  let w = wantedCache.get(synonyms);
-  if (w === undefined) {
-    w = new Set(synonyms.map(normalizeLabel));
-    if (wantedCache.size >= 1_000) wantedCache.clear(); // synonyms are the vocabulary's few constant lists
-    wantedCache.set(synonyms, w);
-  }
-  return w;
-}
-
 export function findField(s: SheetReader, synonyms: readonly string[], excludedRows: ReadonlySet<number>): FoundField | null {
   return findFields(s, [synonyms], excludedRows)[0];
 }
 
 /** findField for several fields in one pass over the sheet: each is the first cell, row by row, that has one of its labels. */
 export function findFields(s: SheetReader, fields: readonly (readonly string[])[], excludedRows: ReadonlySet<number>): (FoundField | null)[] {
-  const wanted = fields.map(wantedOf);
+  const wanted = fields.map(labelSet);
   const found: (FoundField | null)[] = fields.map(() => null);
   let left = fields.length;
   for (let r = s.top; r < s.bottom && left > 0; r++) {

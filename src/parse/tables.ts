@@ -3,7 +3,7 @@
  * allowed between them. A table's body runs to its first blank row or the next table's header row.
  */
 import type { SheetReader } from './sheet-reader';
-import { normalizeLabel } from '../util/labels';
+import { labelSet, normalizeLabel } from '../util/labels';
 import { periodNumber } from './vocabulary';
 
 export interface ColumnSpec {
@@ -32,23 +32,13 @@ export interface TableSpec {
   minPeriods?: number;
 }
 
-const normCache = new Map<readonly string[], Set<string>>();
-function normSet(synonyms: readonly string[]): Set<string> {
-  let s = normCache.get(synonyms);
-  if (!s) {
-    s = new Set(synonyms.map(normalizeLabel));
-    normCache.set(synonyms, s);
-  }
-  return s;
-}
-
 /** Match a row against a table spec; null when it is not that table's header. */
 export function matchHeader(s: SheetReader, row: number, spec: TableSpec): FoundHeader | null {
   const cols: Record<string, number> = {};
   const periods: { number: number; col: number }[] = [];
   let firstNonEmpty: number | null = null;
   let lastCol = -1;
-  const exclude = spec.excludeIfHas ? normSet(spec.excludeIfHas) : null;
+  const exclude = spec.excludeIfHas ? labelSet(spec.excludeIfHas) : null;
   for (let c = s.left; c < s.right; c++) {
     const n = s.norm(row, c);
     if (n === '') continue;
@@ -56,7 +46,7 @@ export function matchHeader(s: SheetReader, row: number, spec: TableSpec): Found
     if (exclude?.has(n)) return null;
     let matched = false;
     for (const col of spec.columns) {
-      if (cols[col.key] === undefined && normSet(col.synonyms).has(n)) {
+      if (cols[col.key] === undefined && labelSet(col.synonyms).has(n)) {
         cols[col.key] = c;
         matched = true;
         break;
@@ -117,7 +107,7 @@ function requiredLabels(specs: readonly TableSpec[]): Set<string> | null {
     let set = requiredOne.get(spec);
     if (set === undefined) {
       set = spec.columns.some((col) => col.required) ? new Set() : null;
-      if (set) for (const col of spec.columns) if (col.required) for (const n of normSet(col.synonyms)) set.add(n);
+      if (set) for (const col of spec.columns) if (col.required) for (const n of labelSet(col.synonyms)) set.add(n);
       if (requiredOne.size >= 100) requiredOne.clear();
       requiredOne.set(spec, set);
     }

@@ -25,3 +25,16 @@ function normalize(text: string): string {
     .replace(/ß/g, 'ss')
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+const LABEL_SETS = new Map<readonly string[], Set<string>>();
+
+/** A list of synonyms as the set of its normalized labels, made once per list (the vocabulary's lists are constants). */
+export function labelSet(synonyms: readonly string[]): Set<string> {
+  let set = LABEL_SETS.get(synonyms);
+  if (set === undefined) {
+    set = new Set(synonyms.map(normalizeLabel));
+    if (LABEL_SETS.size >= 1_000) LABEL_SETS.clear(); // bounded, should a caller ever pass lists made on the fly
+    LABEL_SETS.set(synonyms, set);
+  }
+  return set;
+}
