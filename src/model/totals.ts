@@ -32,29 +32,27 @@ function counts(r: BudgetRow, inForce: readonly BudgetLineKey[] | undefined): bo
   return !r.isTotal && r.line !== null && (!inForce || inForce.includes(r.line));
 }
 
-/** The rows that count, by budget line: the first row of each known line. */
-export function countedRows(table: BudgetTable | null): Partial<Record<BudgetLineKey, BudgetRow>> {
-  const out: Partial<Record<BudgetLineKey, BudgetRow>> = {};
-  if (!table) return out;
+/** The rows that count, in the table's order: the first row of each budget line in force (the one place that says so). */
+function countedList(table: BudgetTable): BudgetRow[] {
+  const out: BudgetRow[] = [];
   const inForce = table.linesInForce;
   const rows = table.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (counts(r, inForce) && !out[r.line!]) out[r.line!] = r;
+    if (counts(r, inForce) && !out.some((o) => o.line === r.line)) out.push(r);
   }
   return out;
 }
 
+/** The rows that count, by budget line. */
+export function countedRows(table: BudgetTable | null): Partial<Record<BudgetLineKey, BudgetRow>> {
+  const out: Partial<Record<BudgetLineKey, BudgetRow>> = {};
+  if (table) for (const r of countedList(table)) out[r.line!] = r;
+  return out;
+}
+
 export function countedRow(table: BudgetTable | null, line: BudgetLineKey): BudgetRow | null {
-  if (!table) return null;
-  const inForce = table.linesInForce;
-  if (inForce && !inForce.includes(line)) return null;
-  const rows = table.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (!r.isTotal && r.line === line) return r;
-  }
-  return null;
+  return table ? (countedList(table).find((r) => r.line === line) ?? null) : null;
 }
 
 export function lineSum(table: BudgetTable | null, line: BudgetLineKey): Sum {
@@ -62,22 +60,10 @@ export function lineSum(table: BudgetTable | null, line: BudgetLineKey): Sum {
   return row ? sumOf(row.amounts) : { cents: 0 as Cents, complete: true };
 }
 
-/** Whether rows[i] is the first row of its line (the rows before it are few: a table has a dozen rows). */
-function firstOfLine(rows: readonly BudgetRow[], i: number): boolean {
-  const line = rows[i].line;
-  for (let j = 0; j < i; j++) if (!rows[j].isTotal && rows[j].line === line) return false;
-  return true;
-}
-
-/** All counted lines in one period column (an index into table.periods). */
-export function periodSum(table: BudgetTable, index: number): Sum {
+function periodSumOf(counted: readonly BudgetRow[], index: number): Sum {
   let cents = 0;
   let complete = true;
-  const inForce = table.linesInForce;
-  const rows = table.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (!counts(r, inForce) || !firstOfLine(rows, i)) continue;
+  for (const r of counted) {
     const a = r.amounts[index];
     if (a === undefined) continue;
     if (a.cents === null) complete = false;
@@ -86,43 +72,27 @@ export function periodSum(table: BudgetTable, index: number): Sum {
   return { cents: cents as Cents, complete };
 }
 
+/** All counted lines in one period column (an index into table.periods). */
+export function periodSum(table: BudgetTable, index: number): Sum {
+  return periodSumOf(countedList(table), index);
+}
+
 /** periodSum of every period column of the table, in order, the counted rows found once. */
 export function periodSums(table: BudgetTable): Sum[] {
-  const counted: BudgetRow[] = [];
-  const inForce = table.linesInForce;
-  const rows = table.rows;
-  for (let i = 0; i < rows.length; i++) if (counts(rows[i], inForce) && firstOfLine(rows, i)) counted.push(rows[i]);
-  const out: Sum[] = new Array(table.periods.length);
-  for (let index = 0; index < table.periods.length; index++) {
-    let cents = 0;
-    let complete = true;
-    for (const r of counted) {
-      const a = r.amounts[index];
-      if (a === undefined) continue;
-      if (a.cents === null) complete = false;
-      else cents += a.cents;
-    }
-    out[index] = { cents: cents as Cents, complete };
-  }
-  return out;
+  const counted = countedList(table);
+  return table.periods.map((_, index) => periodSumOf(counted, index));
 }
 
 /** A partner's planned (or reported) total: every period cell of every counted line. */
 export function tableSum(table: BudgetTable | null): Sum {
   let cents = 0;
   let complete = true;
-  if (table) {
-    const inForce = table.linesInForce;
-    const rows = table.rows;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      if (!counts(r, inForce) || !firstOfLine(rows, i)) continue;
-      const amounts = r.amounts;
-      for (let k = 0; k < amounts.length; k++) {
-        const c = amounts[k].cents;
-        if (c === null) complete = false;
-        else cents += c;
-      }
+  for (const r of table ? countedList(table) : []) {
+    const amounts = r.amounts;
+    for (let k = 0; k < amounts.length; k++) {
+      const c = amounts[k].cents;
+      if (c === null) complete = false;
+      else cents += c;
     }
   }
   return { cents: cents as Cents, complete };
