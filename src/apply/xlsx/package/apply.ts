@@ -15,7 +15,7 @@ import { PackageEdit } from './parts';
 import { MINIMAL_STYLES, StylesEdit, setAttr } from './styles-edit';
 import { SheetNotes, type NoteChange } from './notes';
 import { editCells, styleOf, withStyle, type CellEdit } from './sheet-edit';
-import { sheetBytes, solidFillXml, stateSheetXml, TabStyles, tabSheet, withRows } from './tab-xml';
+import { sheetBytes, solidFillXml, stateSheetXml, TabStyles, tabSheet } from './tab-xml';
 import { WorkbookEdit } from './workbook-edit';
 import { addReportParts } from '../finish-package';
 
@@ -201,8 +201,9 @@ class Patcher {
     // The rows last: nothing above reads a tab's cells, and megabytes of text are neither copied nor searched.
     for (const [part, rows] of this.tabRows) {
       const sheet = this.edit.text(part)!;
-      // A strict package's parts are spelled strict as text (PackageEdit.set).
-      this.edit.set(part, this.edit.strict ? withRows(sheet, rows) : sheetBytes(sheet, rows));
+      // In a strict package the sheet around the rows is spelled strict already (PackageEdit.set made it so); the rows
+      // hold no namespace, and a cell's text must not be respelled: bytes, as in any package.
+      this.edit.set(part, sheetBytes(sheet, rows));
     }
     if (transform) this.edit.setFromRecord(transform(this.edit.toRecord()));
     return this.edit.toZip();

@@ -38,11 +38,14 @@ type Part = { copy: ZipEntry; bytes?: Uint8Array } | { bytes?: Uint8Array; text?
 
 export const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
-/** Transitional namespaces and relationship types, as strict OOXML spells them (a strict part is unchanged). */
+/**
+ * Transitional namespaces and relationship types, as strict OOXML spells them (a strict part is unchanged): only in
+ * namespace declarations and relationships' Type, so a cell's text that spells such a URI stays as the user typed it.
+ */
 export function toStrict(xml: string): string {
   return xml
-    .replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, STRICT_MAIN)
-    .replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, 'http://purl.oclc.org/ooxml/officeDocument/relationships');
+    .replace(/(\sxmlns(?::[\w.-]+)?=["'])http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main(?=["'])/g, `$1${STRICT_MAIN}`)
+    .replace(/(\s(?:xmlns(?::[\w.-]+)?|Type)=["'])http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships(?=["'/])/g, '$1http://purl.oclc.org/ooxml/officeDocument/relationships');
 }
 
 export class PackageEdit {
