@@ -6,6 +6,11 @@
 'use strict';
 const path = require('path');
 const webpack = require('webpack');
+const { isBuiltin } = require('module');
+
+// commander requires node:child_process when it loads, for executable subcommands (we have none), and Node's module
+// loads net and dgram with it: a few milliseconds of every start. In the bundle, a stand-in loads it on first use.
+const LAZY = new Map([['node:child_process', path.resolve(__dirname, 'src/cli/lazy-child-process.ts')]]);
 
 module.exports = {
   mode: 'production',
@@ -16,6 +21,10 @@ module.exports = {
   // compareBeforeEmit off: the bundle's mtime must say it is newer than src/ even when a change left it the same.
   output: { path: path.resolve(__dirname, 'lib'), filename: 'clusterix.js', library: { type: 'commonjs2' }, compareBeforeEmit: false },
   resolve: { extensions: ['.ts', '.js'] },
+  // Node's modules stay require()s, as webpack's node preset makes them, but for those in LAZY: the preset would
+  // take them before the plugins below can swap in their stand-ins.
+  externalsPresets: { node: false },
+  externals: [({ request }, callback) => (isBuiltin(request) && !LAZY.has(request) ? callback(null, `commonjs ${request}`) : callback())],
   module: {
     rules: [
       {
@@ -27,7 +36,10 @@ module.exports = {
   },
   // Readable stack traces and quick builds matter more than bytes here: no minifying, modules named by their path.
   optimization: { minimize: false, moduleIds: 'named' },
-  plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+  plugins: [
+    new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+    ...[...LAZY].map(([request, standIn]) => new webpack.NormalModuleReplacementPlugin(new RegExp(`^${request}$`), standIn)),
+  ],
   performance: { hints: false },
   stats: 'errors-warnings',
 };
