@@ -8,7 +8,8 @@ const root = path.join(__dirname, '..');
 function newestMtime(dir) {
   let newest = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
+    // Joined by hand: path.join's normalizing was about half of this walk's time.
+    const p = dir + path.sep + e.name;
     const t = e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs;
     if (t > newest) newest = t;
   }
@@ -27,16 +28,41 @@ function registerTs() {
   };
 }
 
-/** The newest mtime in src/, looked up once; 0 when there is no src/ (an installed package: lib/ is all there is). */
-let srcMtime;
-function sourcesMtime() {
-  if (srcMtime === undefined) srcMtime = fs.existsSync(path.join(root, 'src')) ? newestMtime(path.join(root, 'src')) : 0;
-  return srcMtime;
+/** The newest mtime in `base`/src/, looked up once; 0 when there is no src/ (an installed package: lib/ is all there is). */
+const srcMtimes = new Map();
+function sourcesMtime(base = root) {
+  if (!srcMtimes.has(base)) srcMtimes.set(base, fs.existsSync(path.join(base, 'src')) ? newestMtime(path.join(base, 'src')) : 0);
+  return srcMtimes.get(base);
 }
 
 /** True when `file` exists and is at least as new as every file in src/. */
 function upToDate(file) {
   return fs.existsSync(file) && fs.statSync(file).mtimeMs >= sourcesMtime();
+}
+
+/**
+ * True when the bundle `file` exists and is at least as new as what it was built from: the files below src/ that
+ * webpack read and every folder of src/ (adding, removing or renaming a file changes its folder's mtime), as
+ * scripts/build-cli.js listed them beside it (`.sources`, one path relative to `base` a line). Stat-ing that list
+ * costs less than walking src/. Without the list, as upToDate: at least as new as every file in src/.
+ */
+function bundleUpToDate(file, base = root) {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) return false;
+  let sources;
+  try {
+    sources = fs.readFileSync(file.replace(/\.js$/, '.sources'), 'utf8').split('\n');
+  } catch {
+    return st.mtimeMs >= sourcesMtime(base);
+  }
+  for (const rel of sources) {
+    if (rel === '') continue;
+    const s = fs.statSync(`${base}/${rel}`, { throwIfNoEntry: false });
+    // A listed source gone: stale, unless all of src/ is (an installed package: lib/ is all there is).
+    if (!s) return !fs.existsSync(path.join(base, 'src'));
+    if (s.mtimeMs > st.mtimeMs) return false;
+  }
+  return true;
 }
 
 /**
@@ -74,11 +100,12 @@ function runBundle(file) {
 }
 
 exports.newestMtime = newestMtime;
+exports.bundleUpToDate = bundleUpToDate;
 exports.runBundle = runBundle;
 
 /** Runs `tsEntry`: from `bundle` (one file under lib/) when given and up to date, else its compiled copy `jsEntry`, else transpiled. */
 exports.run = function run(tsEntry, jsEntry, bundle) {
-  if (bundle && upToDate(path.join(root, bundle))) return runBundle(path.join(root, bundle));
+  if (bundle && bundleUpToDate(path.join(root, bundle))) return runBundle(path.join(root, bundle));
   const js = path.join(root, jsEntry);
   if (upToDate(js)) return require(js);
   registerTs();

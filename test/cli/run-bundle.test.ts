@@ -43,3 +43,59 @@ test('a cache made for another bundle of the same length is not used', () => {
   fs.utimesSync(file, later, later);
   expect(run(file)).toBe('new');
 });
+
+describe('bundleUpToDate: bin/clusterix.js runs the bundle only while it is as new as what it was built from', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { bundleUpToDate } = require(RUN_TS) as { bundleUpToDate: (file: string, base: string) => boolean };
+  const at = (file: string, s: number) => fs.utimesSync(file, new Date(s * 1000), new Date(s * 1000));
+  const T = 1_700_000_000;
+
+  /** A root with src/a.ts, src/sub/b.ts and a bundle at T, its sources at T - 10 (listed beside it when `listed`). */
+  function tree(name: string, listed: boolean): { base: string; bundle: string } {
+    const base = path.join(dir, name);
+    fs.mkdirSync(path.join(base, 'src', 'sub'), { recursive: true });
+    fs.mkdirSync(path.join(base, 'lib'));
+    fs.writeFileSync(path.join(base, 'src', 'a.ts'), 'a');
+    fs.writeFileSync(path.join(base, 'src', 'sub', 'b.ts'), 'b');
+    const bundle = path.join(base, 'lib', 'x.js');
+    fs.writeFileSync(bundle, '');
+    if (listed) fs.writeFileSync(path.join(base, 'lib', 'x.sources'), 'src\nsrc/sub\nsrc/a.ts\nsrc/sub/b.ts\n');
+    for (const p of ['src/a.ts', 'src/sub/b.ts', 'src/sub', 'src']) at(path.join(base, p), T - 10);
+    at(bundle, T);
+    return { base, bundle };
+  }
+
+  test.each([true, false])('with the list of sources beside it: %s', (listed) => {
+    const t = tree(`fresh-${listed}`, listed);
+    expect(bundleUpToDate(t.bundle, t.base)).toBe(true);
+    expect(bundleUpToDate(path.join(t.base, 'lib', 'none.js'), t.base)).toBe(false);
+    // A source edited in place after the build: only its own mtime moves.
+    const edited = tree(`edited-${listed}`, listed);
+    at(path.join(edited.base, 'src', 'sub', 'b.ts'), T + 1);
+    expect(bundleUpToDate(edited.bundle, edited.base)).toBe(false);
+    // A file added after the build (it could shadow what an import found), not in the list: its folder's mtime moves.
+    const added = tree(`added-${listed}`, listed);
+    fs.writeFileSync(path.join(added.base, 'src', 'sub', 'c.ts'), 'c');
+    expect(bundleUpToDate(added.bundle, added.base)).toBe(false);
+  });
+
+  test('a listed source removed makes the bundle stale; no src/ at all (an installed package) does not', () => {
+    const removed = tree('removed', true);
+    fs.rmSync(path.join(removed.base, 'src', 'a.ts'));
+    at(path.join(removed.base, 'src'), T - 10);
+    expect(bundleUpToDate(removed.bundle, removed.base)).toBe(false);
+    const installed = tree('installed', true);
+    fs.rmSync(path.join(installed.base, 'src'), { recursive: true });
+    expect(bundleUpToDate(installed.bundle, installed.base)).toBe(true);
+  });
+});
+
+test('the build lists every folder of src/ and the sources below it that webpack read, each once', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { sourcesOf } = require(path.resolve(__dirname, '../../scripts/build-cli.js')) as { sourcesOf: (deps: Iterable<string>, base: string) => string[] };
+  const base = path.join(dir, 'listed');
+  fs.mkdirSync(path.join(base, 'src', 'sub', 'deep'), { recursive: true });
+  fs.mkdirSync(path.join(base, 'src', 'unread'));
+  const deps = [path.join(base, 'src', 'sub', 'b.ts'), path.join(base, 'src', 'a.ts'), path.join(base, 'src', 'sub'), path.join(base, 'package.json'), path.join(base, 'node_modules', 'm', 'index.js')];
+  expect(sourcesOf(deps, base).sort()).toEqual(['src', 'src/a.ts', 'src/sub', 'src/sub/b.ts', 'src/sub/deep', 'src/unread']);
+});
