@@ -35,6 +35,9 @@ module.exports = {
     ],
   },
   // Readable stack traces and quick builds matter more than bytes here: no minifying, modules named by their path.
+  // It also measured slower (2026-12-01): minified (terser, names kept, ASCII only), the start was ~20 ms faster, but
+  // a consolidate of 500 partners ran 2 more mark-compacts and 3 more scavenges (+50 ms main thread, +200 ms CPU);
+  // reading an ASCII bundle as latin1 (a string off V8's heap) did the same. Less heap at start, more collections.
   optimization: { minimize: false, moduleIds: 'named' },
   plugins: [
     new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),

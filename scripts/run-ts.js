@@ -69,6 +69,8 @@ function bundleUpToDate(file, base = root) {
  * Runs a one-file bundle (scripts/build-cli.js) as a CommonJS module, with V8's code cache beside it when the cache
  * was made for this very bundle (its size and mtime are in the cache's first line): the functions a consolidate
  * compiled at build time are not compiled again. With CLUSTERIX_WRITE_CODE_CACHE set, writes that cache at exit.
+ * V8 rejects the cache when node runs with other V8 flags than at the build (--trace-gc, --max-semi-space-size…):
+ * measure such runs against each other, or count collections with perf_hooks' 'gc' entries instead.
  */
 function runBundle(file) {
   const vm = require('vm');
