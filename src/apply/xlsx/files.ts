@@ -11,7 +11,7 @@ import { clashRefusal, sortSheets } from '../../plan/ownership';
 import type { ClusterixState, ReportPlan } from '../../plan/types';
 import { UserError } from '../../util/errors';
 import { writeWhole } from './safe-write';
-import { clearPackage, consolidatePackage, readPackageState, type PackageTransform } from './package/apply';
+import { clearPackageAsync, consolidatePackageAsync, readPackageState, type PackageTransform } from './package/apply';
 
 export async function assertNotSameFile(bookPath: string, outPath: string): Promise<void> {
   const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
@@ -53,11 +53,11 @@ export async function consolidateFile(bookPath: string, outPath: string, opts: C
     outcome = full;
   }
   const plan = outcome.plan;
-  await writeBytes(outPath, consolidatePackage(book, plan, opts.transform));
+  await writeBytes(outPath, await consolidatePackageAsync(book, plan, opts.transform));
   return outcome;
 }
 
 export async function clearFile(bookPath: string, outPath: string): Promise<void> {
   await assertNotSameFile(bookPath, outPath);
-  await writeBytes(outPath, clearPackage(await readPackageFile(bookPath)));
+  await writeBytes(outPath, await clearPackageAsync(await readPackageFile(bookPath)));
 }
