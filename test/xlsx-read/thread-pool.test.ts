@@ -4,6 +4,9 @@
  * written, byte for byte, as the sync path; the same refusals, in one line.
  */
 import * as fc from 'fast-check';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { deflateRawSync } from 'zlib';
 import * as nodeCodec from '../../src/snapshot/package/codec';
 import * as browserCodec from '../../src/snapshot/package/codec.browser';
@@ -12,7 +15,7 @@ import { openPackage } from '../../src/snapshot/package/open';
 import { readPackage, readPackageAsync, readPackageFile } from '../../src/snapshot/package-reader';
 import { specToPackage } from '../../src/apply/xlsx/package/new-package';
 import { clearPackage, clearPackageAsync, consolidatePackage, consolidatePackageAsync, readPackageState } from '../../src/apply/xlsx/package/apply';
-import { userSheetsOnly } from '../../src/apply/xlsx/files';
+import { userSheetsOnly, writePieces } from '../../src/apply/xlsx/files';
 import { consolidateWorkbook } from '../../src/engine';
 import { UserError } from '../../src/util/errors';
 import { bigWorkbookSpec } from '../support/big-workbook';
@@ -78,7 +81,7 @@ describe('deflating in the thread pool', () => {
         const out: OutEntry[] = list.map(([name, bytes]) => ({ name, bytes }));
         const started = new Map<Uint8Array, Promise<Uint8Array>>();
         if (early) for (const [, bytes] of list) if (bytes.length >= DEFLATE_POOL_MIN) started.set(bytes, deflateEarly(bytes));
-        expect(Buffer.from(await writeZipAsync(out, started)).equals(Buffer.from(writeZip(out)))).toBe(true);
+        expect(Buffer.concat(await writeZipAsync(out, started)).equals(writeZip(out))).toBe(true);
       }),
       { numRuns: 40 },
     );
@@ -87,7 +90,7 @@ describe('deflating in the thread pool', () => {
   it('keeps copied entries’ compressed bytes, as writeZip does', async () => {
     const { entries } = zipOf({ 'a.xml': xmlOf(DEFLATE_POOL_MIN * 2), 'b.xml': xmlOf(100) });
     const out: OutEntry[] = [{ name: 'a.xml', copy: entries.get('a.xml')! }, { name: 'new.xml', bytes: xmlOf(DEFLATE_POOL_MIN * 3, 1) }, { name: 'b.xml', copy: entries.get('b.xml')! }];
-    expect(Buffer.from(await writeZipAsync(out)).equals(Buffer.from(writeZip(out)))).toBe(true);
+    expect(Buffer.concat(await writeZipAsync(out)).equals(writeZip(out))).toBe(true);
   });
 
   it('deflates at level 4, as the sync call does', async () => {
@@ -145,10 +148,21 @@ describe('a workbook with large parts', () => {
     const plan = consolidateWorkbook(userSheetsOnly(book.snapshot, readPackageState(book)), { now: new Date('2026-01-15T10:00:00Z') }).plan;
     const sync = consolidatePackage(book, plan);
     const pooled = await consolidatePackageAsync(readPackage(bytes, 'big.xlsx'), plan);
-    expect(pooled.equals(sync)).toBe(true);
+    expect(Buffer.concat(pooled).equals(sync)).toBe(true);
     // The report tabs were large enough for the pool.
     expect([...readZip(sync, 'out.xlsx').values()].filter((e) => e.size >= DEFLATE_POOL_MIN).length).toBeGreaterThan(large.length);
     const consolidated = readPackage(sync, 'out.xlsx');
-    expect((await clearPackageAsync(consolidated)).equals(clearPackage(readPackage(sync, 'out.xlsx')))).toBe(true);
+    expect(Buffer.concat(await clearPackageAsync(consolidated)).equals(clearPackage(readPackage(sync, 'out.xlsx')))).toBe(true);
   });
+});
+
+test('OUT is written from its pieces, in order, more of them than one system call takes (1024)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'clx-pieces-'));
+  try {
+    const pieces = Array.from({ length: 3000 }, (_, i) => new TextEncoder().encode(i % 7 === 0 ? '' : `<p${i}>`.repeat(i % 5)));
+    await writePieces(join(dir, 'out.bin'), pieces);
+    expect(readFileSync(join(dir, 'out.bin')).equals(Buffer.concat(pieces))).toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,8 +1,8 @@
 /**
- * The package's three compression calls (raw inflate capped at a declared size, raw deflate, CRC-32) and the
- * byte buffers the zip writer fills, in one seam. This is the command line's: Node's zlib, native and fast. The
- * task pane's bundle replaces this module with `codec.browser.ts` (fflate and a CRC table) at build time
- * (webpack.config.js), so the command line never loads fflate and the pane never asks for Node's zlib.
+ * The package's compression calls (raw inflate capped at a declared size, raw deflate, both also in libuv's thread
+ * pool; CRC-32) and the byte buffers the zip writer fills, in one seam. This is the command line's: Node's zlib,
+ * native and fast. The task pane's bundle replaces this module with `codec.browser.ts` (fflate and a CRC table) at build
+ * time (webpack.config.js), so the command line never loads fflate and the pane never asks for Node's zlib.
  */
 import { crc32 as zlibCrc32, deflateRaw as zlibDeflateRaw, deflateRawSync, inflateRaw as zlibInflateRaw, inflateRawSync } from 'zlib';
 

@@ -153,15 +153,16 @@ const worthDeflating = (bytes: Uint8Array) => bytes.length > 64;
 
 /** A zip archive of the entries, in order. Store for tiny parts, deflate for the rest. */
 export function writeZip(entries: OutEntry[]): Buffer {
-  return assemble(entries, (bytes) => pack(bytes, worthDeflating(bytes) ? deflateRaw(bytes) : null));
+  return concat(pieces(entries, (bytes) => pack(bytes, worthDeflating(bytes) ? deflateRaw(bytes) : null)));
 }
 
 /**
- * writeZip's archive, byte for byte, with the large new entries deflated in the thread pool, in parallel with each
+ * writeZip's archive, byte for byte, in pieces to write one after the other (a file written from them needs no copy
+ * of the whole: fresh memory is dear), with the large new entries deflated in the thread pool, in parallel with each
  * other and with the rest (small entries deflated, every CRC) done here meanwhile. `early`: deflations the caller
  * started (by the entry's bytes) as soon as those bytes existed, while it built the next ones.
  */
-export async function writeZipAsync(entries: OutEntry[], early?: ReadonlyMap<Uint8Array, Promise<Uint8Array>>): Promise<Buffer> {
+export async function writeZipAsync(entries: OutEntry[], early?: ReadonlyMap<Uint8Array, Promise<Uint8Array>>): Promise<Uint8Array[]> {
   const pool = new Map<Uint8Array, Promise<Uint8Array>>();
   for (const e of entries) {
     if ('copy' in e || pool.has(e.bytes) || !worthDeflating(e.bytes)) continue;
@@ -178,7 +179,7 @@ export async function writeZipAsync(entries: OutEntry[], early?: ReadonlyMap<Uin
   // Every one awaited, so that none is left to fail unheard.
   const settled = await Promise.allSettled([...pool].map(async ([bytes, p]) => packs.set(bytes, pack(bytes, await p, crcs.get(bytes)))));
   for (const s of settled) if (s.status === 'rejected') throw s.reason;
-  return assemble(entries, (bytes) => packs.get(bytes)!);
+  return pieces(entries, (bytes) => packs.get(bytes)!);
 }
 
 /** A new entry's deflation, started in the thread pool before writeZipAsync (its `early`), which reports its failure. */
@@ -188,56 +189,61 @@ export function deflateEarly(bytes: Uint8Array): Promise<Uint8Array> {
   return p;
 }
 
-/** The archive of the entries, in order, each new one as `packed` gives it. */
-function assemble(entries: OutEntry[], packed: (bytes: Uint8Array) => Packed): Buffer {
-  const chunks: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const nameBytes = utf8(e.name);
-    let method: number, crc: number, size: number, data: Uint8Array, time: number, date: number;
+/**
+ * The archive of the entries, in order, each new one as `packed` gives it, in pieces: each entry's local header and
+ * name, its data (as it is: no copy), and the central directory with the end record.
+ */
+function pieces(entries: OutEntry[], packed: (bytes: Uint8Array) => Packed): Uint8Array[] {
+  const records = entries.map((e) => {
+    const name = utf8(e.name);
     if ('copy' in e) {
-      ({ method, crc, size, data, time, date } = e.copy);
-    } else {
-      size = e.bytes.length;
-      ({ method, data, crc } = packed(e.bytes));
-      time = DOS_TIME;
-      date = DOS_DATE;
+      const { method, crc, size, data, time, date } = e.copy;
+      return { name, method, crc, size, data, time, date };
     }
-    const local = new Uint8Array(30);
+    const { method, crc, data } = packed(e.bytes);
+    return { name, method, crc, size: e.bytes.length, data, time: DOS_TIME, date: DOS_DATE };
+  });
+  const out: Uint8Array[] = [];
+  let cdSize = 0;
+  for (const r of records) cdSize += 46 + r.name.length;
+  const cd = new Uint8Array(cdSize + 22);
+  let offset = 0;
+  let p = 0;
+  for (const r of records) {
+    const local = new Uint8Array(30 + r.name.length);
     w32(local, 0, 0x04034b50);
     w16(local, 4, 20);
     w16(local, 6, 0x0800); // UTF-8 names
-    w16(local, 8, method);
-    w16(local, 10, time);
-    w16(local, 12, date);
-    w32(local, 14, crc);
-    w32(local, 18, data.length);
-    w32(local, 22, size);
-    w16(local, 26, nameBytes.length);
-    const cd = new Uint8Array(46);
-    w32(cd, 0, 0x02014b50);
-    w16(cd, 4, 20);
-    w16(cd, 6, 20);
-    w16(cd, 8, 0x0800);
-    w16(cd, 10, method);
-    w16(cd, 12, time);
-    w16(cd, 14, date);
-    w32(cd, 16, crc);
-    w32(cd, 20, data.length);
-    w32(cd, 24, size);
-    w16(cd, 28, nameBytes.length);
-    w32(cd, 42, offset);
-    central.push(cd, nameBytes);
-    chunks.push(local, nameBytes, data);
-    offset += 30 + nameBytes.length + data.length;
+    w16(local, 8, r.method);
+    w16(local, 10, r.time);
+    w16(local, 12, r.date);
+    w32(local, 14, r.crc);
+    w32(local, 18, r.data.length);
+    w32(local, 22, r.size);
+    w16(local, 26, r.name.length);
+    local.set(r.name, 30);
+    out.push(local, r.data);
+    w32(cd, p, 0x02014b50);
+    w16(cd, p + 4, 20);
+    w16(cd, p + 6, 20);
+    w16(cd, p + 8, 0x0800);
+    w16(cd, p + 10, r.method);
+    w16(cd, p + 12, r.time);
+    w16(cd, p + 14, r.date);
+    w32(cd, p + 16, r.crc);
+    w32(cd, p + 20, r.data.length);
+    w32(cd, p + 24, r.size);
+    w16(cd, p + 28, r.name.length);
+    w32(cd, p + 42, offset);
+    cd.set(r.name, p + 46);
+    p += 46 + r.name.length;
+    offset += local.length + r.data.length;
   }
-  const cdSize = central.reduce((a, b) => a + b.length, 0);
-  const end = new Uint8Array(22);
-  w32(end, 0, 0x06054b50);
-  w16(end, 8, entries.length);
-  w16(end, 10, entries.length);
-  w32(end, 12, cdSize);
-  w32(end, 16, offset);
-  return concat([...chunks, ...central, end]);
+  w32(cd, p, 0x06054b50);
+  w16(cd, p + 8, entries.length);
+  w16(cd, p + 10, entries.length);
+  w32(cd, p + 12, cdSize);
+  w32(cd, p + 16, offset);
+  out.push(cd);
+  return out;
 }

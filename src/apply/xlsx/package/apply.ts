@@ -193,8 +193,8 @@ class Patcher {
     return this.edit.toZip();
   }
 
-  /** finish's bytes, exactly, with the large parts deflated in the thread pool as soon as each is written. */
-  finishAsync(transform?: PackageTransform, report?: ReportPlan): Promise<Buffer> {
+  /** finish's bytes, exactly, in pieces to write in order, the large parts deflated in the thread pool as soon as each is written. */
+  finishAsync(transform?: PackageTransform, report?: ReportPlan): Promise<Uint8Array[]> {
     this.complete(transform, report, true);
     return this.edit.toZipAsync();
   }
@@ -235,8 +235,11 @@ export function consolidatePackage(book: ReadBook, plan: ReportPlan, transform?:
   return transform ? p.finish(transform) : p.finish(undefined, plan);
 }
 
-/** consolidatePackage's bytes, exactly, their large parts deflated in the thread pool (the command line's). */
-export function consolidatePackageAsync(book: ReadBook, plan: ReportPlan, transform?: PackageTransform): Promise<Buffer> {
+/**
+ * consolidatePackage's bytes, exactly, in pieces to write one after the other (writePieces), their large parts
+ * deflated in the thread pool (the command line's).
+ */
+export function consolidatePackageAsync(book: ReadBook, plan: ReportPlan, transform?: PackageTransform): Promise<Uint8Array[]> {
   const p = consolidated(book, plan);
   return transform ? p.finishAsync(transform) : p.finishAsync(undefined, plan);
 }
@@ -263,8 +266,8 @@ export function clearPackage(book: ReadBook): Buffer {
   return cleared(book).finish();
 }
 
-/** clearPackage's bytes, exactly, their large parts deflated in the thread pool (the command line's). */
-export function clearPackageAsync(book: ReadBook): Promise<Buffer> {
+/** clearPackage's bytes, exactly, in pieces (as consolidatePackageAsync's). */
+export function clearPackageAsync(book: ReadBook): Promise<Uint8Array[]> {
   return cleared(book).finishAsync();
 }
 

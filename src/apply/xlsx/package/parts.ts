@@ -212,8 +212,8 @@ export class PackageEdit {
     return writeZip(this.outEntries());
   }
 
-  /** toZip's archive, byte for byte, its large new parts deflated in the thread pool (writeZipAsync). */
-  toZipAsync(): Promise<Buffer> {
+  /** toZip's archive, byte for byte, in pieces to write in order, its large new parts deflated in the thread pool (writeZipAsync). */
+  toZipAsync(): Promise<Uint8Array[]> {
     const entries = this.outEntries();
     const early = new Map<Uint8Array, Promise<Uint8Array>>();
     for (const p of this.parts.values()) if (!('copy' in p) && p.bytes && p.deflating) early.set(p.bytes, p.deflating);
