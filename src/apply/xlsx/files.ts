@@ -11,7 +11,7 @@ import { clashRefusal, sortSheets } from '../../plan/ownership';
 import type { ClusterixState, ReportPlan } from '../../plan/types';
 import { UserError } from '../../util/errors';
 import { writeWhole } from './safe-write';
-import { clearPackage, consolidatePackage, readPackageState, type PackageTransform } from './package/apply';
+import { clearPackageAsync, consolidatePackageAsync, readPackageState, type PackageTransform } from './package/apply';
 
 export async function assertNotSameFile(bookPath: string, outPath: string): Promise<void> {
   const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
@@ -27,6 +27,20 @@ export function userSheetsOnly(snapshot: WorkbookSnapshot, state: ClusterixState
 
 export async function writeBytes(outPath: string, bytes: Buffer): Promise<void> {
   await writeWhole(outPath, (temp) => fs.writeFile(temp, bytes));
+}
+
+/** OUT written from its pieces, in order, in one call (no copy of the whole into one buffer first). */
+export async function writePieces(outPath: string, pieces: Uint8Array[]): Promise<void> {
+  await writeWhole(outPath, async (temp) => {
+    const file = await fs.open(temp, 'w');
+    try {
+      const { bytesWritten } = await file.writev(pieces);
+      const total = pieces.reduce((n, p) => n + p.length, 0);
+      if (bytesWritten !== total) throw new Error(`wrote ${bytesWritten} bytes of ${total}`);
+    } finally {
+      await file.close();
+    }
+  });
 }
 
 export interface ConsolidateFileOptions {
@@ -53,11 +67,11 @@ export async function consolidateFile(bookPath: string, outPath: string, opts: C
     outcome = full;
   }
   const plan = outcome.plan;
-  await writeBytes(outPath, consolidatePackage(book, plan, opts.transform));
+  await writePieces(outPath, await consolidatePackageAsync(book, plan, opts.transform));
   return outcome;
 }
 
 export async function clearFile(bookPath: string, outPath: string): Promise<void> {
   await assertNotSameFile(bookPath, outPath);
-  await writeBytes(outPath, clearPackage(await readPackageFile(bookPath)));
+  await writePieces(outPath, await clearPackageAsync(await readPackageFile(bookPath)));
 }

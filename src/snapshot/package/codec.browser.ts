@@ -13,6 +13,15 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
   return deflateSync(data, { level: 6 });
 }
 
+/** No thread pool in the pane: the sync calls, as promises (codec.ts's work on another core). */
+export function inflateRawAsync(data: Uint8Array, size: number): Promise<Uint8Array> {
+  return new Promise((resolve) => resolve(inflateRaw(data, size)));
+}
+
+export function deflateRawAsync(data: Uint8Array): Promise<Uint8Array> {
+  return new Promise((resolve) => resolve(deflateRaw(data)));
+}
+
 const TABLE = (() => {
   const t = new Int32Array(256);
   for (let n = 0; n < 256; n++) {

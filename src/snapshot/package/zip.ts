@@ -5,7 +5,7 @@
  * grow; native inflate costs a fraction of fflate's on a large workbook). Writing: copied entries and new ones (deflated with Node's zlib) in one archive.
  * The compression calls go through `./codec` (Node's zlib; in the task pane's bundle, fflate: codec.browser.ts).
  */
-import { concat, crc32, deflateRaw, inflateRaw, utf8 } from './codec';
+import { concat, crc32, deflateRaw, deflateRawAsync, inflateRaw, inflateRawAsync, utf8 } from './codec';
 import { UserError } from '../../util/errors';
 
 export interface ZipEntry {
@@ -79,15 +79,43 @@ export function readZip(bytes: Uint8Array, name: string): Map<string, ZipEntry> 
 
 /** An entry's bytes, inflated; a UserError when they are not what the directory says. */
 export function inflateEntry(entry: ZipEntry, name: string): Uint8Array {
+  if (entry.method !== 8 || entry.size === 0) return checked(stored(entry, name), entry, name);
   let out: Uint8Array;
-  if (entry.method === 0) out = entry.data;
-  else if (entry.method === 8) {
-    try {
-      out = entry.size === 0 ? new Uint8Array(0) : inflateRaw(entry.data, entry.size);
-    } catch {
-      throw damaged(name);
-    }
-  } else throw new UserError(`cannot read ${name}: its part ${entry.name} is compressed in a way xlsx files never are (method ${entry.method})`);
+  try {
+    out = inflateRaw(entry.data, entry.size);
+  } catch {
+    throw damaged(name);
+  }
+  return checked(out, entry, name);
+}
+
+/**
+ * Entries at least this large are worth inflating, or deflating, in the thread pool: handing one over costs the main
+ * thread about what inflating 50 kB, or deflating 15 kB, does here.
+ */
+export const INFLATE_POOL_MIN = 128 * 1024;
+export const DEFLATE_POOL_MIN = 32 * 1024;
+
+/** inflateEntry's work in the thread pool (codec.ts), with the same checks and the same UserErrors. */
+export async function inflateEntryAsync(entry: ZipEntry, name: string): Promise<Uint8Array> {
+  if (entry.method !== 8 || entry.size === 0) return checked(stored(entry, name), entry, name);
+  let out: Uint8Array;
+  try {
+    out = await inflateRawAsync(entry.data, entry.size);
+  } catch {
+    throw damaged(name);
+  }
+  return checked(out, entry, name);
+}
+
+/** A stored entry's bytes (an empty deflated one's: none); a UserError for a method xlsx files never use (not 0 nor 8). */
+function stored(entry: ZipEntry, name: string): Uint8Array {
+  if (entry.method === 0) return entry.data;
+  if (entry.method === 8) return new Uint8Array(0);
+  throw new UserError(`cannot read ${name}: its part ${entry.name} is compressed in a way xlsx files never are (method ${entry.method})`);
+}
+
+function checked(out: Uint8Array, entry: ZipEntry, name: string): Uint8Array {
   if (out.length !== entry.size || crc32(out) !== entry.crc) throw damaged(name);
   return out;
 }
@@ -109,58 +137,113 @@ const w32 = (b: Uint8Array, p: number, v: number) => {
   b[p + 3] = (v >>> 24) & 0xff;
 };
 
+/** A new entry as the archive keeps it: deflated (method 8) unless tiny or deflate would not make it smaller; its CRC. */
+interface Packed {
+  method: number;
+  data: Uint8Array;
+  crc: number;
+}
+
+function pack(bytes: Uint8Array, deflated: Uint8Array | null, crc = crc32(bytes)): Packed {
+  return deflated && deflated.length < bytes.length ? { method: 8, data: deflated, crc } : { method: 0, data: bytes, crc };
+}
+
+/** Whether a new entry is deflated at all (a tiny one is stored). */
+const worthDeflating = (bytes: Uint8Array) => bytes.length > 64;
+
 /** A zip archive of the entries, in order. Store for tiny parts, deflate for the rest. */
 export function writeZip(entries: OutEntry[]): Buffer {
-  const chunks: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
+  return concat(pieces(entries, (bytes) => pack(bytes, worthDeflating(bytes) ? deflateRaw(bytes) : null)));
+}
+
+/**
+ * writeZip's archive, byte for byte, in pieces to write one after the other (a file written from them needs no copy
+ * of the whole: fresh memory is dear), with the large new entries deflated in the thread pool, in parallel with each
+ * other and with the rest (small entries deflated, every CRC) done here meanwhile. `early`: deflations the caller
+ * started (by the entry's bytes) as soon as those bytes existed, while it built the next ones.
+ */
+export async function writeZipAsync(entries: OutEntry[], early?: ReadonlyMap<Uint8Array, Promise<Uint8Array>>): Promise<Uint8Array[]> {
+  const pool = new Map<Uint8Array, Promise<Uint8Array>>();
   for (const e of entries) {
-    const nameBytes = utf8(e.name);
-    let method: number, crc: number, size: number, data: Uint8Array, time: number, date: number;
+    if ('copy' in e || pool.has(e.bytes) || !worthDeflating(e.bytes)) continue;
+    const started = early?.get(e.bytes) ?? (e.bytes.length >= DEFLATE_POOL_MIN ? deflateRawAsync(e.bytes) : undefined);
+    if (started) pool.set(e.bytes, started);
+  }
+  const packs = new Map<Uint8Array, Packed>();
+  const crcs = new Map<Uint8Array, number>();
+  for (const e of entries) {
+    if ('copy' in e || packs.has(e.bytes) || crcs.has(e.bytes)) continue;
+    if (pool.has(e.bytes)) crcs.set(e.bytes, crc32(e.bytes));
+    else packs.set(e.bytes, pack(e.bytes, worthDeflating(e.bytes) ? deflateRaw(e.bytes) : null));
+  }
+  // Every one awaited, so that none is left to fail unheard.
+  const settled = await Promise.allSettled([...pool].map(async ([bytes, p]) => packs.set(bytes, pack(bytes, await p, crcs.get(bytes)))));
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return pieces(entries, (bytes) => packs.get(bytes)!);
+}
+
+/** A new entry's deflation, started in the thread pool before writeZipAsync (its `early`), which reports its failure. */
+export function deflateEarly(bytes: Uint8Array): Promise<Uint8Array> {
+  const p = deflateRawAsync(bytes);
+  p.catch(() => undefined); // never awaited when its part is replaced before the zip: no unhandled rejection then
+  return p;
+}
+
+/**
+ * The archive of the entries, in order, each new one as `packed` gives it, in pieces: each entry's local header and
+ * name, its data (as it is: no copy), and the central directory with the end record.
+ */
+function pieces(entries: OutEntry[], packed: (bytes: Uint8Array) => Packed): Uint8Array[] {
+  const records = entries.map((e) => {
+    const name = utf8(e.name);
     if ('copy' in e) {
-      ({ method, crc, size, data, time, date } = e.copy);
-    } else {
-      size = e.bytes.length;
-      crc = crc32(e.bytes);
-      const deflated = size > 64 ? deflateRaw(e.bytes) : null;
-      [method, data] = deflated && deflated.length < size ? [8, deflated] : [0, e.bytes];
-      time = DOS_TIME;
-      date = DOS_DATE;
+      const { method, crc, size, data, time, date } = e.copy;
+      return { name, method, crc, size, data, time, date };
     }
-    const local = new Uint8Array(30);
+    const { method, crc, data } = packed(e.bytes);
+    return { name, method, crc, size: e.bytes.length, data, time: DOS_TIME, date: DOS_DATE };
+  });
+  const out: Uint8Array[] = [];
+  let cdSize = 0;
+  for (const r of records) cdSize += 46 + r.name.length;
+  const cd = new Uint8Array(cdSize + 22);
+  let offset = 0;
+  let p = 0;
+  for (const r of records) {
+    const local = new Uint8Array(30 + r.name.length);
     w32(local, 0, 0x04034b50);
     w16(local, 4, 20);
     w16(local, 6, 0x0800); // UTF-8 names
-    w16(local, 8, method);
-    w16(local, 10, time);
-    w16(local, 12, date);
-    w32(local, 14, crc);
-    w32(local, 18, data.length);
-    w32(local, 22, size);
-    w16(local, 26, nameBytes.length);
-    const cd = new Uint8Array(46);
-    w32(cd, 0, 0x02014b50);
-    w16(cd, 4, 20);
-    w16(cd, 6, 20);
-    w16(cd, 8, 0x0800);
-    w16(cd, 10, method);
-    w16(cd, 12, time);
-    w16(cd, 14, date);
-    w32(cd, 16, crc);
-    w32(cd, 20, data.length);
-    w32(cd, 24, size);
-    w16(cd, 28, nameBytes.length);
-    w32(cd, 42, offset);
-    central.push(cd, nameBytes);
-    chunks.push(local, nameBytes, data);
-    offset += 30 + nameBytes.length + data.length;
+    w16(local, 8, r.method);
+    w16(local, 10, r.time);
+    w16(local, 12, r.date);
+    w32(local, 14, r.crc);
+    w32(local, 18, r.data.length);
+    w32(local, 22, r.size);
+    w16(local, 26, r.name.length);
+    local.set(r.name, 30);
+    out.push(local, r.data);
+    w32(cd, p, 0x02014b50);
+    w16(cd, p + 4, 20);
+    w16(cd, p + 6, 20);
+    w16(cd, p + 8, 0x0800);
+    w16(cd, p + 10, r.method);
+    w16(cd, p + 12, r.time);
+    w16(cd, p + 14, r.date);
+    w32(cd, p + 16, r.crc);
+    w32(cd, p + 20, r.data.length);
+    w32(cd, p + 24, r.size);
+    w16(cd, p + 28, r.name.length);
+    w32(cd, p + 42, offset);
+    cd.set(r.name, p + 46);
+    p += 46 + r.name.length;
+    offset += local.length + r.data.length;
   }
-  const cdSize = central.reduce((a, b) => a + b.length, 0);
-  const end = new Uint8Array(22);
-  w32(end, 0, 0x06054b50);
-  w16(end, 8, entries.length);
-  w16(end, 10, entries.length);
-  w32(end, 12, cdSize);
-  w32(end, 16, offset);
-  return concat([...chunks, ...central, end]);
+  w32(cd, p, 0x06054b50);
+  w16(cd, p + 8, entries.length);
+  w16(cd, p + 10, entries.length);
+  w32(cd, p + 12, cdSize);
+  w32(cd, p + 16, offset);
+  out.push(cd);
+  return out;
 }

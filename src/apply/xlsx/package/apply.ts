@@ -189,6 +189,18 @@ class Patcher {
 
   /** The package's bytes; `report`: the report's last parts (charts, our notes' look) added to the parts as texts first. */
   finish(transform?: PackageTransform, report?: ReportPlan): Buffer {
+    this.complete(transform, report, false);
+    return this.edit.toZip();
+  }
+
+  /** finish's bytes, exactly, in pieces to write in order, the large parts deflated in the thread pool as soon as each is written. */
+  finishAsync(transform?: PackageTransform, report?: ReportPlan): Promise<Uint8Array[]> {
+    this.complete(transform, report, true);
+    return this.edit.toZipAsync();
+  }
+
+  /** Every part as the package will hold it; `early`: each report tab's deflation started as soon as its bytes exist. */
+  private complete(transform: PackageTransform | undefined, report: ReportPlan | undefined, early: boolean): void {
     this.workbook.save();
     if (this.styles.changed) {
       this.edit.set(this.stylesPart, this.styles.toXml());
@@ -204,9 +216,10 @@ class Patcher {
       // In a strict package the sheet around the rows is spelled strict already (PackageEdit.set made it so); the rows
       // hold no namespace, and a cell's text must not be respelled: bytes, as in any package.
       this.edit.set(part, sheetBytes(sheet, rows));
+      // Deflated on another core while the next tab's bytes are made (unless a transform may change it yet).
+      if (early && !transform) this.edit.deflateSoon(part);
     }
     if (transform) this.edit.setFromRecord(transform(this.edit.toRecord()));
-    return this.edit.toZip();
   }
 }
 
@@ -218,6 +231,20 @@ export type PackageTransform = (parts: Record<string, Uint8Array>) => Record<str
  * (finish-package.ts). `transform` (tests), in their place, may change the unzipped package last.
  */
 export function consolidatePackage(book: ReadBook, plan: ReportPlan, transform?: PackageTransform): Buffer {
+  const p = consolidated(book, plan);
+  return transform ? p.finish(transform) : p.finish(undefined, plan);
+}
+
+/**
+ * consolidatePackage's bytes, exactly, in pieces to write one after the other (writePieces), their large parts
+ * deflated in the thread pool (the command line's).
+ */
+export function consolidatePackageAsync(book: ReadBook, plan: ReportPlan, transform?: PackageTransform): Promise<Uint8Array[]> {
+  const p = consolidated(book, plan);
+  return transform ? p.finishAsync(transform) : p.finishAsync(undefined, plan);
+}
+
+function consolidated(book: ReadBook, plan: ReportPlan): Patcher {
   const p = new Patcher(book);
   const state = readPackageState(book);
   for (const tab of plan.tabs) {
@@ -231,11 +258,20 @@ export function consolidatePackage(book: ReadBook, plan: ReportPlan, transform?:
   p.removeOurSheets(state);
   p.addTabs(plan);
   p.addState(merge.state);
-  return transform ? p.finish(transform) : p.finish(undefined, plan);
+  return p;
 }
 
 /** Clear marks onto the package: our sheets gone, every saved cell's look back; accepted warnings stay in the state. */
 export function clearPackage(book: ReadBook): Buffer {
+  return cleared(book).finish();
+}
+
+/** clearPackage's bytes, exactly, in pieces (as consolidatePackageAsync's). */
+export function clearPackageAsync(book: ReadBook): Promise<Uint8Array[]> {
+  return cleared(book).finishAsync();
+}
+
+function cleared(book: ReadBook): Patcher {
   const p = new Patcher(book);
   const state = readPackageState(book);
   const { restore, state: next } = clearMarks(state);
@@ -243,7 +279,7 @@ export function clearPackage(book: ReadBook): Buffer {
   p.removeOurSheets(state);
   // Accepted warnings are a person's decisions: they stay; with none, the state sheet goes.
   if (stateHoldsAnything(next)) p.addState(next);
-  return p.finish();
+  return p;
 }
 
 /** Only the state written anew (an acceptance added): everything else of the package as it was. */

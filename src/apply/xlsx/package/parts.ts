@@ -7,7 +7,7 @@
  */
 import type { XlsxPackage } from '../../../snapshot/package/open';
 import { relsPartOf, resolveTarget } from '../../../snapshot/package/open';
-import { inflateEntry, writeZip, type OutEntry, type ZipEntry } from '../../../snapshot/package/zip';
+import { deflateEarly, DEFLATE_POOL_MIN, inflateEntry, writeZip, writeZipAsync, type OutEntry, type ZipEntry } from '../../../snapshot/package/zip';
 import { escapeXml, partText } from '../../../snapshot/package/xml';
 import { attr, elements } from '../../../snapshot/package/styles';
 import type { PartTexts } from '../charts';
@@ -33,8 +33,11 @@ export interface Rel {
   external: boolean;
 }
 
-/** A part of the input (its compressed entry; its bytes once inflated), or one we wrote (as text until its bytes are needed). */
-type Part = { copy: ZipEntry; bytes?: Uint8Array } | { bytes?: Uint8Array; text?: string };
+/**
+ * A part of the input (its compressed entry; its bytes once inflated), or one we wrote (as text until its bytes are
+ * needed; its deflation, when started before the zip in the thread pool: deflateSoon).
+ */
+type Part = { copy: ZipEntry; bytes?: Uint8Array } | { bytes?: Uint8Array; text?: string; deflating?: Promise<Uint8Array> };
 
 export const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
@@ -206,6 +209,28 @@ export class PackageEdit {
 
   /** The archive: parts in their original order (new ones after), unchanged ones copied compressed as they were. */
   toZip(): Buffer {
+    return writeZip(this.outEntries());
+  }
+
+  /** toZip's archive, byte for byte, in pieces to write in order, its large new parts deflated in the thread pool (writeZipAsync). */
+  toZipAsync(): Promise<Uint8Array[]> {
+    const entries = this.outEntries();
+    const early = new Map<Uint8Array, Promise<Uint8Array>>();
+    for (const p of this.parts.values()) if (!('copy' in p) && p.bytes && p.deflating) early.set(p.bytes, p.deflating);
+    return writeZipAsync(entries, early);
+  }
+
+  /**
+   * A large part we wrote as bytes starts its deflation in the thread pool now, on another core while the next part
+   * is built; toZipAsync takes it (setting the part again drops it).
+   */
+  deflateSoon(name: string): void {
+    const p = this.parts.get(name);
+    if (!p || 'copy' in p || !p.bytes || p.deflating || p.bytes.length < DEFLATE_POOL_MIN) return;
+    p.deflating = deflateEarly(p.bytes);
+  }
+
+  private outEntries(): OutEntry[] {
     const out: OutEntry[] = [];
     // [Content_Types].xml first, as Office writes it.
     const names = [...this.parts.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
@@ -214,7 +239,7 @@ export class PackageEdit {
       if ('copy' in p && !this.changed.has(name)) out.push({ name, copy: p.copy });
       else out.push({ name, bytes: this.bytes(name)! });
     }
-    return writeZip(out);
+    return out;
   }
 
   /**
