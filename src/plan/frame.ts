@@ -32,7 +32,9 @@ export class TabBuilder {
   ) {}
 
   put(row: number, col: number, value: PlanValue, style: CellStyleName = 'body', numberFormat?: string): PlannedCell {
-    const cell: PlannedCell = numberFormat ? { row, col, value, style, numberFormat } : { row, col, value, style };
+    // row | 0, col | 0: kept small integers (Smi) in the cell, even where an optimized caller holds them as doubles;
+    // one double stored would make every later cell carry boxed numbers (64k cells at 500 partners).
+    const cell: PlannedCell = numberFormat ? { row: row | 0, col: col | 0, value, style, numberFormat } : { row: row | 0, col: col | 0, value, style };
     this.cells.push(cell);
     return cell;
   }
