@@ -4,7 +4,7 @@
  */
 import { a1, columnLetters } from '../util/a1';
 import type { CellStyleName, PlannedCell, PlannedTab, PlanValue, ReportTabName } from './types';
-import { textValue } from './text';
+import { flatten, textValue } from './text';
 
 export interface FrameInfo {
   project: string;
@@ -35,6 +35,7 @@ export class TabBuilder {
     // row | 0, col | 0: kept small integers (Smi) in the cell, even where an optimized caller holds them as doubles;
     // one double stored would make every later cell carry boxed numbers (64k cells at 500 partners).
     const cell: PlannedCell = numberFormat ? { row: row | 0, col: col | 0, value, style, numberFormat } : { row: row | 0, col: col | 0, value, style };
+    if (value.kind === 'formula') flatten(value.formula);
     this.cells.push(cell);
     return cell;
   }
