@@ -100,6 +100,8 @@ function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number
     const row = first + i;
     const rowCells = t.cells.length;
     const status = periodStatus(p.period, rep.current);
+    const highlight = status === 'past' ? undefined : status === 'current' ? 'current' : 'notDue';
+    t.rowHighlight = highlight;
     const period = info.get(p.period);
     t.text(row, 0, period?.label || `P${p.period}`);
     if (period) {
@@ -123,10 +125,9 @@ function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number
       t.put(row, C.variance, { kind: 'formula', formula: `=${cr}-${cp}`, result: toEuroNumber((p.cumulativeReported - p.cumulativeBudget) as Cents) }, 'body', EUR_FORMAT);
       t.put(row, C.percent, { kind: 'formula', formula: `=IF(${cp}=0,"",${cr}/${cp})`, result: p.cumulativeBudget === 0 ? '' : p.cumulativeReported / p.cumulativeBudget }, 'body', PERCENT_FORMAT);
     }
-    if (status !== 'past') {
-      const highlight = status === 'current' ? 'current' : 'notDue';
-      for (let c = rowCells; c < t.cells.length; c++) t.cells[c].highlight = highlight;
-    }
+    t.rowHighlight = undefined;
+    // The row's fill over any other its cells took meanwhile (a figure's notLive).
+    if (highlight !== undefined) for (let c = rowCells; c < t.cells.length; c++) t.cells[c].highlight = highlight;
   }
   const total = first + periods.length;
   t.text(total, 0, 'Total', 'total');
