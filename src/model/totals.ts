@@ -108,7 +108,8 @@ export function indicatorRowCounts(model: Model, row: IndicatorRow): boolean {
 export function rowAchieved(row: IndicatorRow): { value: number; complete: boolean } {
   let value = 0;
   let complete = true;
-  for (const v of row.values) {
+  for (let i = 0; i < row.values.length; i++) {
+    const v = row.values[i];
     if (v.value === null) {
       if (v.raw.trim() !== '') complete = false;
     } else value += v.value;
