@@ -21,9 +21,10 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
   t.headerRow(header, ['Period', 'Phase', 'Status', 'Start', 'End', 'Planned', 'Reported', 'Cumulative planned', 'Cumulative reported', 'Variance to date', '% of plan to date']);
   const first = header + 1;
   const ctx: RowsContext = { t, rep, notes, periods: periodInfo(model) };
-  // Each partner's cells by period, then all partners' (the same terms, partner after partner).
-  const byPartner = sources.map((s, i) => ({ plan: termsByPeriod(s, terms[i], 'plan'), reported: termsByPeriod(s, terms[i], 'reported') }));
-  const all = periodRows(ctx, first, figures.periods, { plan: mergeByPeriod(byPartner.map((b) => b.plan)), reported: mergeByPeriod(byPartner.map((b) => b.reported)) }, 'all partners');
+  // All partners' cells of each period (partner after partner), found in one pass; then each partner's, found for
+  // the figure being written rather than kept by period for the whole tab.
+  const allByPeriod = { plan: termsByPeriod(sources, terms, 'plan'), reported: termsByPeriod(sources, terms, 'reported') };
+  const all = periodRows(ctx, first, figures.periods, (kind, period) => allByPeriod[kind].get(period) ?? [], 'all partners');
   const tab = t.build({ first: header, last: header }, 1);
   if (figures.periods.length > 0) {
     const top = all.total + 2;
@@ -48,7 +49,7 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
     next += 1;
     sources.forEach((s, i) => {
       t.band(next, 0, C.percent, `${s.no} ${s.name}${s.country ? ` (${s.country})` : ''}`);
-      const block = periodRows(ctx, next + 1, rep.partnerPeriods[i], byPartner[i], `partner ${s.no}`);
+      const block = periodRows(ctx, next + 1, rep.partnerPeriods[i], (kind, period) => periodTerms(s, terms[i], kind, period), `partner ${s.no}`);
       next = block.total + 2;
     });
   }
@@ -93,7 +94,7 @@ function periodInfo(model: Model): Map<number, PeriodInfo> {
  * One row per period from `first` (period, phase, status, dates, planned and reported as live sums of `terms`,
  * cumulative, variance, %), then a Total row. Returns the Total row and the last row with a cumulative reported.
  */
-function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number, periods: PeriodFigures[], terms: Record<'plan' | 'reported', Map<number, Term[]>>, whose: string): { total: number; lastReportedRow: number } {
+function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number, periods: PeriodFigures[], termsOf: (kind: 'plan' | 'reported', period: number) => Term[], whoseText: string): { total: number; lastReportedRow: number } {
   let lastReportedRow = first - 1;
   for (let i = 0; i < periods.length; i++) {
     const p = periods[i];
@@ -111,8 +112,8 @@ function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number
     }
     // Status between the phase and the dates: its text never runs into a right-aligned date.
     t.text(row, 2, status === 'past' ? 'reported' : status === 'current' ? 'current period' : 'not yet due');
-    periodFigure(t, notes, row, C.planned, terms.plan.get(p.period), p.budget, p.period, 'planned', whose);
-    periodFigure(t, notes, row, C.reported, terms.reported.get(p.period), p.reported, p.period, 'reported', whose);
+    periodFigure(t, notes, row, C.planned, termsOf('plan', p.period), p.budget, p.period, 'planned', whoseText);
+    periodFigure(t, notes, row, C.reported, termsOf('reported', p.period), p.reported, p.period, 'reported', whoseText);
     cumulative(t, row, i, C.cumPlanned, C.planned, p.cumulativeBudget);
     if (status === 'notDue') {
       // Not yet due: nothing is expected, so no cumulative, variance or % that would read as "nothing spent".
@@ -139,8 +140,8 @@ function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number
 }
 
 /** A period's planned or reported figure as a live sum of its cells; its words for a note only when it has one. */
-function periodFigure(t: TabBuilder, notes: FigureNotes, row: number, col: number, terms: Term[] | undefined, value: Cents, period: number, kind: 'planned' | 'reported', whose: string): void {
-  const live = liveSum(terms ?? [], toEuroNumber(value));
+function periodFigure(t: TabBuilder, notes: FigureNotes, row: number, col: number, terms: Term[], value: Cents, period: number, kind: 'planned' | 'reported', whose: string): void {
+  const live = liveSum(terms, toEuroNumber(value));
   notes.place(t, row, col, live, live.notes.length > 0 ? `P${period}, ${kind}, ${whose}` : '', EUR_FORMAT);
 }
 
@@ -150,30 +151,34 @@ function cumulative(t: TabBuilder, row: number, i: number, col: number, from: nu
   t.put(row, col, { kind: 'formula', formula, result: toEuroNumber(value) }, 'body', EUR_FORMAT);
 }
 
-/** A partner's line cells grouped by period, in line order (the terms made once per cell, partnerTerms). */
-function termsByPeriod(s: PartnerSources, terms: PartnerTerms, kind: 'plan' | 'reported'): Map<number, Term[]> {
-  const out = new Map<number, Term[]>();
-  for (const k of BUDGET_LINE_KEYS) {
-    const cells = s[kind][k];
-    const ts = terms[kind][k];
-    for (let j = 0; j < cells.length; j++) {
-      const list = out.get(cells[j].period);
-      if (list) list.push(ts[j]);
-      else out.set(cells[j].period, [ts[j]]);
-    }
+/** A partner's cells of `period`, in line order, then cell order (the terms made once per cell, partnerTerms). */
+function periodTerms(s: PartnerSources, terms: PartnerTerms, kind: 'plan' | 'reported', period: number): Term[] {
+  const out: Term[] = [];
+  const lines = s[kind];
+  const ts = terms[kind];
+  for (let k = 0; k < BUDGET_LINE_KEYS.length; k++) {
+    const key = BUDGET_LINE_KEYS[k];
+    const cells = lines[key];
+    for (let j = 0; j < cells.length; j++) if (cells[j].period === period) out.push(ts[key][j]);
   }
   return out;
 }
 
-/** Every partner's terms of each period, partner after partner. */
-function mergeByPeriod(maps: readonly Map<number, Term[]>[]): Map<number, Term[]> {
+/** Every partner's cells by period: partner after partner, each in line order, then cell order. */
+function termsByPeriod(sources: readonly PartnerSources[], terms: readonly PartnerTerms[], kind: 'plan' | 'reported'): Map<number, Term[]> {
   const out = new Map<number, Term[]>();
-  // forEach, not for…of over entries: this runs once, unoptimized, where each step would make two objects.
-  for (let k = 0; k < maps.length; k++)
-    maps[k].forEach((terms, period) => {
-      const list = out.get(period);
-      if (list) for (let i = 0; i < terms.length; i++) list.push(terms[i]);
-      else out.set(period, terms.slice());
-    });
+  for (let i = 0; i < sources.length; i++) {
+    const lines = sources[i][kind];
+    const ts = terms[i][kind];
+    for (let k = 0; k < BUDGET_LINE_KEYS.length; k++) {
+      const key = BUDGET_LINE_KEYS[k];
+      const cells = lines[key];
+      for (let j = 0; j < cells.length; j++) {
+        const list = out.get(cells[j].period);
+        if (list) list.push(ts[key][j]);
+        else out.set(cells[j].period, [ts[key][j]]);
+      }
+    }
+  }
   return out;
 }
