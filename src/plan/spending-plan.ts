@@ -21,8 +21,8 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
   t.headerRow(header, ['Period', 'Phase', 'Status', 'Start', 'End', 'Planned', 'Reported', 'Cumulative planned', 'Cumulative reported', 'Variance to date', '% of plan to date']);
   const first = header + 1;
   const ctx: RowsContext = { t, rep, notes, periods: periodInfo(model) };
-  // All partners' cells of each period (partner after partner), found in one pass; then each partner's, found for
-  // the figure being written rather than kept by period for the whole tab.
+  // All partners' cells of each period (partner after partner), found in one pass; then each partner's, found when
+  // its block is written rather than kept by period for the whole tab.
   const allByPeriod = { plan: termsByPeriod(sources, terms, 'plan'), reported: termsByPeriod(sources, terms, 'reported') };
   const all = periodRows(ctx, first, figures.periods, (kind, period) => allByPeriod[kind].get(period) ?? [], 'all partners');
   const tab = t.build({ first: header, last: header }, 1);
@@ -49,7 +49,8 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
     next += 1;
     sources.forEach((s, i) => {
       t.band(next, 0, C.percent, `${s.no} ${s.name}${s.country ? ` (${s.country})` : ''}`);
-      const block = periodRows(ctx, next + 1, rep.partnerPeriods[i], (kind, period) => periodTerms(s, terms[i], kind, period), `partner ${s.no}`);
+      const mine = { plan: termsByPeriod([s], [terms[i]], 'plan'), reported: termsByPeriod([s], [terms[i]], 'reported') };
+      const block = periodRows(ctx, next + 1, rep.partnerPeriods[i], (kind, period) => mine[kind].get(period) ?? [], `partner ${s.no}`);
       next = block.total + 2;
     });
   }
@@ -149,19 +150,6 @@ function periodFigure(t: TabBuilder, notes: FigureNotes, row: number, col: numbe
 function cumulative(t: TabBuilder, row: number, i: number, col: number, from: number, value: Cents): void {
   const formula = i === 0 ? `=${a1(row, from)}` : `=${a1(row - 1, col)}+${a1(row, from)}`;
   t.put(row, col, { kind: 'formula', formula, result: toEuroNumber(value) }, 'body', EUR_FORMAT);
-}
-
-/** A partner's cells of `period`, in line order, then cell order (the terms made once per cell, partnerTerms). */
-function periodTerms(s: PartnerSources, terms: PartnerTerms, kind: 'plan' | 'reported', period: number): Term[] {
-  const out: Term[] = [];
-  const lines = s[kind];
-  const ts = terms[kind];
-  for (let k = 0; k < BUDGET_LINE_KEYS.length; k++) {
-    const key = BUDGET_LINE_KEYS[k];
-    const cells = lines[key];
-    for (let j = 0; j < cells.length; j++) if (cells[j].period === period) out.push(ts[key][j]);
-  }
-  return out;
 }
 
 /** Every partner's cells by period: partner after partner, each in line order, then cell order. */
