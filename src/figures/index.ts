@@ -83,6 +83,6 @@ function indicatorFigures(model: Model, sources: PartnerSources[]): IndicatorFig
 
 function sum(xs: Cents[]): Cents {
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
   return s as Cents;
 }

@@ -13,11 +13,16 @@ import type { PeriodFigures } from './types';
 export function periodNumbers(model: Model, sources: PartnerSources[]): number[] {
   const seen = new Set<number>();
   for (const p of model.project?.periods ?? []) if (p.number !== null) seen.add(p.number);
-  for (const s of sources)
+  // Indexed loops over every period cell: this runs once, unoptimized, where for…of makes an object per step.
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i];
     for (const key of BUDGET_LINE_KEYS) {
-      for (const c of s.plan[key]) seen.add(c.period);
-      for (const c of s.reported[key]) seen.add(c.period);
+      const plan = s.plan[key];
+      for (let j = 0; j < plan.length; j++) seen.add(plan[j].period);
+      const reported = s.reported[key];
+      for (let j = 0; j < reported.length; j++) seen.add(reported[j].period);
     }
+  }
   return [...seen].sort((a, b) => a - b);
 }
 

@@ -110,6 +110,6 @@ function addAll(all: LineAmounts[]): LineAmounts {
 
 function sum(xs: Cents[]): Cents {
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
   return s as Cents;
 }

@@ -8,7 +8,12 @@
  * one sheet is T03, and both rows count, as the report's formulas add them).
  */
 import type { Amount, BudgetLineKey, BudgetRow, BudgetTable, IndicatorRow, Model } from './types';
+import { BUDGET_LINE_KEYS } from './types';
 import type { Cents } from '../util/money';
+
+/** A bit per budget line, to tell in one number which lines a walk over a table's rows has met. */
+const LINE_BIT = {} as Record<BudgetLineKey, number>;
+BUDGET_LINE_KEYS.forEach((k, i) => (LINE_BIT[k] = 1 << i));
 
 /** A sum and whether every cell in it could be read (an error value or uncalculated formula counts as 0 in `cents`). */
 export interface Sum {
@@ -32,27 +37,53 @@ function counts(r: BudgetRow, inForce: readonly BudgetLineKey[] | undefined): bo
   return !r.isTotal && r.line !== null && (!inForce || inForce.includes(r.line));
 }
 
-/** The rows that count, in the table's order: the first row of each budget line in force (the one place that says so). */
-function countedList(table: BudgetTable): BudgetRow[] {
-  const out: BudgetRow[] = [];
+/**
+ * The rows that count, in the table's order: the first row of each budget line in force (the one place that says so).
+ * `visit` is called with each, in order; `seen` holds a bit per line met (LINE_BIT). No list is made where none is
+ * needed: the checks and figures ask this of every table many times.
+ */
+function eachCounted(table: BudgetTable, visit: (r: BudgetRow) => void): void {
   const inForce = table.linesInForce;
   const rows = table.rows;
+  let seen = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (counts(r, inForce) && !out.some((o) => o.line === r.line)) out.push(r);
+    if (!counts(r, inForce)) continue;
+    const bit = LINE_BIT[r.line!];
+    if ((seen & bit) !== 0) continue;
+    seen |= bit;
+    visit(r);
   }
+}
+
+function countedList(table: BudgetTable): BudgetRow[] {
+  const out: BudgetRow[] = [];
+  eachCounted(table, (r) => {
+    out.push(r);
+  });
   return out;
 }
 
 /** The rows that count, by budget line. */
 export function countedRows(table: BudgetTable | null): Partial<Record<BudgetLineKey, BudgetRow>> {
   const out: Partial<Record<BudgetLineKey, BudgetRow>> = {};
-  if (table) for (const r of countedList(table)) out[r.line!] = r;
+  if (table)
+    eachCounted(table, (r) => {
+      out[r.line!] = r;
+    });
   return out;
 }
 
 export function countedRow(table: BudgetTable | null, line: BudgetLineKey): BudgetRow | null {
-  return table ? (countedList(table).find((r) => r.line === line) ?? null) : null;
+  if (!table) return null;
+  // The first row of the line, if it counts: a line's first row is its counted row, or the line counts nowhere.
+  const inForce = table.linesInForce;
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.line === line && counts(r, inForce)) return r;
+  }
+  return null;
 }
 
 export function lineSum(table: BudgetTable | null, line: BudgetLineKey): Sum {
@@ -63,8 +94,8 @@ export function lineSum(table: BudgetTable | null, line: BudgetLineKey): Sum {
 function periodSumOf(counted: readonly BudgetRow[], index: number): Sum {
   let cents = 0;
   let complete = true;
-  for (const r of counted) {
-    const a = r.amounts[index];
+  for (let i = 0; i < counted.length; i++) {
+    const a = counted[i].amounts[index];
     if (a === undefined) continue;
     if (a.cents === null) complete = false;
     else cents += a.cents;
@@ -87,14 +118,15 @@ export function periodSums(table: BudgetTable): Sum[] {
 export function tableSum(table: BudgetTable | null): Sum {
   let cents = 0;
   let complete = true;
-  for (const r of table ? countedList(table) : []) {
-    const amounts = r.amounts;
-    for (let k = 0; k < amounts.length; k++) {
-      const c = amounts[k].cents;
-      if (c === null) complete = false;
-      else cents += c;
-    }
-  }
+  if (table)
+    eachCounted(table, (r) => {
+      const amounts = r.amounts;
+      for (let k = 0; k < amounts.length; k++) {
+        const c = amounts[k].cents;
+        if (c === null) complete = false;
+        else cents += c;
+      }
+    });
   return { cents: cents as Cents, complete };
 }
 
@@ -108,7 +140,8 @@ export function indicatorRowCounts(model: Model, row: IndicatorRow): boolean {
 export function rowAchieved(row: IndicatorRow): { value: number; complete: boolean } {
   let value = 0;
   let complete = true;
-  for (const v of row.values) {
+  for (let i = 0; i < row.values.length; i++) {
+    const v = row.values[i];
     if (v.value === null) {
       if (v.raw.trim() !== '') complete = false;
     } else value += v.value;

@@ -86,7 +86,9 @@ function readTable(s: SheetReader, h: FoundHeader, kind: 'plan' | 'reported', is
   const totalCol = h.cols.total ?? null;
   const periods = h.periods;
   const byName = tableWhats(what, periods, totalCol !== null);
-  for (const r of bodyRows(s, h, isStop)) {
+  const body = bodyRows(s, h, isStop);
+  for (let b = 0; b < body.length; b++) {
+    const r = body[b];
     excluded.add(r);
     const label = readText(s, r, labelCol, log, 'Budget line');
     const n = normalizeLabel(label.value ?? '');

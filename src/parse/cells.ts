@@ -37,6 +37,17 @@ export function numberText(v: number): string {
   return c < 0 ? `-${s}` : s;
 }
 
+/**
+ * An amount whose `cents` is null, made at the start of each parse (parse/index.ts). Every amount literal below has
+ * the same keys in the same order, so V8 gives them one hidden class, and this one makes its `cents` field hold any
+ * value (tagged). Otherwise the first amount above 2^31 cents (a total of €21M) turns the field into a double field,
+ * and every amount read after it carries a 16-byte box for its cents that the garbage collector copies; tagged,
+ * small cents sit in the object itself. Only its shape matters.
+ */
+export function taggedCents(): Amount {
+  return { cents: null, source: 'invalid', twoDecimals: true, formula: null, raw: '', at: { sheet: '', cell: 'A1', row: 0, col: 0 } };
+}
+
 export function readAmount(s: SheetReader, row: number, col: number, log: ReadLog, what: string): Amount {
   // Hot path (every period cell of every budget sheet): one shape of object literal, no spreads.
   const at = s.ref(row, col);

@@ -9,12 +9,15 @@ import { rulesInForce } from '../rules/in-force';
 import { SheetReader } from './sheet-reader';
 import { ReadLog } from './read-log';
 import { isProjectSheet, parseProject } from './project';
+import { taggedCents } from './cells';
 import { PLAN, parseBudgetSheet } from './budget';
 import { findHeader } from './tables';
 import { INDICATORS, parseIndicatorSheet } from './indicators';
 
 export function parse(snapshot: WorkbookSnapshot): Model {
   const log = new ReadLog();
+  // Before any amount is read: its cents field made tagged, so no amount carries a boxed number (cells.ts).
+  taggedCents();
   const model: Model = { project: null, budgets: [], indicatorSheets: [], indicators: [], otherSheets: [], cellIssues: log.cellIssues, missing: log.missing, duplicates: log.duplicates, names: { sheets: new Map(), sheetOf: new Map(), rows: new Map() } };
   let projectSheet: string | null = null;
   for (const snap of snapshot.sheets) {

@@ -34,26 +34,38 @@ export function parseIndicatorSheet(s: SheetReader, log: ReadLog, h: FoundHeader
 
 type Whole = { value: number | null; at: IndicatorRow['values'][number]['at']; raw: string };
 
+/** What readCount read: its value and text, left here rather than in an object of their own (one per cell). */
+let countValue: number | null = null;
+let countRaw = '';
+
 /**
- * A whole-number cell of an indicator row; `name` and `period` say what it is in the read log (the words made only
- * when something is logged: 'PLE P3', 'PLE Total').
+ * A whole-number cell of an indicator row: its CellRef, with its value and text in countValue and countRaw; `name`
+ * and `period` say what it is in the read log (the words made only when something is logged: 'PLE P3', 'PLE Total').
  */
-function readWhole(s: SheetReader, r: number, c: number, log: ReadLog, name: string, period: number | null, blank: 0 | null = 0): Whole {
+function readCount(s: SheetReader, r: number, c: number, log: ReadLog, name: string, period: number | null, blank: 0 | null): Whole['at'] {
   const at = s.ref(r, c);
   const type = s.type(r, c);
   const v = s.value(r, c);
   const raw = v === null ? '' : String(v); // s.text
+  countRaw = raw;
+  countValue = null;
   if (type === 'Error') {
     log.issue({ kind: 'error', at, raw, what: whatOf(name, period) });
-    return { value: null, at, raw };
-  }
-  if (type === 'Uncalculated') {
+  } else if (type === 'Uncalculated') {
     log.issue({ kind: 'uncalculated', at, formula: s.formula(r, c) ?? '', what: whatOf(name, period) });
-    return { value: null, at, raw };
+  } else if (v === null || (typeof v === 'string' && v.trim() === '')) {
+    countValue = blank;
+    countRaw = '';
+  } else {
+    // Whether it is whole and not negative is I01's to say; text is not a number here.
+    countValue = typeof v === 'number' ? v : null;
   }
-  if (v === null || (typeof v === 'string' && v.trim() === '')) return { value: blank, at, raw: '' };
-  // Whether it is whole and not negative is I01's to say; text is not a number here.
-  return { value: typeof v === 'number' ? v : null, at, raw };
+  return at;
+}
+
+function readWhole(s: SheetReader, r: number, c: number, log: ReadLog, name: string, period: number | null, blank: 0 | null = 0): Whole {
+  const at = readCount(s, r, c, log, name, period, blank);
+  return { value: countValue, at, raw: countRaw };
 }
 
 function whatOf(name: string, period: number | null): string {
@@ -67,8 +79,8 @@ function readRow(s: SheetReader, r: number, h: FoundHeader, log: ReadLog): Indic
   const values: IndicatorRow['values'] = new Array(h.periods.length);
   for (let i = 0; i < h.periods.length; i++) {
     const p = h.periods[i];
-    const w = readWhole(s, r, p.col, log, name, p.number);
-    values[i] = { period: p.number, value: w.value, at: w.at, raw: w.raw };
+    const at = readCount(s, r, p.col, log, name, p.number, 0);
+    values[i] = { period: p.number, value: countValue, at, raw: countRaw };
   }
   return {
     sheet: s.name,

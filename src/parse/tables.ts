@@ -45,7 +45,8 @@ export function matchHeader(s: SheetReader, row: number, spec: TableSpec): Found
     if (firstNonEmpty === null) firstNonEmpty = c;
     if (exclude?.has(n)) return null;
     let matched = false;
-    for (const col of spec.columns) {
+    for (let k = 0; k < spec.columns.length; k++) {
+      const col = spec.columns[k];
       if (cols[col.key] === undefined && labelSet(col.synonyms).has(n)) {
         cols[col.key] = c;
         matched = true;

@@ -11,6 +11,9 @@ import { formatEur, type Cents } from '../util/money';
 import type { PlanValue } from './types';
 
 export type Term =
+  /** A cell summed as it is: the cell itself (what amountTerm and countTerm make, no object of their own)… */
+  | CellRef
+  /** …or the same as a term of its own. */
   | { kind: 'ref'; at: CellRef }
   /** A number with more than two decimals: rounded as we read it. */
   | { kind: 'round'; at: CellRef }
@@ -32,7 +35,7 @@ export function amountTerm(a: Amount): Term {
     case 'invalid':
       return { kind: 'missing', at: a.at, raw: a.raw || (a.source === 'uncalculated' ? `an uncalculated formula ${a.formula ?? ''}`.trim() : a.source) };
     default:
-      return a.twoDecimals ? { kind: 'ref', at: a.at } : { kind: 'round', at: a.at };
+      return a.twoDecimals ? a.at : { kind: 'round', at: a.at };
   }
 }
 
@@ -61,7 +64,7 @@ export function partnerTerms(s: PartnerSources): PartnerTerms {
 /** An indicator's period cell: a number or blank is live; anything else the parser could not read counts as 0. */
 export function countTerm(v: { value: number | null; at: CellRef; raw: string }): Term {
   if (v.value === null && v.raw.trim() !== '') return { kind: 'missing', at: v.at, raw: v.raw };
-  return { kind: 'ref', at: v.at };
+  return v.at;
 }
 
 export interface LiveFigure {
@@ -70,25 +73,43 @@ export interface LiveFigure {
   notes: string[];
 }
 
+/** No notes: shared by the figures that have none (most), never changed. */
+const NO_NOTES: string[] = [];
+
 /** The figure `result` as a live SUM of its source cells, or as a plain number where that cannot agree. */
 export function liveSum(terms: readonly Term[], result: number, unit: 'EUR' | 'count' = 'EUR'): LiveFigure {
   // One pass over the terms (a figure per report cell, thousands of them): the lists other than refs are rare.
-  const refs: CellRef[] = [];
+  // Where every term is a bare cell (most figures), the terms are the cells: no list of them is made.
+  let refs: CellRef[] | null = null;
   let missing: Extract<Term, { kind: 'missing' }>[] | null = null;
   let constants: Extract<Term, { kind: 'constant' }>[] | null = null;
   let rounds: Extract<Term, { kind: 'round' }>[] | null = null;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
+    if (!('kind' in t)) {
+      if (refs !== null) refs.push(t);
+      continue;
+    }
+    if (refs === null) refs = terms.slice(0, i) as CellRef[];
     if (t.kind === 'ref') refs.push(t.at);
     else if (t.kind === 'missing') (missing ??= []).push(t);
     else if (t.kind === 'constant') (constants ??= []).push(t);
     else (rounds ??= []).push(t);
   }
+  if (refs === null) refs = terms as readonly CellRef[] as CellRef[];
   if (missing !== null) {
     const cells = missing.map((t) => `${ref(t.at.sheet, t.at.cell)} (${t.raw})`).join(', ');
     return { value: { kind: 'number', value: result }, notes: [`written as the number ${show(result, unit)}, not a formula: ${cells} ${missing.length > 1 ? 'hold' : 'holds'} no readable value and ${missing.length > 1 ? 'count' : 'counts'} as 0`] };
   }
-  const notes = constants === null ? [] : constants.map((t) => `${ref(t.at.sheet, t.at.cell)} holds the text '${t.raw}', which Excel's SUM ignores: the formula carries ${show(t.value, unit)} in its place (type it as a number to make it live)`);
+  if (constants === null && rounds === null && refs.length > 0) {
+    // The usual figure: one unbroken row or column of one sheet, one range ('=SUM(S!B8:I8)'), no list made for it.
+    const one = oneRange(refs);
+    if (one !== null) {
+      const formula = `=SUM(${one})`;
+      if (formula.length <= MAX_LENGTH) return { value: { kind: 'formula', formula, result }, notes: NO_NOTES };
+    }
+  }
+  const notes = constants === null ? NO_NOTES : constants.map((t) => `${ref(t.at.sheet, t.at.cell)} holds the text '${t.raw}', which Excel's SUM ignores: the formula carries ${show(t.value, unit)} in its place (type it as a number to make it live)`);
   // Each sheet gives at least one argument: more sheets than SUM takes arguments cannot be one formula.
   if (refs.length > MAX_ARGS && new Set(refs.map((r) => r.sheet)).size > MAX_ARGS) return scattered(result, unit, notes);
   const args = ranges(refs);
@@ -126,6 +147,14 @@ export function ranges(cells: readonly CellRef[]): string[] {
   }
   for (const [sheet, list] of bySheet) sheetRanges(sheet, list, out);
   return out;
+}
+
+/** What ranges() makes of cells of one sheet that run unbroken along one row or column: that one range; else null. */
+function oneRange(cells: readonly CellRef[]): string | null {
+  const sheet0 = cells[0].sheet;
+  for (let i = 1; i < cells.length; i++) if (cells[i].sheet !== sheet0) return null;
+  const line = lineRange(cells);
+  return line === null ? null : ref(sheet0, line);
 }
 
 /** The rectangles of one sheet's cells, appended to `out` as sheet-qualified ranges. */

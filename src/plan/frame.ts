@@ -3,8 +3,8 @@
  * repeated header; printed landscape, fit to the page width.
  */
 import { a1, columnLetters } from '../util/a1';
-import type { CellStyleName, PlannedCell, PlannedTab, PlanValue, ReportTabName } from './types';
-import { textValue } from './text';
+import type { CellStyleName, Highlight, PlannedCell, PlannedTab, PlanValue, ReportTabName } from './types';
+import { flatten, textValue } from './text';
 
 export interface FrameInfo {
   project: string;
@@ -31,14 +31,33 @@ export class TabBuilder {
     readonly columnWidths: number[],
   ) {}
 
+  /**
+   * The fill of the cells put from now on, until set back to undefined: set for a whole row whose fill is known
+   * before its cells are (Spending plan's current and not-yet-due periods). A cell made with its `highlight` holds
+   * it in the object itself; one added afterwards costs the cell a second object for its extra property.
+   */
+  rowHighlight: Highlight | undefined = undefined;
+
   put(row: number, col: number, value: PlanValue, style: CellStyleName = 'body', numberFormat?: string): PlannedCell {
-    const cell: PlannedCell = numberFormat ? { row, col, value, style, numberFormat } : { row, col, value, style };
+    // row | 0, col | 0: kept small integers (Smi) in the cell, even where an optimized caller holds them as doubles;
+    // one double stored would make every later cell carry boxed numbers (64k cells at 500 partners).
+    const highlight = this.rowHighlight;
+    let cell: PlannedCell;
+    if (highlight === undefined) cell = numberFormat ? { row: row | 0, col: col | 0, value, style, numberFormat } : { row: row | 0, col: col | 0, value, style };
+    else cell = numberFormat ? { row: row | 0, col: col | 0, value, style, numberFormat, highlight } : { row: row | 0, col: col | 0, value, style, highlight };
+    if (value.kind === 'formula') flatten(value.formula);
     this.cells.push(cell);
     return cell;
   }
 
+  /** The value of each text put on this tab: cells with the same text share it (plan values are never changed). */
+  private readonly texts = new Map<string, PlanValue>();
+
   text(row: number, col: number, text: string, style: CellStyleName = 'body'): void {
-    this.put(row, col, textValue(text), style);
+    // Spending plan repeats a few texts on every partner's period rows ('reported', 'not yet due', the labels).
+    let value = this.texts.get(text);
+    if (value === undefined) this.texts.set(text, (value = textValue(text)));
+    this.put(row, col, value, style);
   }
 
   /**

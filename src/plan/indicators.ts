@@ -33,7 +33,11 @@ export function indicatorsTab(model: Model, figures: Figures, sources: PartnerSo
       const target = targets[i];
       const terms: Term[] = [];
       const rows = target ? s.indicators.get(target) : undefined;
-      if (rows) for (const r of rows) for (const v of r.values) terms.push(countTerm(v));
+      if (rows)
+        for (let j = 0; j < rows.length; j++) {
+          const values = rows[j].values;
+          for (let p = 0; p < values.length; p++) terms.push(countTerm(values[p]));
+        }
       const live = liveSum(terms, ind.byPartner[key] ?? 0, 'count');
       notes.place(t, row, FIRST_COL + i, live, live.notes.length > 0 ? `${ind.code}, partner ${s.no}` : '', ACHIEVED_FORMAT);
     });

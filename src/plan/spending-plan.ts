@@ -21,9 +21,10 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
   t.headerRow(header, ['Period', 'Phase', 'Status', 'Start', 'End', 'Planned', 'Reported', 'Cumulative planned', 'Cumulative reported', 'Variance to date', '% of plan to date']);
   const first = header + 1;
   const ctx: RowsContext = { t, rep, notes, periods: periodInfo(model) };
-  // Each partner's cells by period, then all partners' (the same terms, partner after partner).
-  const byPartner = sources.map((s, i) => ({ plan: termsByPeriod(s, terms[i], 'plan'), reported: termsByPeriod(s, terms[i], 'reported') }));
-  const all = periodRows(ctx, first, figures.periods, { plan: mergeByPeriod(byPartner.map((b) => b.plan)), reported: mergeByPeriod(byPartner.map((b) => b.reported)) }, 'all partners');
+  // All partners' cells of each period (partner after partner), found in one pass; then each partner's, found when
+  // its block is written rather than kept by period for the whole tab.
+  const allByPeriod = { plan: termsByPeriod(sources, terms, 'plan'), reported: termsByPeriod(sources, terms, 'reported') };
+  const all = periodRows(ctx, first, figures.periods, (kind, period) => allByPeriod[kind].get(period) ?? [], 'all partners');
   const tab = t.build({ first: header, last: header }, 1);
   if (figures.periods.length > 0) {
     const top = all.total + 2;
@@ -48,7 +49,8 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
     next += 1;
     sources.forEach((s, i) => {
       t.band(next, 0, C.percent, `${s.no} ${s.name}${s.country ? ` (${s.country})` : ''}`);
-      const block = periodRows(ctx, next + 1, rep.partnerPeriods[i], byPartner[i], `partner ${s.no}`);
+      const mine = { plan: termsByPeriod([s], [terms[i]], 'plan'), reported: termsByPeriod([s], [terms[i]], 'reported') };
+      const block = periodRows(ctx, next + 1, rep.partnerPeriods[i], (kind, period) => mine[kind].get(period) ?? [], `partner ${s.no}`);
       next = block.total + 2;
     });
   }
@@ -93,13 +95,15 @@ function periodInfo(model: Model): Map<number, PeriodInfo> {
  * One row per period from `first` (period, phase, status, dates, planned and reported as live sums of `terms`,
  * cumulative, variance, %), then a Total row. Returns the Total row and the last row with a cumulative reported.
  */
-function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number, periods: PeriodFigures[], terms: Record<'plan' | 'reported', Map<number, Term[]>>, whose: string): { total: number; lastReportedRow: number } {
+function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number, periods: PeriodFigures[], termsOf: (kind: 'plan' | 'reported', period: number) => Term[], whoseText: string): { total: number; lastReportedRow: number } {
   let lastReportedRow = first - 1;
   for (let i = 0; i < periods.length; i++) {
     const p = periods[i];
     const row = first + i;
     const rowCells = t.cells.length;
     const status = periodStatus(p.period, rep.current);
+    const highlight = status === 'past' ? undefined : status === 'current' ? 'current' : 'notDue';
+    t.rowHighlight = highlight;
     const period = info.get(p.period);
     t.text(row, 0, period?.label || `P${p.period}`);
     if (period) {
@@ -109,8 +113,8 @@ function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number
     }
     // Status between the phase and the dates: its text never runs into a right-aligned date.
     t.text(row, 2, status === 'past' ? 'reported' : status === 'current' ? 'current period' : 'not yet due');
-    periodFigure(t, notes, row, C.planned, terms.plan.get(p.period), p.budget, p.period, 'planned', whose);
-    periodFigure(t, notes, row, C.reported, terms.reported.get(p.period), p.reported, p.period, 'reported', whose);
+    periodFigure(t, notes, row, C.planned, termsOf('plan', p.period), p.budget, p.period, 'planned', whoseText);
+    periodFigure(t, notes, row, C.reported, termsOf('reported', p.period), p.reported, p.period, 'reported', whoseText);
     cumulative(t, row, i, C.cumPlanned, C.planned, p.cumulativeBudget);
     if (status === 'notDue') {
       // Not yet due: nothing is expected, so no cumulative, variance or % that would read as "nothing spent".
@@ -123,10 +127,9 @@ function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number
       t.put(row, C.variance, { kind: 'formula', formula: `=${cr}-${cp}`, result: toEuroNumber((p.cumulativeReported - p.cumulativeBudget) as Cents) }, 'body', EUR_FORMAT);
       t.put(row, C.percent, { kind: 'formula', formula: `=IF(${cp}=0,"",${cr}/${cp})`, result: p.cumulativeBudget === 0 ? '' : p.cumulativeReported / p.cumulativeBudget }, 'body', PERCENT_FORMAT);
     }
-    if (status !== 'past') {
-      const highlight = status === 'current' ? 'current' : 'notDue';
-      for (let c = rowCells; c < t.cells.length; c++) t.cells[c].highlight = highlight;
-    }
+    t.rowHighlight = undefined;
+    // The row's fill over any other its cells took meanwhile (a figure's notLive).
+    if (highlight !== undefined) for (let c = rowCells; c < t.cells.length; c++) t.cells[c].highlight = highlight;
   }
   const total = first + periods.length;
   t.text(total, 0, 'Total', 'total');
@@ -138,8 +141,8 @@ function periodRows({ t, rep, notes, periods: info }: RowsContext, first: number
 }
 
 /** A period's planned or reported figure as a live sum of its cells; its words for a note only when it has one. */
-function periodFigure(t: TabBuilder, notes: FigureNotes, row: number, col: number, terms: Term[] | undefined, value: Cents, period: number, kind: 'planned' | 'reported', whose: string): void {
-  const live = liveSum(terms ?? [], toEuroNumber(value));
+function periodFigure(t: TabBuilder, notes: FigureNotes, row: number, col: number, terms: Term[], value: Cents, period: number, kind: 'planned' | 'reported', whose: string): void {
+  const live = liveSum(terms, toEuroNumber(value));
   notes.place(t, row, col, live, live.notes.length > 0 ? `P${period}, ${kind}, ${whose}` : '', EUR_FORMAT);
 }
 
@@ -149,29 +152,21 @@ function cumulative(t: TabBuilder, row: number, i: number, col: number, from: nu
   t.put(row, col, { kind: 'formula', formula, result: toEuroNumber(value) }, 'body', EUR_FORMAT);
 }
 
-/** A partner's line cells grouped by period, in line order (the terms made once per cell, partnerTerms). */
-function termsByPeriod(s: PartnerSources, terms: PartnerTerms, kind: 'plan' | 'reported'): Map<number, Term[]> {
+/** Every partner's cells by period: partner after partner, each in line order, then cell order. */
+function termsByPeriod(sources: readonly PartnerSources[], terms: readonly PartnerTerms[], kind: 'plan' | 'reported'): Map<number, Term[]> {
   const out = new Map<number, Term[]>();
-  for (const k of BUDGET_LINE_KEYS) {
-    const cells = s[kind][k];
-    const ts = terms[kind][k];
-    for (let j = 0; j < cells.length; j++) {
-      const list = out.get(cells[j].period);
-      if (list) list.push(ts[j]);
-      else out.set(cells[j].period, [ts[j]]);
+  for (let i = 0; i < sources.length; i++) {
+    const lines = sources[i][kind];
+    const ts = terms[i][kind];
+    for (let k = 0; k < BUDGET_LINE_KEYS.length; k++) {
+      const key = BUDGET_LINE_KEYS[k];
+      const cells = lines[key];
+      for (let j = 0; j < cells.length; j++) {
+        const list = out.get(cells[j].period);
+        if (list) list.push(ts[key][j]);
+        else out.set(cells[j].period, [ts[key][j]]);
+      }
     }
   }
-  return out;
-}
-
-/** Every partner's terms of each period, partner after partner. */
-function mergeByPeriod(maps: readonly Map<number, Term[]>[]): Map<number, Term[]> {
-  const out = new Map<number, Term[]>();
-  for (const m of maps)
-    for (const [period, terms] of m) {
-      const list = out.get(period);
-      if (list) for (const x of terms) list.push(x);
-      else out.set(period, terms.slice());
-    }
   return out;
 }

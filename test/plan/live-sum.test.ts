@@ -59,4 +59,24 @@ describe('liveSum', () => {
     const column = Array.from({ length: 300 }, (_, i) => refTerm('S', i, 1));
     expect(liveSum(column, 1).value).toEqual({ kind: 'formula', formula: '=SUM(S!B1:B300)', result: 1 });
   });
+
+  test('bare cells are refs: alone, mixed with other terms, and on one line or not, as the same terms made as refs', () => {
+    const lists: [string, number, number][][] = [
+      [['S', 7, 1], ['S', 7, 2], ['S', 7, 3]],
+      [['S', 7, 1], ['S', 8, 1]],
+      [['S', 7, 1], ['S', 9, 1]],
+      [['S', 7, 1], ['T', 7, 1]],
+      [['S', 7, 2], ['S', 7, 1]],
+    ];
+    for (const list of lists) {
+      const asRefs = list.map(([s, r, c]) => refTerm(s, r, c));
+      const bare: Term[] = list.map(([s, r, c]) => at(s, r, c));
+      expect(liveSum(bare, 7)).toEqual(liveSum(asRefs, 7));
+      // A bare cell before and after the first other term.
+      const extra: Term = { kind: 'constant', value: 1.5, at: at('S', 20, 1), raw: '1,50' };
+      expect(liveSum([bare[0], extra, ...bare.slice(1)], 7)).toEqual(liveSum([asRefs[0], extra, ...asRefs.slice(1)], 7));
+      expect(liveSum([...bare, { kind: 'round', at: at('S', 30, 1) }], 7)).toEqual(liveSum([...asRefs, { kind: 'round', at: at('S', 30, 1) }], 7));
+    }
+    expect(liveSum([at('S', 7, 1), at('S', 7, 2)], 7).value).toEqual({ kind: 'formula', formula: '=SUM(S!B8:C8)', result: 7 });
+  });
 });

@@ -20,8 +20,8 @@ function actual(cell: Amount): number | string {
 /** Every line row's cell in one period column (not only the counted ones); null when one is missing. */
 function everyRowIn(lines: readonly BudgetRow[], i: number): Cents | null {
   let cents = 0;
-  for (const r of lines) {
-    const a = r.amounts[i];
+  for (let k = 0; k < lines.length; k++) {
+    const a = lines[k].amounts[i];
     if (a === undefined) continue;
     if (a.cents === null) return null;
     cents += a.cents;

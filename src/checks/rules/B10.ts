@@ -8,9 +8,9 @@ import type { BudgetRow } from '../../model/types';
 /** The rows' cells in the period columns `indices`, summed; null when one is missing (sumAmounts of them). */
 function sumAt(rows: readonly BudgetRow[], indices: readonly number[]): Cents | null {
   let cents = 0;
-  for (const r of rows)
-    for (const i of indices) {
-      const c = r.amounts[i].cents;
+  for (let k = 0; k < rows.length; k++)
+    for (let j = 0; j < indices.length; j++) {
+      const c = rows[k].amounts[indices[j]].cents;
       if (c === null) return null;
       cents += c;
     }

@@ -23,7 +23,9 @@ export function achievedByTarget(model: Model): Map<Target, number | null> {
 /** What the partners achieved towards a target, as the report counts it (model/totals.ts); null when a value cannot be read. */
 export function achieved(model: Model, target: Target): number | null {
   let sum = 0;
-  for (const row of model.indicators) {
+  const rows = model.indicators;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (model.names.rows.get(row)?.target.found !== target || !indicatorRowCounts(model, row)) continue;
     const got = rowAchieved(row);
     if (!got.complete) return null;

@@ -19,7 +19,8 @@ export const I04: Rule = {
       if (!t || loggedAt(model, t.at)) continue;
       let sum = 0;
       let readable = true;
-      for (const v of row.values) {
+      for (let i = 0; i < row.values.length; i++) {
+        const v = row.values[i];
         if (v.value === null && v.raw.trim() !== '') readable = false;
         sum += v.value ?? 0;
       }
