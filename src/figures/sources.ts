@@ -48,7 +48,8 @@ export function partnerSources(model: Model): PartnerSources[] {
 /** The indicator rows that count (model/totals.ts), by their partner and target, in one pass. */
 function indicatorRowsByPartner(model: Model): Map<Partner, Map<Target, IndicatorRow[]>> {
   const out = new Map<Partner, Map<Target, IndicatorRow[]>>();
-  for (const row of model.indicators) {
+  for (let i = 0; i < model.indicators.length; i++) {
+    const row = model.indicators[i];
     if (!indicatorRowCounts(model, row)) continue;
     const names = model.names.rows.get(row)!;
     const partner = names.partner.found!;

@@ -136,7 +136,8 @@ export function resolveNames(model: Pick<Model, 'project' | 'budgets' | 'indicat
   const targetMemo = new Map<string, NameMatch<Target>>();
   const rows = new Map<IndicatorRow, RowNames>();
   const firstOnSheet = new Map<string, Map<Partner | string, Map<Target | string, IndicatorRow>>>();
-  for (const row of model.indicators) {
+  for (let r = 0; r < model.indicators.length; r++) {
+    const row = model.indicators[r];
     const p = row.partner.value ?? '';
     const i = row.indicator.value ?? '';
     let partner = partnerMemo.get(p);

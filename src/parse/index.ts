@@ -41,7 +41,7 @@ export function parse(snapshot: WorkbookSnapshot): Model {
     if (indicatorH !== null) {
       const { sheet, rows } = parseIndicatorSheet(s, log, indicatorH);
       model.indicatorSheets.push(sheet);
-      for (const row of rows) model.indicators.push(row);
+      for (let i = 0; i < rows.length; i++) model.indicators.push(rows[i]);
     } else {
       model.otherSheets.push(s.name);
     }
@@ -60,7 +60,8 @@ export function parse(snapshot: WorkbookSnapshot): Model {
 }
 
 function logDuplicateIndicatorRows(model: Model, log: ReadLog): void {
-  for (const row of model.indicators) {
+  for (let i = 0; i < model.indicators.length; i++) {
+    const row = model.indicators[i];
     const first = model.names.rows.get(row)?.duplicateOf;
     if (first) log.duplicate(`partner ${row.partner.value} / indicator ${row.indicator.value}`, row.partner.at, first.partner.at);
   }

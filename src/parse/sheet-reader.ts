@@ -17,7 +17,7 @@ export class SheetReader {
     this.left = sheet.left;
     this.bottom = sheet.top + sheet.values.length;
     let w = 0;
-    for (const r of sheet.values) if (r.length > w) w = r.length;
+    for (let i = 0; i < sheet.values.length; i++) if (sheet.values[i].length > w) w = sheet.values[i].length;
     this.right = sheet.left + w;
   }
 

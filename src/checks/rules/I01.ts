@@ -15,7 +15,8 @@ function sameNumber(partners: Partner[]): boolean {
 
 function values(model: Model, row: IndicatorRow): Finding[] {
   const out: Finding[] = [];
-  for (const v of row.values) {
+  for (let i = 0; i < row.values.length; i++) {
+    const v = row.values[i];
     if (loggedAt(model, v.at)) continue; // an error value or unreadable: T01 / T02
     if (v.value === null) {
       if (v.raw.trim() !== '') out.push(finding('I01', 'error', v.at, `P${v.period} holds '${v.raw}', which is no number`, { expected: 'a whole number', actual: v.raw }));
