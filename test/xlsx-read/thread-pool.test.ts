@@ -99,13 +99,6 @@ describe('deflating in the thread pool', () => {
   });
 });
 
-test('a buffer touched in the thread pool has the size asked for, in both codecs', async () => {
-  for (const size of [0, 1, 100_000]) {
-    expect((await nodeCodec.touchedBuffer(size)).length).toBe(size);
-    expect((await browserCodec.touchedBuffer(size)).length).toBe(size);
-  }
-});
-
 test('the task pane’s codec has no thread pool: its async calls are its sync ones', async () => {
   const bytes = xmlOf(DEFLATE_POOL_MIN);
   const deflated = await browserCodec.deflateRawAsync(bytes);

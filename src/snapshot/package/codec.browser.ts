@@ -22,11 +22,6 @@ export function deflateRawAsync(data: Uint8Array): Promise<Uint8Array> {
   return new Promise((resolve) => resolve(deflateRaw(data)));
 }
 
-/** No thread pool to touch it first: a fresh buffer. */
-export function touchedBuffer(size: number): Promise<Uint8Array> {
-  return Promise.resolve(new Uint8Array(size));
-}
-
 const TABLE = (() => {
   const t = new Int32Array(256);
   for (let n = 0; n < 256; n++) {

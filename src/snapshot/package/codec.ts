@@ -4,7 +4,6 @@
  * native and fast. The task pane's bundle replaces this module with `codec.browser.ts` (fflate and a CRC table) at build
  * time (webpack.config.js), so the command line never loads fflate and the pane never asks for Node's zlib.
  */
-import { randomFill } from 'crypto';
 import { crc32 as zlibCrc32, deflateRaw as zlibDeflateRaw, deflateRawSync, inflateRaw as zlibInflateRaw, inflateRawSync } from 'zlib';
 
 /** Raw deflate data inflated to at most `size` bytes (a zip bomb cannot grow it); throws when the data is bad. */
@@ -34,16 +33,6 @@ export function deflateRawAsync(data: Uint8Array): Promise<Uint8Array> {
   // Room for deflate's worst case (stored blocks: 5 bytes per 16 kB and a little).
   const room = data.length + (data.length >> 10) + 1024;
   return new Promise((resolve, reject) => zlibDeflateRaw(data, { level: 4, chunkSize: room }, (e, out) => (e ? reject(e) : resolve(out))));
-}
-
-/**
- * A buffer of `size` bytes whose memory a thread of the pool has touched already, for the main thread to fill later
- * without the first touch of each fresh page (10-40 us per 4 kB page in a VM such as this machine's). It holds
- * noise (random bytes: the cheapest way to have the pool write it), to be overwritten.
- */
-export function touchedBuffer(size: number): Promise<Uint8Array> {
-  const bytes = new Uint8Array(size);
-  return new Promise((resolve) => randomFill(bytes, () => resolve(bytes))); // failed or not, the buffer serves
 }
 
 /** CRC-32 (the zip one), unsigned. */

@@ -4,13 +4,9 @@
  * only the parts we need are inflated (Node's zlib, to at most the declared size: a zip bomb cannot make it
  * grow; native inflate costs a fraction of fflate's on a large workbook). Writing: copied entries and new ones (deflated with Node's zlib) in one archive.
  * The compression calls go through `./codec` (Node's zlib; in the task pane's bundle, fflate: codec.browser.ts).
- * The command line's reader and writer hand their large parts to libuv's thread pool (inflateEntryAsync,
- * writeZipAsync): another core (de)compresses them while JavaScript goes on, for the same bytes.
  */
 import { concat, crc32, deflateRaw, deflateRawAsync, inflateRaw, inflateRawAsync, utf8 } from './codec';
 import { UserError } from '../../util/errors';
-
-export { touchedBuffer } from './codec';
 
 export interface ZipEntry {
   name: string;

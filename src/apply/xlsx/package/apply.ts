@@ -11,7 +11,6 @@ import { cellAt } from '../../../snapshot/cells';
 import { solidColourOf } from '../../../snapshot/package/styles';
 import { UserError } from '../../../util/errors';
 import { a1, parseA1 } from '../../../util/a1';
-import { touchedBuffer } from '../../../snapshot/package/zip';
 import { PackageEdit } from './parts';
 import { MINIMAL_STYLES, StylesEdit, setAttr } from './styles-edit';
 import { SheetNotes, type NoteChange } from './notes';
@@ -65,13 +64,8 @@ class Patcher {
   private readonly notes = new Map<string, SheetNotes>();
   /** Our tabs' rows by part, put into their sheets (written with an empty sheetData) when the package is zipped. */
   private readonly tabRows = new Map<string, string[]>();
-  /** With `pool`: for each tab, a buffer for its bytes that the thread pool touches while the report is finished. */
-  private readonly rooms = new Map<string, Promise<Uint8Array>>();
 
-  constructor(
-    readonly book: ReadBook,
-    private readonly pool = false,
-  ) {
+  constructor(readonly book: ReadBook) {
     this.edit = new PackageEdit(book.pkg);
     this.hadStyles = book.stylesPart !== null && this.edit.has(book.stylesPart);
     this.stylesPart = this.hadStyles ? book.stylesPart! : 'xl/styles.xml';
@@ -180,11 +174,6 @@ class Patcher {
       const part = this.edit.freeName('xl/worksheets/sheet', '.xml');
       this.edit.set(part, sheet);
       this.tabRows.set(part, rows);
-      if (this.pool) {
-        let chars = 64 * 1024; // the sheet around the rows, and what the report's last parts add to it
-        for (const r of rows) chars += r.length;
-        this.rooms.set(part, touchedBuffer(chars + (chars >> 3)));
-      }
       this.workbook.add(tab.name, part, 'Visible', printTitles);
       // Figures that cannot be live, partners over budget: a note on the report cell itself.
       const notes = tab.cells.filter((c) => c.note).map((c) => ({ cell: a1(c.row, c.col), note: { text: c.note! } }));
@@ -205,15 +194,13 @@ class Patcher {
   }
 
   /** finish's bytes, exactly, in pieces to write in order, the large parts deflated in the thread pool as soon as each is written. */
-  async finishAsync(transform?: PackageTransform, report?: ReportPlan): Promise<Uint8Array[]> {
-    const rooms = new Map<string, Uint8Array>();
-    for (const [part, room] of this.rooms) rooms.set(part, await room);
-    this.complete(transform, report, true, rooms);
+  finishAsync(transform?: PackageTransform, report?: ReportPlan): Promise<Uint8Array[]> {
+    this.complete(transform, report, true);
     return this.edit.toZipAsync();
   }
 
   /** Every part as the package will hold it; `early`: each report tab's deflation started as soon as its bytes exist. */
-  private complete(transform: PackageTransform | undefined, report: ReportPlan | undefined, early: boolean, rooms?: ReadonlyMap<string, Uint8Array>): void {
+  private complete(transform: PackageTransform | undefined, report: ReportPlan | undefined, early: boolean): void {
     this.workbook.save();
     if (this.styles.changed) {
       this.edit.set(this.stylesPart, this.styles.toXml());
@@ -228,7 +215,7 @@ class Patcher {
       const sheet = this.edit.text(part)!;
       // In a strict package the sheet around the rows is spelled strict already (PackageEdit.set made it so); the rows
       // hold no namespace, and a cell's text must not be respelled: bytes, as in any package.
-      this.edit.set(part, sheetBytes(sheet, rows, rooms?.get(part)));
+      this.edit.set(part, sheetBytes(sheet, rows));
       // Deflated on another core while the next tab's bytes are made (unless a transform may change it yet).
       if (early && !transform) this.edit.deflateSoon(part);
     }
@@ -253,12 +240,12 @@ export function consolidatePackage(book: ReadBook, plan: ReportPlan, transform?:
  * deflated in the thread pool (the command line's).
  */
 export function consolidatePackageAsync(book: ReadBook, plan: ReportPlan, transform?: PackageTransform): Promise<Uint8Array[]> {
-  const p = consolidated(book, plan, true);
+  const p = consolidated(book, plan);
   return transform ? p.finishAsync(transform) : p.finishAsync(undefined, plan);
 }
 
-function consolidated(book: ReadBook, plan: ReportPlan, pool = false): Patcher {
-  const p = new Patcher(book, pool);
+function consolidated(book: ReadBook, plan: ReportPlan): Patcher {
+  const p = new Patcher(book);
   const state = readPackageState(book);
   for (const tab of plan.tabs) {
     const own = p.workbook.find(tab.name);

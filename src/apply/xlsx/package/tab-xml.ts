@@ -230,16 +230,16 @@ const encoder = new TextEncoder();
 /**
  * withRows' UTF-8 bytes, the rows encoded one by one into one buffer: the megabytes of a report tab never
  * become one string (joining and flattening it costs more than encoding it). Rows end at '</row>', so no
- * character is cut in two. `room`: a buffer to encode into, when large enough.
+ * character is cut in two.
  */
-export function sheetBytes(sheet: string, rows: string[], room?: Uint8Array): Uint8Array {
+export function sheetBytes(sheet: string, rows: string[]): Uint8Array {
   const cut = rowsAt(sheet);
   const head = sheet.slice(0, cut);
   const tail = sheet.slice(cut);
   let chars = head.length + tail.length;
   for (const r of rows) chars += r.length;
-  // Mostly ASCII: an eighth more room than characters (or the room given, warm), grown when text needs more.
-  let out = room !== undefined && room.length >= chars ? room : new Uint8Array(chars + (chars >> 3) + 64);
+  // Mostly ASCII: an eighth more room than characters, grown when text needs more.
+  let out = new Uint8Array(chars + (chars >> 3) + 64);
   let n = 0;
   const put = (text: string) => {
     let rest = text;
