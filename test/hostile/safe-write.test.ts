@@ -25,16 +25,32 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-/** Makes the next write of a temporary file put half the bytes at its path, then fail as a full disk does. */
+/**
+ * Makes the next write of a temporary file put half the bytes at its path, then fail as a full disk does: written
+ * whole (fs.writeFile) or from its pieces (a file opened, then one writev: the command line's consolidate and clear).
+ */
 function failHalfWay(): { paths: string[] } {
   const seen = { paths: [] as string[] };
+  const full = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
   const real = fs.writeFile.bind(fs);
   jest.spyOn(fs, 'writeFile').mockImplementation(async (path: Parameters<typeof fs.writeFile>[0], data: Parameters<typeof fs.writeFile>[1]) => {
     if (!String(path).endsWith('.tmp')) return real(path, data);
     seen.paths.push(String(path));
     const bytes = Buffer.from(data as Uint8Array);
     await real(path, bytes.subarray(0, bytes.length >> 1));
-    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    throw full();
+  });
+  const realOpen = fs.open.bind(fs);
+  jest.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+    const file = await realOpen(...args);
+    if (!String(args[0]).endsWith('.tmp')) return file;
+    seen.paths.push(String(args[0]));
+    file.writev = async (pieces: readonly NodeJS.ArrayBufferView[]) => {
+      const bytes = Buffer.concat(pieces.map((p) => new Uint8Array(p.buffer, p.byteOffset, p.byteLength)));
+      await file.write(bytes.subarray(0, bytes.length >> 1));
+      throw full();
+    };
+    return file;
   });
   return seen;
 }
