@@ -79,38 +79,7 @@ function parseRange(ref: string): { top: number; left: number; bottom: number; r
 }
 
 export function readPackage(bytes: Uint8Array, file: string): ReadBook {
-  const steps = reading(openPackage(bytes, file), file);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/**
- * readPackage's book, the same, its large parts inflated in the thread pool ahead of the reading (parsing a sheet
- * while the next ones inflate on another core).
- */
-export async function readPackageAsync(bytes: Uint8Array, file: string): Promise<ReadBook> {
   const pkg = openPackage(bytes, file);
-  const steps = reading(pkg, file);
-  let step = steps.next();
-  for (;;) {
-    if (step.done) return step.value;
-    if (typeof step.value !== 'string') {
-      pkg.readAhead(step.value);
-    } else {
-      const ready = pkg.ready(step.value);
-      if (ready) await ready;
-    }
-    step = steps.next();
-  }
-}
-
-/**
- * The reading of an opened package, step by step for an async driver: it yields first the parts it will read, in
- * order, then each part's name before it reads it (nothing to do for a sync driver: parts inflate when asked for).
- */
-function* reading(pkg: XlsxPackage, file: string): Generator<string[] | string, ReadBook, void> {
   const wbRels = readRels(pkg, pkg.workbookPart);
   const relPart = (suffix: string) => {
     const r = wbRels.find((x) => x.type.endsWith(suffix) && !x.external);
@@ -118,15 +87,11 @@ function* reading(pkg: XlsxPackage, file: string): Generator<string[] | string, 
   };
   const stylesPart = relPart('/styles');
   const sstPart = relPart('/sharedStrings');
-  const worksheets = pkg.sheets.filter((info) => info.kind === 'worksheet');
-  yield [stylesPart, sstPart, ...worksheets.map((info) => info.part)].filter((p): p is string => p !== null);
-  if (stylesPart) yield stylesPart;
   const styles = readStyles(stylesPart ? pkg.text(stylesPart) : undefined);
-  if (sstPart) yield sstPart;
   const strings = sstPart ? readSharedStrings(pkg.text(sstPart), sstPart, file) : [];
   const read: SheetRead[] = [];
-  for (const info of worksheets) {
-    if (info.part) yield info.part;
+  for (const info of pkg.sheets) {
+    if (info.kind !== 'worksheet') continue;
     const text = info.part ? pkg.text(info.part) : undefined;
     const raw: ColumnSheet = text !== undefined ? readSheetColumns(text, info.part!, file, strings) : { cells: noCells(), merges: [], rowStyles: new Map(), colStyles: [] };
     if (info.part) pkg.forget(info.part); // read once; the writer inflates again only the sheets it marks
@@ -287,7 +252,7 @@ function toSnapshot(s: SheetRead, formats: FormatsOf, date1904: boolean, file: s
 
 export async function readPackageFile(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<ReadBook> {
   const bytes = typeof input === 'string' ? await readBytes(input) : input;
-  return readPackageAsync(bytes, name);
+  return readPackage(bytes, name);
 }
 
 export async function readXlsxSnapshotOwn(input: string | Buffer, name = typeof input === 'string' ? input : 'the workbook'): Promise<WorkbookSnapshot> {

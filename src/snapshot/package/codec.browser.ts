@@ -13,11 +13,7 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
   return deflateSync(data, { level: 6 });
 }
 
-/** No thread pool in the pane: the sync calls, as promises (codec.ts's work on another core). */
-export function inflateRawAsync(data: Uint8Array, size: number): Promise<Uint8Array> {
-  return new Promise((resolve) => resolve(inflateRaw(data, size)));
-}
-
+/** No thread pool in the pane: the sync call, as a promise (codec.ts's work on another core). */
 export function deflateRawAsync(data: Uint8Array): Promise<Uint8Array> {
   return new Promise((resolve) => resolve(deflateRaw(data)));
 }

@@ -1,10 +1,10 @@
 /**
- * The package's compression calls (raw inflate capped at a declared size, raw deflate, both also in libuv's thread
- * pool; CRC-32) and the byte buffers the zip writer fills, in one seam. This is the command line's: Node's zlib,
- * native and fast. The task pane's bundle replaces this module with `codec.browser.ts` (fflate and a CRC table) at build
+ * The package's compression calls (raw inflate capped at a declared size, raw deflate, also in libuv's thread pool;
+ * CRC-32) and the byte buffers the zip writer fills, in one seam. This is the command line's: Node's zlib, native
+ * and fast. The task pane's bundle replaces this module with `codec.browser.ts` (fflate and a CRC table) at build
  * time (webpack.config.js), so the command line never loads fflate and the pane never asks for Node's zlib.
  */
-import { crc32 as zlibCrc32, deflateRaw as zlibDeflateRaw, deflateRawSync, inflateRaw as zlibInflateRaw, inflateRawSync } from 'zlib';
+import { crc32 as zlibCrc32, deflateRaw as zlibDeflateRaw, deflateRawSync, inflateRawSync } from 'zlib';
 
 /** Raw deflate data inflated to at most `size` bytes (a zip bomb cannot grow it); throws when the data is bad. */
 export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
@@ -20,15 +20,11 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
 }
 
 /*
- * The same two calls in libuv's thread pool, on another core while JavaScript goes on (worth it for a large part
- * only: see zip.ts's POOL_MINs). The output buffer holds the whole result, so the work is not handed back to the main
- * thread for each 16 kB of output (the default), which would wait there while JavaScript runs. Same bytes as the
- * sync calls (same level, same zlib).
+ * Raw deflate in libuv's thread pool, on another core while JavaScript goes on (worth it for a large part only: see
+ * zip.ts's DEFLATE_POOL_MIN). The output buffer holds the whole result, so the work is not handed back to the main
+ * thread for each 16 kB of output (the default), which would wait there while JavaScript runs. Same bytes as
+ * deflateRaw (same level, same zlib).
  */
-export function inflateRawAsync(data: Uint8Array, size: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => zlibInflateRaw(data, { maxOutputLength: size, chunkSize: Math.max(64, size + 64) }, (e, out) => (e ? reject(e) : resolve(out))));
-}
-
 export function deflateRawAsync(data: Uint8Array): Promise<Uint8Array> {
   // Room for deflate's worst case (stored blocks: 5 bytes per 16 kB and a little).
   const room = data.length + (data.length >> 10) + 1024;

@@ -6,7 +6,7 @@
 import { promises as fs } from 'fs';
 import { UserError } from '../../util/errors';
 import type { SheetVisibility } from '../types';
-import { inflateEntry, inflateEntryAsync, INFLATE_POOL_MIN, readZip, type ZipEntry } from './zip';
+import { inflateEntry, readZip, type ZipEntry } from './zip';
 import { own, partText } from './xml';
 import { scanXml } from './scan';
 
@@ -37,13 +37,6 @@ export interface XlsxPackage {
   text(name: string): string | undefined;
   /** Lets go of a part's inflated bytes (it is inflated again if asked for). */
   forget(name: string): void;
-  /**
-   * The parts a reader will ask for, in this order: the large ones are inflated ahead of it in the thread pool (on
-   * another core while it reads the ones before), at most READ_AHEAD bytes of them waiting to be read at a time.
-   */
-  readAhead(names: string[]): void;
-  /** While a part is inflated ahead: the end of it, to await before asking for the part (a rejection is its UserError). */
-  ready(name: string): Promise<void> | undefined;
   workbookPart: string;
   sheets: PackageSheet[];
   definedNames: DefinedName[];
@@ -147,18 +140,12 @@ export function openPackage(bytes: Uint8Array, file: string): XlsxPackage {
   const cache = new Map<string, Uint8Array>();
   const lower = new Map<string, string>();
   for (const n of entries.keys()) lower.set(n.toLowerCase(), n);
-  // Part names are case-insensitive in OPC.
-  const entryOf = (name: string) => entries.get(name) ?? entries.get(lower.get(name.toLowerCase()) ?? '');
-  const ahead = new ReadAhead(entryOf, file, cache);
   const part = (name: string): Uint8Array | undefined => {
     const hit = cache.get(name);
-    if (hit) {
-      ahead.taken(name);
-      return hit;
-    }
-    const entry = entryOf(name);
+    if (hit) return hit;
+    // Part names are case-insensitive in OPC.
+    const entry = entries.get(name) ?? entries.get(lower.get(name.toLowerCase()) ?? '');
     if (!entry) return undefined;
-    ahead.taken(name); // asked for before its inflation ahead ended: inflated here, that one's bytes not kept
     const out = inflateEntry(entry, file);
     cache.set(name, out);
     return out;
@@ -183,64 +170,9 @@ export function openPackage(bytes: Uint8Array, file: string): XlsxPackage {
   }
   if (!lower.has(workbookPart.toLowerCase()) || !lower.has('[content_types].xml')) throw new UserError(`cannot read ${file}: a zip archive but not an xlsx workbook (no xl/workbook.xml)`);
   const forget = (name: string) => void cache.delete(name);
-  const readAhead = (names: string[]) => ahead.add(names);
-  const ready = (name: string) => ahead.ready(name);
-  const pkg: XlsxPackage = { file, bytes, entries, part, text, forget, readAhead, ready, workbookPart, sheets: [], definedNames: [], date1904: false };
+  const pkg: XlsxPackage = { file, bytes, entries, part, text, forget, workbookPart, sheets: [], definedNames: [], date1904: false };
   readWorkbook(pkg);
   return pkg;
-}
-
-/** Inflated bytes of large parts a reader will ask for soon, at most this many waiting at a time. */
-const READ_AHEAD = 64 * 1024 * 1024;
-
-/** XlsxPackage.readAhead's inflations: in the reader's order, within READ_AHEAD bytes, each into the package's cache. */
-class ReadAhead {
-  private readonly queue: { name: string; entry: ZipEntry }[] = [];
-  /** Started and not yet taken by the reader: the end of each. */
-  private readonly running = new Map<string, Promise<void>>();
-  private bytes = 0;
-
-  constructor(
-    private readonly entryOf: (name: string) => ZipEntry | undefined,
-    private readonly file: string,
-    private readonly cache: Map<string, Uint8Array>,
-  ) {}
-
-  add(names: string[]): void {
-    for (const name of names) {
-      const entry = this.entryOf(name);
-      if (entry && entry.method === 8 && entry.size >= INFLATE_POOL_MIN && !this.cache.has(name) && !this.running.has(name)) this.queue.push({ name, entry });
-    }
-    this.start();
-  }
-
-  ready(name: string): Promise<void> | undefined {
-    return this.running.get(name);
-  }
-
-  /** The reader asked for the part: whatever its inflation ahead holds is its own now (or, not ended yet, dropped). */
-  taken(name: string): void {
-    if (this.running.delete(name)) {
-      this.bytes -= this.entryOf(name)!.size;
-      this.start();
-    } else if (this.queue.length > 0) {
-      const i = this.queue.findIndex((q) => q.name === name);
-      if (i >= 0) this.queue.splice(i, 1);
-    }
-  }
-
-  private start(): void {
-    while (this.queue.length > 0 && (this.bytes === 0 || this.bytes + this.queue[0].entry.size <= READ_AHEAD)) {
-      const { name, entry } = this.queue.shift()!;
-      this.bytes += entry.size;
-      const done: Promise<void> = inflateEntryAsync(entry, this.file).then((out) => {
-        // Not kept when the reader took the part meanwhile (inflated it itself).
-        if (this.running.get(name) === done) this.cache.set(name, out);
-      });
-      done.catch(() => undefined); // awaited by the reader, which reports it; not unheard when the reader never gets there
-      this.running.set(name, done);
-    }
-  }
 }
 
 function readWorkbook(pkg: XlsxPackage): void {

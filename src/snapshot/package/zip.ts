@@ -4,8 +4,10 @@
  * only the parts we need are inflated (Node's zlib, to at most the declared size: a zip bomb cannot make it
  * grow; native inflate costs a fraction of fflate's on a large workbook). Writing: copied entries and new ones (deflated with Node's zlib) in one archive.
  * The compression calls go through `./codec` (Node's zlib; in the task pane's bundle, fflate: codec.browser.ts).
+ * The command line's writer hands its large new parts to libuv's thread pool (writeZipAsync): another core deflates
+ * them while JavaScript goes on, for the same bytes.
  */
-import { concat, crc32, deflateRaw, deflateRawAsync, inflateRaw, inflateRawAsync, utf8 } from './codec';
+import { concat, crc32, deflateRaw, deflateRawAsync, inflateRaw, utf8 } from './codec';
 import { UserError } from '../../util/errors';
 
 export interface ZipEntry {
@@ -79,46 +81,24 @@ export function readZip(bytes: Uint8Array, name: string): Map<string, ZipEntry> 
 
 /** An entry's bytes, inflated; a UserError when they are not what the directory says. */
 export function inflateEntry(entry: ZipEntry, name: string): Uint8Array {
-  if (entry.method !== 8 || entry.size === 0) return checked(stored(entry, name), entry, name);
   let out: Uint8Array;
-  try {
-    out = inflateRaw(entry.data, entry.size);
-  } catch {
-    throw damaged(name);
-  }
-  return checked(out, entry, name);
-}
-
-/**
- * Entries at least this large are worth inflating, or deflating, in the thread pool: handing one over costs the main
- * thread about what inflating 50 kB, or deflating 15 kB, does here.
- */
-export const INFLATE_POOL_MIN = 128 * 1024;
-export const DEFLATE_POOL_MIN = 32 * 1024;
-
-/** inflateEntry's work in the thread pool (codec.ts), with the same checks and the same UserErrors. */
-export async function inflateEntryAsync(entry: ZipEntry, name: string): Promise<Uint8Array> {
-  if (entry.method !== 8 || entry.size === 0) return checked(stored(entry, name), entry, name);
-  let out: Uint8Array;
-  try {
-    out = await inflateRawAsync(entry.data, entry.size);
-  } catch {
-    throw damaged(name);
-  }
-  return checked(out, entry, name);
-}
-
-/** A stored entry's bytes (an empty deflated one's: none); a UserError for a method xlsx files never use (not 0 nor 8). */
-function stored(entry: ZipEntry, name: string): Uint8Array {
-  if (entry.method === 0) return entry.data;
-  if (entry.method === 8) return new Uint8Array(0);
-  throw new UserError(`cannot read ${name}: its part ${entry.name} is compressed in a way xlsx files never are (method ${entry.method})`);
-}
-
-function checked(out: Uint8Array, entry: ZipEntry, name: string): Uint8Array {
+  if (entry.method === 0) out = entry.data;
+  else if (entry.method === 8) {
+    try {
+      out = entry.size === 0 ? new Uint8Array(0) : inflateRaw(entry.data, entry.size);
+    } catch {
+      throw damaged(name);
+    }
+  } else throw new UserError(`cannot read ${name}: its part ${entry.name} is compressed in a way xlsx files never are (method ${entry.method})`);
   if (out.length !== entry.size || crc32(out) !== entry.crc) throw damaged(name);
   return out;
 }
+
+/**
+ * New entries at least this large are worth deflating in the thread pool (writeZipAsync): handing one over costs the
+ * main thread about what deflating 15 kB does here.
+ */
+export const DEFLATE_POOL_MIN = 32 * 1024;
 
 /** One entry of the archive to write: copied as it was (compressed bytes kept) or new bytes to deflate. */
 export type OutEntry = { name: string; copy: ZipEntry } | { name: string; bytes: Uint8Array };
