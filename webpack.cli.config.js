@@ -9,8 +9,8 @@ const webpack = require('webpack');
 const { isBuiltin } = require('module');
 
 // commander requires node:child_process when it loads, for executable subcommands (we have none), and Node's module
-// loads net and dgram with it: a few milliseconds of every start. In the bundle, a stand-in loads it on first use.
-const LAZY = new Map([['node:child_process', path.resolve(__dirname, 'src/cli/lazy-child-process.ts')]]);
+// loads net and dgram with it: a few milliseconds of every start. In the bundle, a stand-in that never spawns.
+const LAZY = new Map([['node:child_process', path.resolve(__dirname, 'src/cli/no-child-process.ts')]]);
 
 module.exports = {
   mode: 'production',

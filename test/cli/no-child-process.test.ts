@@ -1,28 +1,25 @@
 /**
  * The CLI's bundle (webpack.cli.config.js) gives commander a stand-in for node:child_process
- * (src/cli/lazy-child-process.ts): a run that spawns nothing never loads Node's module (nor net and dgram with it),
- * and commander's executable subcommands still spawn through it.
+ * (src/cli/no-child-process.ts): a run never loads Node's module (nor net and dgram with it), and an executable
+ * subcommand, which clusterix does not have, is refused instead of spawning a process.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawn } from '../../src/cli/lazy-child-process';
+import { spawn } from '../../src/cli/no-child-process';
 
 const ROOT = path.resolve(__dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-lazy-cp-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test('spawn runs a child as child_process.spawn does', async () => {
-  const child = spawn(process.execPath, ['-e', "process.stdout.write('spawned')"]);
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  expect(code).toBe(0);
-  expect(out).toBe('spawned');
+test('spawn refuses: no process is started', () => {
+  const marker = path.join(dir, 'spawned');
+  expect(() => spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, '')`])).toThrow('clusterix runs no other programs');
+  expect(fs.existsSync(marker)).toBe(false);
 });
 
-test('bundled with the CLI’s webpack configuration, commander loads node:child_process only to spawn', () => {
+test('bundled with the CLI’s webpack configuration, commander never loads node:child_process', () => {
   const entry = path.join(dir, 'entry.js');
   fs.writeFileSync(
     entry,
@@ -47,9 +44,17 @@ test('bundled with the CLI’s webpack configuration, commander loads node:child
   const out = path.join(dir, 'out.js');
   const sub = path.join(dir, 'sub.js');
   fs.writeFileSync(sub, "process.stdout.write('hello from a spawned node');\n");
-  const run = (cmd: string) => execFileSync(process.execPath, [out, cmd], { env: { ...process.env, SUB: sub }, encoding: 'utf8' });
+  const run = (cmd: string) => execFileSync(process.execPath, [out, cmd], { env: { ...process.env, SUB: sub }, encoding: 'utf8', stdio: 'pipe' });
   expect(run('plain')).toBe(' child_process: false');
-  expect(run('hello')).toBe('hello from a spawned node child_process: true');
+  // An executable subcommand (clusterix has none) fails with the stand-in's message; the file is never run.
+  let failure = '';
+  try {
+    run('hello');
+  } catch (e) {
+    failure = String((e as { stderr?: string }).stderr);
+  }
+  expect(failure).toContain('clusterix runs no other programs');
+  expect(failure).not.toContain('hello from a spawned node');
   // The other built-ins stay plain requires, as webpack's node preset made them.
   expect(fs.readFileSync(out, 'utf8')).toMatch(/require\("node:events"\)/);
 });
