@@ -2,7 +2,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { newestMtime } from '../run-ts';
+import { bundleUpToDate, newestMtime } from '../run-ts';
 
 /**
  * Compiles with tsconfig.cli.json, then bundles lib/clusterix.js and its code cache (scripts/build-cli.js), as
@@ -17,10 +17,9 @@ export function compileCli(root: string): string {
   return `${compiled}; ${b.status === 0 ? 'bundled lib/clusterix.js with its code cache' : `bundle failed: ${b.stderr.trim()}`}`;
 }
 
-/** Same test as scripts/run-ts.js: bin/clusterix.js runs the bundle when it is newer than every file in src/. */
+/** The test scripts/run-ts.js makes: bin/clusterix.js runs the bundle while it is as new as the sources it was built from. */
 export function cliUsesBundle(root: string): boolean {
-  const js = path.join(root, 'lib', 'clusterix.js');
-  return fs.existsSync(js) && fs.statSync(js).mtimeMs >= newestMtime(path.join(root, 'src'));
+  return bundleUpToDate(path.join(root, 'lib', 'clusterix.js'), root);
 }
 
 /** Same test as scripts/run-ts.js: the compiled CLI is used only when newer than every file in src/. */

@@ -44,6 +44,35 @@ test('a cache made for another bundle of the same length is not used', () => {
   expect(run(file)).toBe('new');
 });
 
+test('a bundle runs with a young generation that keeps its first size, and its code cache is still accepted', () => {
+  // The bundle keeps 48 MB of small arrays alive, as a consolidate keeps its snapshot, model and plan, and prints the
+  // young generation's size: V8's default doubles it up to 16 MB a semi-space when most of it survives.
+  const file = path.join(dir, 'young.js');
+  fs.writeFileSync(
+    file,
+    [
+      'const kept = [];',
+      'for (let i = 0; i < 1e6; i++) kept.push([i, i + 1]);',
+      "const young = require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');",
+      'process.stdout.write(String(young.space_size));',
+    ].join('\n'),
+  );
+  run(file, true);
+  const MB = 1024 * 1024;
+  expect(Number(run(file))).toBeLessThanOrEqual(2 * MB);
+  // The same code in a plain node grows it, so the bound above says something.
+  expect(Number(execFileSync(process.execPath, [file], { encoding: 'utf8' }))).toBeGreaterThan(4 * MB);
+  // The cache was written under V8's default flags, as a run compiles the bundle, so V8 takes it.
+  const check = [
+    "const fs = require('fs'), vm = require('vm'), Module = require('module');",
+    `const file = ${JSON.stringify(file)};`,
+    "const c = fs.readFileSync(file.replace(/\\.js$/, '.cache'));",
+    'const s = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), { filename: file, cachedData: c.subarray(c.indexOf(10) + 1) });',
+    'process.stdout.write(String(s.cachedDataRejected));',
+  ].join('\n');
+  expect(execFileSync(process.execPath, ['-e', check], { encoding: 'utf8' })).toBe('false');
+});
+
 describe('bundleUpToDate: bin/clusterix.js runs the bundle only while it is as new as what it was built from', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { bundleUpToDate } = require(RUN_TS) as { bundleUpToDate: (file: string, base: string) => boolean };
