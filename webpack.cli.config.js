@@ -10,7 +10,7 @@ const { isBuiltin } = require('module');
 
 // commander requires node:child_process when it loads, for executable subcommands (we have none), and Node's module
 // loads net and dgram with it: a few milliseconds of every start. In the bundle, a stand-in that never spawns.
-const LAZY = new Map([['node:child_process', path.resolve(__dirname, 'src/cli/no-child-process.ts')]]);
+const STAND_INS = new Map([['node:child_process', path.resolve(__dirname, 'src/cli/no-child-process.ts')]]);
 
 module.exports = {
   mode: 'production',
@@ -21,10 +21,10 @@ module.exports = {
   // compareBeforeEmit off: the bundle's mtime must say it is newer than src/ even when a change left it the same.
   output: { path: path.resolve(__dirname, 'lib'), filename: 'clusterix.js', library: { type: 'commonjs2' }, compareBeforeEmit: false },
   resolve: { extensions: ['.ts', '.js'] },
-  // Node's modules stay require()s, as webpack's node preset makes them, but for those in LAZY: the preset would
-  // take them before the plugins below can swap in their stand-ins.
+  // Node's modules stay require()s, as webpack's node preset makes them, but for those in STAND_INS, which the
+  // plugins below replace with their stand-ins (the preset is off so that it cannot make them externals first).
   externalsPresets: { node: false },
-  externals: [({ request }, callback) => (isBuiltin(request) && !LAZY.has(request) ? callback(null, `commonjs ${request}`) : callback())],
+  externals: [({ request }, callback) => (isBuiltin(request) && !STAND_INS.has(request) ? callback(null, `commonjs ${request}`) : callback())],
   module: {
     rules: [
       {
@@ -41,7 +41,7 @@ module.exports = {
   optimization: { minimize: false, moduleIds: 'named' },
   plugins: [
     new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
-    ...[...LAZY].map(([request, standIn]) => new webpack.NormalModuleReplacementPlugin(new RegExp(`^${request}$`), standIn)),
+    ...[...STAND_INS].map(([request, standIn]) => new webpack.NormalModuleReplacementPlugin(new RegExp(`^${request}$`), standIn)),
   ],
   performance: { hints: false },
   stats: 'errors-warnings',

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { spawn } from '../../src/cli/no-child-process';
 
 const ROOT = path.resolve(__dirname, '../..');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-lazy-cp-'));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterix-no-cp-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test('spawn refuses: no process is started', () => {

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 /**
  * Makes the next write of a temporary file put half the bytes at its path, then fail as a full disk does: written
- * whole (fs.writeFile) or from its pieces (a file opened, then one writev: the command line's consolidate and clear).
+ * whole (fs.writeFile) or from its pieces (a file opened, then writev: the command line's consolidate and clear).
  */
 function failHalfWay(): { paths: string[] } {
   const seen = { paths: [] as string[] };
@@ -45,10 +45,14 @@ function failHalfWay(): { paths: string[] } {
     const file = await realOpen(...args);
     if (!String(args[0]).endsWith('.tmp')) return file;
     seen.paths.push(String(args[0]));
-    file.writev = async (pieces: readonly NodeJS.ArrayBufferView[]) => {
+    // As libuv does when the disk fills: the first call writes what fits and resolves with that count (its error is
+    // dropped); the next one, which cannot write a byte, fails with ENOSPC.
+    let calls = 0;
+    file.writev = async <T extends readonly NodeJS.ArrayBufferView[]>(pieces: T) => {
+      if (calls++ > 0) throw full();
       const bytes = Buffer.concat(pieces.map((p) => new Uint8Array(p.buffer, p.byteOffset, p.byteLength)));
-      await file.write(bytes.subarray(0, bytes.length >> 1));
-      throw full();
+      const { bytesWritten } = await file.write(bytes.subarray(0, bytes.length >> 1));
+      return { bytesWritten, buffers: pieces };
     };
     return file;
   });

@@ -29,14 +29,28 @@ export async function writeBytes(outPath: string, bytes: Buffer): Promise<void> 
   await writeWhole(outPath, (temp) => fs.writeFile(temp, bytes));
 }
 
-/** OUT written from its pieces, in order, in one call (no copy of the whole into one buffer first). */
+/** The pieces after their first `n` bytes. */
+function after(pieces: Uint8Array[], n: number): Uint8Array[] {
+  let i = 0;
+  while (i < pieces.length && n >= pieces[i].length) n -= pieces[i++].length;
+  return i < pieces.length ? [pieces[i].subarray(n), ...pieces.slice(i + 1)] : [];
+}
+
+/**
+ * OUT written from its pieces, in order (no copy of the whole into one buffer first). A short write is followed by
+ * another for the rest: when the disk fills, the write that cannot go on fails with its own error (ENOSPC: "the disk
+ * is full"), as libuv reports only the bytes written by the one before it.
+ */
 export async function writePieces(outPath: string, pieces: Uint8Array[]): Promise<void> {
   await writeWhole(outPath, async (temp) => {
     const file = await fs.open(temp, 'w');
     try {
-      const { bytesWritten } = await file.writev(pieces);
-      const total = pieces.reduce((n, p) => n + p.length, 0);
-      if (bytesWritten !== total) throw new Error(`wrote ${bytesWritten} bytes of ${total}`);
+      let rest = pieces.filter((p) => p.length > 0);
+      while (rest.length > 0) {
+        const { bytesWritten } = await file.writev(rest);
+        if (bytesWritten === 0) throw Object.assign(new Error('no byte could be written'), { code: 'EIO' });
+        rest = after(rest, bytesWritten);
+      }
     } finally {
       await file.close();
     }

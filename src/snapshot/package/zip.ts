@@ -147,7 +147,11 @@ export async function writeZipAsync(entries: OutEntry[], early?: ReadonlyMap<Uin
   for (const e of entries) {
     if ('copy' in e || pool.has(e.bytes) || !worthDeflating(e.bytes)) continue;
     const started = early?.get(e.bytes) ?? (e.bytes.length >= DEFLATE_POOL_MIN ? deflateRawAsync(e.bytes) : undefined);
-    if (started) pool.set(e.bytes, started);
+    if (started) {
+      // Heard below; until then a failure must not count as unhandled (should the loop after this one throw).
+      started.catch(() => undefined);
+      pool.set(e.bytes, started);
+    }
   }
   const packs = new Map<Uint8Array, Packed>();
   const crcs = new Map<Uint8Array, number>();
