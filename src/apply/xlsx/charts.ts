@@ -95,7 +95,9 @@ function box(range: string): { top: number; left: number; bottom: number; right:
 function chartCells(tab: PlannedTab, chart: PlannedChart): Map<number, PlannedCell> {
   const boxes = [chart.categories, ...chart.series.map((s) => s.values)].map(box);
   const at = new Map<number, PlannedCell>();
-  for (const c of tab.cells) {
+  const cells = tab.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     for (const b of boxes) {
       if (c.row >= b.top && c.row <= b.bottom && c.col >= b.left && c.col <= b.right) {
         at.set(cellKey(c.row, c.col), c);

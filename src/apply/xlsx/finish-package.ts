@@ -18,6 +18,9 @@ export function addReportParts(pkg: PartTexts, plan: ReportPlan): void {
     ours.set(sheet, m);
   };
   for (const m of plan.marks) add(m.sheet, m.cell, m.note);
-  for (const t of plan.tabs) for (const c of t.cells) if (c.note) add(t.name, a1(c.row, c.col), c.note);
+  for (const t of plan.tabs) {
+    const cells = t.cells;
+    for (let i = 0; i < cells.length; i++) if (cells[i].note) add(t.name, a1(cells[i].row, cells[i].col), cells[i].note!);
+  }
   patchOurNotes(pkg, ours, new Set(plan.tabs.map((t) => t.name)));
 }

@@ -52,7 +52,10 @@ function fittedWidths(tab: PlannedTab): number[] {
   // Columns with text in a body cell (in the order of their first) and none with a number: one pass over the cells.
   const textCols = new Set<number>();
   const numberCols = new Set<number>();
-  for (const c of tab.cells) {
+  // Indexed loops over the cells here and below: run once per tab, for...of would make an object per cell.
+  const cells = tab.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     if (c.style !== 'body' && c.style !== undefined) continue;
     if (isNumber(c)) numberCols.add(c.col);
     else if (textOf(c) !== null) textCols.add(c.col);
@@ -82,11 +85,16 @@ export function tabLayout(tab: PlannedTab): TabLayout {
     spans.set(key(a.row, a.col), w);
   }
   // The cells a header looks at (the two below it), not a map of every cell: the last planned of each, as a map would hold.
+  const cells = tab.cells;
   const below = new Set<number>();
-  for (const c of tab.cells) if (c.style === 'header') below.add(key(c.row + 1, c.col)).add(key(c.row + 2, c.col));
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c.style === 'header') below.add(key(c.row + 1, c.col)).add(key(c.row + 2, c.col));
+  }
   const at = new Map<number, PlannedCell>();
   if (below.size > 0) {
-    for (const c of tab.cells) {
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
       const k = key(c.row, c.col);
       if (below.has(k)) at.set(k, c);
     }
@@ -94,7 +102,8 @@ export function tabLayout(tab: PlannedTab): TabLayout {
   const rightAligned = new Set<number>();
   const wrapped = new Set<number>();
   const rowHeights = new Map<number, number>();
-  for (const c of tab.cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     if (c.style === 'header' && isNumber(at.get(key(c.row + 1, c.col)) ?? at.get(key(c.row + 2, c.col)))) rightAligned.add(key(c.row, c.col));
     const text = textOf(c);
     if (text === null || c.style === 'title' || c.style === 'subtitle' || c.style === 'note') continue;

@@ -143,14 +143,15 @@ function inOrder(cells: PlannedCell[]): boolean {
 export function inRowOrder(cells: PlannedCell[]): PlannedCell[] {
   if (inOrder(cells)) return cells;
   let maxRow = 0;
-  for (const c of cells) maxRow = Math.max(maxRow, c.row);
+  // Indexed loops: for...of would make an object per cell (this runs once per tab, seldom optimized in time).
+  for (let i = 0; i < cells.length; i++) maxRow = Math.max(maxRow, cells[i].row);
   if (!(maxRow < 4 * cells.length + 65536) || cells.some((c) => !(c.row >= 0) || !Number.isInteger(c.row))) return [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
   const starts = new Int32Array(maxRow + 2);
-  for (const c of cells) starts[c.row + 1]++;
+  for (let i = 0; i < cells.length; i++) starts[cells[i].row + 1]++;
   for (let r = 1; r < starts.length; r++) starts[r] += starts[r - 1];
   const out: PlannedCell[] = new Array<PlannedCell>(cells.length);
   const next = starts.slice();
-  for (const c of cells) out[next[c.row]++] = c;
+  for (let i = 0; i < cells.length; i++) out[next[cells[i].row]++] = cells[i];
   for (let r = 0; r <= maxRow; r++) {
     const from = starts[r];
     const to = starts[r + 1];
@@ -277,7 +278,8 @@ export function tabSheet(tab: PlannedTab, styles: TabStyles): TabSheet {
   let row = -1;
   let lastCol = -1;
   let height: number | undefined;
-  for (const c of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     if (c.row !== row) {
       if (row >= 0) endRow();
       cellsXml = [];
