@@ -146,12 +146,9 @@ export async function writeZipAsync(entries: OutEntry[], early?: ReadonlyMap<Uin
   const pool = new Map<Uint8Array, Promise<Uint8Array>>();
   for (const e of entries) {
     if ('copy' in e || pool.has(e.bytes) || !worthDeflating(e.bytes)) continue;
-    const started = early?.get(e.bytes) ?? (e.bytes.length >= DEFLATE_POOL_MIN ? deflateRawAsync(e.bytes) : undefined);
-    if (started) {
-      // Heard below; until then a failure must not count as unhandled (should the loop after this one throw).
-      started.catch(() => undefined);
-      pool.set(e.bytes, started);
-    }
+    // deflateEarly, as the caller's: a failure is heard below, and until then never counts as unhandled.
+    const started = early?.get(e.bytes) ?? (e.bytes.length >= DEFLATE_POOL_MIN ? deflateEarly(e.bytes) : undefined);
+    if (started) pool.set(e.bytes, started);
   }
   const packs = new Map<Uint8Array, Packed>();
   const crcs = new Map<Uint8Array, number>();
@@ -166,10 +163,14 @@ export async function writeZipAsync(entries: OutEntry[], early?: ReadonlyMap<Uin
   return pieces(entries, (bytes) => packs.get(bytes)!);
 }
 
-/** A new entry's deflation, started in the thread pool before writeZipAsync (its `early`), which reports its failure. */
+/**
+ * A new entry's deflation in the thread pool (by a caller before writeZipAsync, its `early`, or by writeZipAsync),
+ * which writeZipAsync awaits and reports.
+ */
 export function deflateEarly(bytes: Uint8Array): Promise<Uint8Array> {
   const p = deflateRawAsync(bytes);
-  p.catch(() => undefined); // never awaited when its part is replaced before the zip: no unhandled rejection then
+  // Never unhandled: not awaited when its part is replaced before the zip, or when the zip fails before awaiting it.
+  p.catch(() => undefined);
   return p;
 }
 
