@@ -23,8 +23,7 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
   const ctx: RowsContext = { t, rep, notes, periods: periodInfo(model) };
   // All partners' cells of each period (partner after partner), found in one pass; then each partner's, found when
   // its block is written rather than kept by period for the whole tab.
-  const allByPeriod = { plan: termsByPeriod(sources, terms, 'plan'), reported: termsByPeriod(sources, terms, 'reported') };
-  const all = periodRows(ctx, first, figures.periods, (kind, period) => allByPeriod[kind].get(period) ?? [], 'all partners');
+  const all = periodRows(ctx, first, figures.periods, termsOfPeriods(sources, terms), 'all partners');
   const tab = t.build({ first: header, last: header }, 1);
   if (figures.periods.length > 0) {
     const top = all.total + 2;
@@ -49,8 +48,7 @@ export function spendingPlanTab(model: Model, figures: Figures, rep: ReportingFi
     next += 1;
     sources.forEach((s, i) => {
       t.band(next, 0, C.percent, `${s.no} ${s.name}${s.country ? ` (${s.country})` : ''}`);
-      const mine = { plan: termsByPeriod([s], [terms[i]], 'plan'), reported: termsByPeriod([s], [terms[i]], 'reported') };
-      const block = periodRows(ctx, next + 1, rep.partnerPeriods[i], (kind, period) => mine[kind].get(period) ?? [], `partner ${s.no}`);
+      const block = periodRows(ctx, next + 1, rep.partnerPeriods[i], termsOfPeriods([s], [terms[i]]), `partner ${s.no}`);
       next = block.total + 2;
     });
   }
@@ -150,6 +148,12 @@ function periodFigure(t: TabBuilder, notes: FigureNotes, row: number, col: numbe
 function cumulative(t: TabBuilder, row: number, i: number, col: number, from: number, value: Cents): void {
   const formula = i === 0 ? `=${a1(row, from)}` : `=${a1(row - 1, col)}+${a1(row, from)}`;
   t.put(row, col, { kind: 'formula', formula, result: toEuroNumber(value) }, 'body', EUR_FORMAT);
+}
+
+/** The partners' planned and reported cells of a period (termsByPeriod), each kind grouped once. */
+function termsOfPeriods(sources: readonly PartnerSources[], terms: readonly PartnerTerms[]): (kind: 'plan' | 'reported', period: number) => Term[] {
+  const byPeriod = { plan: termsByPeriod(sources, terms, 'plan'), reported: termsByPeriod(sources, terms, 'reported') };
+  return (kind, period) => byPeriod[kind].get(period) ?? [];
 }
 
 /** Every partner's cells by period: partner after partner, each in line order, then cell order. */
