@@ -73,6 +73,28 @@ test('a bundle runs with a young generation that keeps its first size, and its c
   expect(execFileSync(process.execPath, ['-e', check], { encoding: 'utf8' })).toBe('false');
 });
 
+test('a bundle runs with small TurboFan inlining, set after it is compiled and back to V8\'s default before its cache is written', () => {
+  // What runBundle asks of V8, in order: the command line's settings once the bundle is compiled, and V8's defaults
+  // again when the code cache is written at exit (a cache made under other flags would be rejected at the next run).
+  const file = path.join(dir, 'flags.js');
+  fs.writeFileSync(file, "process.stdout.write('ran;');\n");
+  const code = [
+    "const v8 = require('v8');",
+    'const real = v8.setFlagsFromString;',
+    "v8.setFlagsFromString = (f) => { process.stdout.write(f + ';'); real(f); };",
+    `require(${JSON.stringify(RUN_TS)}).runBundle(${JSON.stringify(file)});`,
+  ].join('\n');
+  const env = { ...process.env, CLUSTERIX_WRITE_CODE_CACHE: '1' };
+  const out = execFileSync(process.execPath, ['-e', code], { env, encoding: 'utf8' });
+  expect(out).toBe(
+    '--semi-space-growth-factor=1;--max-inlined-bytecode-size-cumulative=100;ran;' + '--semi-space-growth-factor=2;--max-inlined-bytecode-size-cumulative=920;',
+  );
+  // Those defaults are V8's own: node lists them.
+  const options = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+  expect(options).toContain('default: --semi-space-growth-factor=2');
+  expect(options).toContain('default: --max-inlined-bytecode-size-cumulative=920');
+});
+
 describe('bundleUpToDate: bin/clusterix.js runs the bundle only while it is as new as what it was built from', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { bundleUpToDate } = require(RUN_TS) as { bundleUpToDate: (file: string, base: string) => boolean };
