@@ -66,32 +66,37 @@ function bundleUpToDate(file, base = root) {
 }
 
 /**
- * The command line's V8 settings, each with V8's default (node 20, V8 11.3), set once the bundle is compiled: V8
- * rejects a code cache made under other flags (a flag on node's command line does that too), so the cache is
- * written under the defaults. A consolidate is a short run that keeps almost all it makes until it exits, on
- * machines where memory touched for the first time is what costs (16 µs a page on the 2-core VMs we measure on):
- * - `--semi-space-growth-factor=1`: the young generation keeps its first size (1 MB a semi-space) instead of
+ * The command line's V8 settings, set once the bundle is compiled: V8 rejects a code cache made under other flags
+ * (a flag on node's command line does that too), so the cache is written under V8's defaults. A consolidate is a
+ * short run that keeps almost all it makes until it exits, on machines where memory touched for the first time is
+ * what costs (16 µs a page on the 2-core VMs we measure on). Each was measured on V8 11.3 (node 20) and is set on
+ * that V8 only: another may lack a flag (V8 prints an error for an unknown one) or size things otherwise.
+ * - `--semi-space-growth-factor=1` (V8: 2): the young generation keeps its first size (1 MB a semi-space) instead of
  *   doubling up to 16 MB: at 100 partners 110 to 84 MB peak and about 12% less wall time, at 500 partners 169 to
  *   143 MB at the same time (more, smaller collections cost what the memory saves).
- * - `--max-inlined-bytecode-size-cumulative=100` (V8: 920): TurboFan optimizes the hot functions of a run on V8's
- *   four background threads, and inlining most of what they call made each compilation large; on two cores those
- *   threads took the main thread's core and touched fresh memory for their compilation zones. With small inlining
- *   only, a consolidate at 500 partners took about 9% less wall time and 11% less CPU (1.32 to 1.19 s, 2.0 to
- *   1.7 s CPU; --no-turbo-inlining did the same); node's --v8-pool-size=1 would do more, but a run cannot set it
- *   for itself.
+ * - Smaller TurboFan compilations: inlining of small functions only (`--max-inlined-bytecode-size-cumulative=100`,
+ *   V8: 920), no escape analysis, no loop peeling. TurboFan optimizes a run's hot functions on V8's four background
+ *   threads; on two cores those threads took the main thread's core and touched fresh memory for their
+ *   compilation zones. A consolidate at 500 partners: 1.32 to 1.19 s with the inlining bound (2.0 to 1.7 s CPU),
+ *   1.20 to 1.15 s with the other two (A/B medians of 10); the optimized code a short run gets back is as fast.
+ *   node's --v8-pool-size=1 does as much, but only on node's command line, which a run cannot set for itself.
  */
 const CLI_V8_SETTINGS = [
-  { flag: 'semi-space-growth-factor', cli: 1, v8Default: 2 },
-  { flag: 'max-inlined-bytecode-size-cumulative', cli: 100, v8Default: 920 },
+  { cli: '--semi-space-growth-factor=1', v8Default: '--semi-space-growth-factor=2' },
+  { cli: '--max-inlined-bytecode-size-cumulative=100', v8Default: '--max-inlined-bytecode-size-cumulative=920' },
+  { cli: '--no-turbo-escape', v8Default: '--turbo-escape' },
+  { cli: '--no-turbo-loop-peeling', v8Default: '--turbo-loop-peeling' },
 ];
+const MEASURED_V8 = '11.3.';
 
 /** Sets each of CLI_V8_SETTINGS to its command-line value, or (`defaults`) back to V8's default. */
 function setCliV8Settings(defaults = false) {
+  if (!process.versions.v8.startsWith(MEASURED_V8)) return;
   const v8 = require('v8');
   for (const s of CLI_V8_SETTINGS) {
-    // V8 settings, not an API: a V8 that drops or bounds one only loses its saving (test/cli/run-bundle.test.ts).
+    // V8 settings, not an API (test/cli/run-bundle.test.ts holds the defaults to what this node lists).
     try {
-      v8.setFlagsFromString(`--${s.flag}=${defaults ? s.v8Default : s.cli}`);
+      v8.setFlagsFromString(defaults ? s.v8Default : s.cli);
     } catch {
       // The run goes on with V8's own setting.
     }
