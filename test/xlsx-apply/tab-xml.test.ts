@@ -5,7 +5,7 @@
 import { SaxesParser } from 'saxes';
 import type { PlannedCell, PlannedTab } from '../../src/plan/types';
 import { MINIMAL_STYLES, StylesEdit } from '../../src/apply/xlsx/package/styles-edit';
-import { inRowOrder, sheetBytes, TabStyles, tabXml, withRows } from '../../src/apply/xlsx/package/tab-xml';
+import { inRowOrder, RowBytes, sheetBytes, TabStyles, tabXml, withRows } from '../../src/apply/xlsx/package/tab-xml';
 import { decodeEntities, escapeText, unescapeOoxml } from '../../src/snapshot/package/xml';
 
 function tab(cells: PlannedCell[]): PlannedTab {
@@ -93,6 +93,28 @@ it('encodes a sheet and its rows as the UTF-8 of the whole text, however much ro
   expect(whole).toContain('<sheetData><row r="1">');
   expect(Buffer.from(sheetBytes(sheet, rows)).equals(Buffer.from(new TextEncoder().encode(whole)))).toBe(true);
   expect(Buffer.from(sheetBytes(sheet, [])).equals(Buffer.from(new TextEncoder().encode(sheet)))).toBe(true);
+});
+
+it('rows encoded as they come, in a buffer that grows, then the sheet around them: the UTF-8 of the whole text', () => {
+  const utf8 = (t: string) => Buffer.from(new TextEncoder().encode(t));
+  const rowsText = Array.from({ length: 400 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Zeile ${i} — ü 😀 ${'x'.repeat(i)}</t></is></c></row>`);
+  const cases = [
+    // Room for the sheet's start and end as kept.
+    { head: '<worksheet><sheetData>', tail: '</sheetData></worksheet>' },
+    // A start larger than the room kept before the rows (wide tabs' column widths): copied instead.
+    { head: `<worksheet><cols>${'<col min="1" max="1" width="9"/>'.repeat(3000)}</cols><sheetData>`, tail: '</sheetData></worksheet>' },
+    // An end larger than the room after the rows (a tab's many links): the buffer grows.
+    { head: '<worksheet><sheetData>', tail: `</sheetData><hyperlinks>${'<hyperlink ref="A1" location="\'Ä\'!B2"/>'.repeat(3000)}</hyperlinks></worksheet>` },
+  ];
+  for (const { head, tail } of cases) {
+    // Expected size 0: every row makes the buffer grow at first.
+    const rows = new RowBytes(0);
+    for (const r of rowsText) rows.add(r);
+    expect(rows.text()).toBe(rowsText.join(''));
+    expect(rows.byteLength).toBe(utf8(rowsText.join('')).length);
+    const bytes = Buffer.from(rows.between(head, tail));
+    expect(bytes.equals(utf8(head + rowsText.join('') + tail))).toBe(true);
+  }
 });
 
 it('text that reads like an escape comes back as typed through our own reader (escapeText, then unescapeOoxml)', () => {

@@ -15,7 +15,7 @@ import { PackageEdit } from './parts';
 import { MINIMAL_STYLES, StylesEdit, setAttr } from './styles-edit';
 import { SheetNotes, type NoteChange } from './notes';
 import { editCells, styleOf, withStyle, type CellEdit } from './sheet-edit';
-import { sheetBytes, solidFillXml, stateSheetXml, TabStyles, tabSheet } from './tab-xml';
+import { sheetBytes, solidFillXml, stateSheetXml, TabStyles, tabSheet, type RowBytes } from './tab-xml';
 import { WorkbookEdit } from './workbook-edit';
 import { addReportParts } from '../finish-package';
 
@@ -63,7 +63,7 @@ class Patcher {
   private readonly hadStyles: boolean;
   private readonly notes = new Map<string, SheetNotes>();
   /** Our tabs' rows by part, put into their sheets (written with an empty sheetData) when the package is zipped. */
-  private readonly tabRows = new Map<string, string[]>();
+  private readonly tabRows = new Map<string, RowBytes>();
 
   constructor(readonly book: ReadBook) {
     this.edit = new PackageEdit(book.pkg);

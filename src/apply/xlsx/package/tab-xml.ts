@@ -204,8 +204,8 @@ export const EMPTY_SHEET_DATA = '<sheetData></sheetData>';
  */
 export interface TabSheet {
   sheet: string;
-  /** Each row's SheetML, its closing tag included. */
-  rows: string[];
+  /** The rows' SheetML as UTF-8 (RowBytes), each row encoded as soon as it is made. */
+  rows: RowBytes;
   printTitles: string | null;
 }
 
@@ -215,9 +215,9 @@ export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
 }
 
 /** The sheet with its rows in its empty sheetData. */
-export function withRows(sheet: string, rows: string[]): string {
+export function withRows(sheet: string, rows: RowBytes | string[]): string {
   const cut = rowsAt(sheet);
-  return sheet.slice(0, cut) + rows.join('') + sheet.slice(cut);
+  return sheet.slice(0, cut) + (Array.isArray(rows) ? rows.join('') : rows.text()) + sheet.slice(cut);
 }
 
 function rowsAt(sheet: string): number {
@@ -227,37 +227,89 @@ function rowsAt(sheet: string): number {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Room kept before a tab's rows for the start of its sheet (up to its sheetData), and after them for its end. */
+const ROOM = 64 * 1024;
 
 /**
- * withRows' UTF-8 bytes, the rows encoded one by one into one buffer: the megabytes of a report tab never
- * become one string (joining and flattening it costs more than encoding it). Rows end at '</row>', so no
- * character is cut in two.
+ * A report tab's rows as UTF-8, each encoded as soon as it is made: no row stays a string until the tab is done
+ * (at 500 partners they were 8 MB of strings, every one copied by the young generation's collections into the
+ * old one). Room is kept before and after the rows, so that the part's bytes (sheetBytes) are the rows with the
+ * sheet's start and end written beside them, not a copy of the megabytes. Rows end at '</row>', so no character
+ * is cut in two.
  */
-export function sheetBytes(sheet: string, rows: string[]): Uint8Array {
-  const cut = rowsAt(sheet);
-  const head = sheet.slice(0, cut);
-  const tail = sheet.slice(cut);
-  let chars = head.length + tail.length;
-  for (const r of rows) chars += r.length;
-  // Mostly ASCII: an eighth more room than characters, grown when text needs more.
-  let out = new Uint8Array(chars + (chars >> 3) + 64);
-  let n = 0;
-  const put = (text: string) => {
+export class RowBytes {
+  private buf: Uint8Array;
+  private end = ROOM;
+
+  /** `expected`: about how many bytes the rows take (more only costs address space: pages are touched as written). */
+  constructor(expected: number) {
+    this.buf = new Uint8Array(ROOM + expected + ROOM);
+  }
+
+  add(text: string): void {
     let rest = text;
     for (;;) {
-      const { read, written } = encoder.encodeInto(rest, out.subarray(n));
-      n += written;
+      // Up to the room kept at the end: that is for the sheet's end.
+      const { read, written } = encoder.encodeInto(rest, this.buf.subarray(this.end, this.buf.length - ROOM));
+      this.end += written;
       if (read === rest.length) return;
       rest = rest.slice(read);
-      const bigger = new Uint8Array(out.length * 2 + rest.length * 3);
-      bigger.set(out.subarray(0, n));
-      out = bigger;
+      this.grow(rest.length * 3);
     }
-  };
-  put(head);
-  for (const r of rows) put(r);
-  put(tail);
-  return out.subarray(0, n);
+  }
+
+  private grow(atLeast: number): void {
+    const bigger = new Uint8Array(this.buf.length + Math.max(atLeast, this.buf.length >> 1));
+    bigger.set(this.buf.subarray(0, this.end));
+    this.buf = bigger;
+  }
+
+  get byteLength(): number {
+    return this.end - ROOM;
+  }
+
+  text(): string {
+    return decoder.decode(this.buf.subarray(ROOM, this.end));
+  }
+
+  /** `head`, the rows, then `tail`, as UTF-8: in place when head and tail fit the room kept, else copied. */
+  between(head: string, tail: string): Uint8Array {
+    const h = encoder.encode(head);
+    if (h.length > ROOM) return concatBytes([h, this.buf.subarray(ROOM, this.end), encoder.encode(tail)]);
+    const t = encoder.encode(tail);
+    if (this.end + t.length > this.buf.length) this.grow(t.length);
+    this.buf.set(h, ROOM - h.length);
+    this.buf.set(t, this.end);
+    return this.buf.subarray(ROOM - h.length, this.end + t.length);
+  }
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** RowBytes of the given rows (each row's SheetML, its closing tag included). */
+export function rowBytes(rows: string[]): RowBytes {
+  const r = new RowBytes(rows.reduce((n, x) => n + x.length, 0));
+  for (const x of rows) r.add(x);
+  return r;
+}
+
+/**
+ * withRows' UTF-8 bytes: the sheet's start and end around the rows' bytes, written where RowBytes kept room for
+ * them (the megabytes of a report tab never become one string, and are not copied again).
+ */
+export function sheetBytes(sheet: string, rows: RowBytes | string[]): Uint8Array {
+  const cut = rowsAt(sheet);
+  return (Array.isArray(rows) ? rowBytes(rows) : rows).between(sheet.slice(0, cut), sheet.slice(cut));
 }
 
 export function tabSheet(tab: PlannedTab, styles: TabStyles): TabSheet {
@@ -267,12 +319,13 @@ export function tabSheet(tab: PlannedTab, styles: TabStyles): TabSheet {
   const cells = inRowOrder(tab.cells);
   let maxRow = 0;
   let maxCol = 0;
-  // Each row's cells joined into one flat string: a rope of a million short pieces would live until the zip.
-  const rowsXml: string[] = [];
+  // Each row's cells joined into one flat string and encoded at once (a rope of a million short pieces, or the
+  // rows kept as strings, would live until the zip). About 100 bytes a cell is room enough for most tabs.
+  const rows = new RowBytes(cells.length * 100);
   let cellsXml: string[] = [];
   const endRow = () => {
     cellsXml.push('</row>');
-    rowsXml.push(cellsXml.join(''));
+    rows.add(cellsXml.join(''));
   };
   const links: string[] = [];
   let row = -1;
@@ -330,7 +383,7 @@ export function tabSheet(tab: PlannedTab, styles: TabStyles): TabSheet {
   const titles: string[] = [];
   if (layout.pagesWide > 1 && fc > 0) titles.push(`${q}!$A:$${columnLetters(fc - 1)}`);
   if (tab.print.repeatRows) titles.push(`${q}!$${tab.print.repeatRows.first + 1}:$${tab.print.repeatRows.last + 1}`);
-  return { sheet, rows: rowsXml, printTitles: titles.length ? titles.join(',') : null };
+  return { sheet, rows, printTitles: titles.length ? titles.join(',') : null };
 }
 
 /** Page breaks before the given 0-based rows (a break after the row above each). */
