@@ -89,18 +89,35 @@ export function readPackage(bytes: Uint8Array, file: string): ReadBook {
   const sstPart = relPart('/sharedStrings');
   const styles = readStyles(stylesPart ? pkg.text(stylesPart) : undefined);
   const strings = sstPart ? readSharedStrings(pkg.text(sstPart), sstPart, file) : [];
-  const read: SheetRead[] = [];
-  for (const info of pkg.sheets) {
-    if (info.kind !== 'worksheet') continue;
+  const worksheets = pkg.sheets.filter((info) => info.kind === 'worksheet');
+  const readRaw = (info: PackageSheet): SheetRead => {
     const text = info.part ? pkg.text(info.part) : undefined;
     const raw: ColumnSheet = text !== undefined ? readSheetColumns(text, info.part!, file, strings) : { cells: noCells(), merges: [], rowStyles: new Map(), colStyles: [] };
     if (info.part) pkg.forget(info.part); // read once; the writer inflates again only the sheets it marks
-    read.push({ info, raw });
-  }
-  computeUncalculated(read);
+    return { info, raw };
+  };
   const formats = new FormatsOf(styles);
-  const snapshot = { sheets: read.map((s) => toSnapshot(s, formats, pkg.date1904, file)) };
-  return { pkg, styles, stylesPart, sheets: read.map((s) => readSheet(s.info, s.raw.cells)), snapshot };
+  const book = (sheets: ReadSheet[], snapshots: SheetSnapshot[]): ReadBook => ({ pkg, styles, stylesPart, sheets, snapshot: { sheets: snapshots } });
+  // Each sheet made into its snapshot as soon as it is read: its columns of cells are dropped while young, instead
+  // of every sheet's living (and being copied to the old generation) until the last sheet is read.
+  const sheets: ReadSheet[] = [];
+  const snapshots: SheetSnapshot[] = [];
+  for (const info of worksheets) {
+    const s = readRaw(info);
+    if (s.raw.cells.types.includes('Uncalculated')) {
+      // A formula without its cached value (rare): computed from the cells of every sheet, so all are read (the
+      // sheets before this one again) and kept as read until then.
+      const read = worksheets.map((i) => (i === info ? s : readRaw(i)));
+      computeUncalculated(read);
+      return book(
+        read.map((r) => readSheet(r.info, r.raw.cells)),
+        read.map((r) => toSnapshot(r, formats, pkg.date1904, file)),
+      );
+    }
+    sheets.push(readSheet(info, s.raw.cells));
+    snapshots.push(toSnapshot(s, formats, pkg.date1904, file));
+  }
+  return book(sheets, snapshots);
 }
 
 /** Number formats by style index, looked up once for the whole workbook. */

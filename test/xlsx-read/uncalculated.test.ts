@@ -54,6 +54,32 @@ describe('formulas without cached values', () => {
     expect(compared).toBeGreaterThan(300);
   });
 
+  it('on a later sheet only: the sheets before it are read again, and the snapshot is the one Excel\'s values give', async () => {
+    // The reader makes each sheet's snapshot as soon as it is read; a formula without its value on a later sheet
+    // may refer to any sheet, so the reader goes back and reads every sheet, keeping their cells until computed.
+    const sample = await sampleBytes();
+    const before = await readXlsxSnapshot(sample, 'sample.xlsx');
+    const wp = before.sheets.findIndex((s) => s.name === 'Budget West-Pannon');
+    expect(wp).toBeGreaterThan(0);
+    const files = unzipSync(sample);
+    const part = `xl/worksheets/sheet${wp + 1}.xml`;
+    let dropped = 0;
+    files[part] = strToU8(
+      strFromU8(files[part]).replace(/(<\/f>|<f [^>]*\/>)<v>[^<]*<\/v>/g, (_, f) => {
+        dropped++;
+        return f;
+      }),
+    );
+    expect(dropped).toBeGreaterThan(10);
+    const after = await readXlsxSnapshot(Buffer.from(zipSync(files)), 'one-sheet.xlsx');
+    // The same sheets in the same order, every value as Excel cached it (the dropped ones computed again).
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    after.sheets.forEach((s, i) => {
+      expect([s.name, s.values]).toEqual([s.name, before.sheets[i].values]);
+      expect([s.name, s.valueTypes]).toEqual([s.name, before.sheets[i].valueTypes]);
+    });
+  });
+
   it('a formula it cannot compute is reported as never calculated, not read as 0', async () => {
     const sample = await sampleBytes();
     const before = await readXlsxSnapshot(sample, 'sample.xlsx');
