@@ -70,7 +70,8 @@ function bundleUpToDate(file, base = root) {
  * (a flag on node's command line does that too), so the cache is written under V8's defaults. A consolidate is a
  * short run that keeps almost all it makes until it exits, on machines where memory touched for the first time is
  * what costs (16 µs a page on the 2-core VMs we measure on). Each was measured on V8 11.3 (node 20) and is set on
- * that V8 only: another may lack a flag (V8 prints an error for an unknown one) or size things otherwise.
+ * that V8 only: another may lack a flag (V8 prints an error for an unknown one) or size things otherwise. One given
+ * on node's command line is left as given (such a run compiles without the cache anyway).
  * - `--semi-space-growth-factor=1` (V8: 2): the young generation keeps its first size (1 MB a semi-space) instead of
  *   doubling up to 16 MB: at 100 partners 110 to 84 MB peak and about 12% less wall time, at 500 partners 169 to
  *   143 MB at the same time (more, smaller collections cost what the memory saves).
@@ -82,18 +83,25 @@ function bundleUpToDate(file, base = root) {
  *   node's --v8-pool-size=1 does as much, but only on node's command line, which a run cannot set for itself.
  */
 const CLI_V8_SETTINGS = [
-  { cli: '--semi-space-growth-factor=1', v8Default: '--semi-space-growth-factor=2' },
-  { cli: '--max-inlined-bytecode-size-cumulative=100', v8Default: '--max-inlined-bytecode-size-cumulative=920' },
-  { cli: '--no-turbo-escape', v8Default: '--turbo-escape' },
-  { cli: '--no-turbo-loop-peeling', v8Default: '--turbo-loop-peeling' },
+  { name: 'semi-space-growth-factor', cli: '--semi-space-growth-factor=1', v8Default: '--semi-space-growth-factor=2' },
+  { name: 'max-inlined-bytecode-size-cumulative', cli: '--max-inlined-bytecode-size-cumulative=100', v8Default: '--max-inlined-bytecode-size-cumulative=920' },
+  { name: 'turbo-escape', cli: '--no-turbo-escape', v8Default: '--turbo-escape' },
+  { name: 'turbo-loop-peeling', cli: '--no-turbo-loop-peeling', v8Default: '--turbo-loop-peeling' },
 ];
 const MEASURED_V8 = '11.3.';
+
+/** The V8 settings given on node's command line (NODE_OPTIONS takes none of these), by name: left as given. */
+function givenToNode() {
+  return new Set(process.execArgv.map((w) => w.replace(/^--(no-)?/, '').replace(/=.*$/, '').replace(/_/g, '-')));
+}
 
 /** Sets each of CLI_V8_SETTINGS to its command-line value, or (`defaults`) back to V8's default. */
 function setCliV8Settings(defaults = false) {
   if (!process.versions.v8.startsWith(MEASURED_V8)) return;
   const v8 = require('v8');
+  const given = givenToNode();
   for (const s of CLI_V8_SETTINGS) {
+    if (given.has(s.name)) continue;
     // V8 settings, not an API (test/cli/run-bundle.test.ts holds the defaults to what this node lists).
     try {
       v8.setFlagsFromString(defaults ? s.v8Default : s.cli);

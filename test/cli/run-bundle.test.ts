@@ -59,7 +59,8 @@ test('a bundle runs with a young generation that keeps its first size, and its c
   );
   run(file, true);
   const MB = 1024 * 1024;
-  expect(Number(run(file))).toBeLessThanOrEqual(2 * MB);
+  // Set on V8 11.3 (node 20), where it was measured; another V8 keeps its own sizing.
+  if (process.versions.v8.startsWith('11.3.')) expect(Number(run(file))).toBeLessThanOrEqual(2 * MB);
   // The same code in a plain node grows it, so the bound above says something.
   expect(Number(execFileSync(process.execPath, [file], { encoding: 'utf8' }))).toBeGreaterThan(4 * MB);
   // The cache was written under V8's default flags, as a run compiles the bundle, so V8 takes it.
@@ -95,6 +96,22 @@ test('a bundle runs with the command line\'s V8 settings, set after it is compil
   if (process.versions.v8.startsWith('11.3.')) {
     for (const d of back.split(';').filter(Boolean)) expect(options).toContain(`default: ${d}`);
   }
+});
+
+test('a V8 setting given on node\'s command line is left as given', () => {
+  const file = path.join(dir, 'given.js');
+  fs.writeFileSync(file, "process.stdout.write('ran;');\n");
+  const code = [
+    "const v8 = require('v8');",
+    'const real = v8.setFlagsFromString;',
+    "v8.setFlagsFromString = (f) => { process.stdout.write(f + ';'); real(f); };",
+    `require(${JSON.stringify(RUN_TS)}).runBundle(${JSON.stringify(file)});`,
+  ].join('\n');
+  const env = { ...process.env };
+  delete env.CLUSTERIX_WRITE_CODE_CACHE;
+  // Spelled with underscores or dashes, with or without --no-.
+  const out = execFileSync(process.execPath, ['--max_inlined_bytecode_size_cumulative=300', '--turbo-escape', '-e', code], { env, encoding: 'utf8' });
+  expect(out).toBe(process.versions.v8.startsWith('11.3.') ? '--semi-space-growth-factor=1;--no-turbo-loop-peeling;ran;' : 'ran;');
 });
 
 describe('bundleUpToDate: bin/clusterix.js runs the bundle only while it is as new as what it was built from', () => {

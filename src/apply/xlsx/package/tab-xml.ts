@@ -242,6 +242,7 @@ const ROOM = 64 * 1024;
 export class RowBytes {
   private buf: Uint8Array;
   private end = ROOM;
+  private closed = false;
 
   /** `expected`: about how many bytes the rows take (more only costs address space: pages are touched as written). */
   constructor(expected: number) {
@@ -249,6 +250,7 @@ export class RowBytes {
   }
 
   add(text: string): void {
+    if (this.closed) throw new Error('a report tab\'s rows added to after its sheet was written around them');
     let rest = text;
     for (;;) {
       // Up to the room kept at the end: that is for the sheet's end.
@@ -274,8 +276,13 @@ export class RowBytes {
     return decoder.decode(this.buf.subarray(ROOM, this.end));
   }
 
-  /** `head`, the rows, then `tail`, as UTF-8: in place when head and tail fit the room kept, else copied. */
+  /**
+   * `head`, the rows, then `tail`, as UTF-8: in place when head and tail fit the room kept, else copied. The bytes
+   * returned may be this buffer itself, so the rows take no more (add() refuses) and this is asked once.
+   */
   between(head: string, tail: string): Uint8Array {
+    if (this.closed) throw new Error('a report tab\'s sheet written around its rows twice');
+    this.closed = true;
     const h = encoder.encode(head);
     if (h.length > ROOM) return concatBytes([h, this.buf.subarray(ROOM, this.end), encoder.encode(tail)]);
     const t = encoder.encode(tail);
