@@ -156,7 +156,6 @@ function runBundle(file) {
 exports.newestMtime = newestMtime;
 exports.bundleUpToDate = bundleUpToDate;
 exports.runBundle = runBundle;
-exports.CLI_V8_SETTINGS = CLI_V8_SETTINGS;
 
 /** Runs `tsEntry`: from `bundle` (one file under lib/) when given and up to date, else its compiled copy `jsEntry`, else transpiled. */
 exports.run = function run(tsEntry, jsEntry, bundle) {

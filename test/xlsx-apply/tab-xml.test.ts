@@ -89,10 +89,16 @@ it('encodes a sheet and its rows as the UTF-8 of the whole text, however much ro
     `<row r="2"><c r="A2" t="inlineStr"><is><t>${'漢字かな'.repeat(300)} 😀 Skåne \ud800 lone</t></is></c></row>`,
     '<row r="3"/>',
   ];
-  const whole = withRows(sheet, rows);
+  const rowsOf = (texts: string[]) => {
+    const r = new RowBytes(texts.reduce((n, x) => n + x.length, 0));
+    for (const x of texts) r.add(x);
+    return r;
+  };
+  const encoded = rowsOf(rows);
+  const whole = withRows(sheet, encoded);
   expect(whole).toContain('<sheetData><row r="1">');
-  expect(Buffer.from(sheetBytes(sheet, rows)).equals(Buffer.from(new TextEncoder().encode(whole)))).toBe(true);
-  expect(Buffer.from(sheetBytes(sheet, [])).equals(Buffer.from(new TextEncoder().encode(sheet)))).toBe(true);
+  expect(Buffer.from(sheetBytes(sheet, encoded)).equals(Buffer.from(new TextEncoder().encode(whole)))).toBe(true);
+  expect(Buffer.from(sheetBytes(sheet, rowsOf([]))).equals(Buffer.from(new TextEncoder().encode(sheet)))).toBe(true);
 });
 
 it('rows encoded as they come, in a buffer that grows, then the sheet around them: the UTF-8 of the whole text', () => {

@@ -25,6 +25,9 @@ export interface ZipEntry {
 }
 
 /** Whole package, unpacked, above which we refuse: a real workbook of this size would not fit in memory. */
+/** Byte arrays one after the other in one (the codec's: Node's Buffer.concat, or a loop in the pane). */
+export { concat };
+
 export const MAX_UNZIPPED = 1024 * 1024 * 1024;
 /** An entry this many times larger than its compressed bytes, and large, is a zip bomb, not a workbook. */
 const MAX_RATIO = 1000;

@@ -8,6 +8,7 @@ import { a1, columnLetters, parseA1, quoteSheet } from '../../../util/a1';
 import { escapeText, escapeXml } from '../../../snapshot/package/xml';
 import { cellKey, tabLayout } from '../print-layout';
 import type { StylesEdit } from './styles-edit';
+import { concat } from '../../../snapshot/package/zip';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -215,9 +216,9 @@ export function tabXml(tab: PlannedTab, styles: TabStyles): TabXml {
 }
 
 /** The sheet with its rows in its empty sheetData. */
-export function withRows(sheet: string, rows: RowBytes | string[]): string {
+export function withRows(sheet: string, rows: RowBytes): string {
   const cut = rowsAt(sheet);
-  return sheet.slice(0, cut) + (Array.isArray(rows) ? rows.join('') : rows.text()) + sheet.slice(cut);
+  return sheet.slice(0, cut) + rows.text() + sheet.slice(cut);
 }
 
 function rowsAt(sheet: string): number {
@@ -284,7 +285,7 @@ export class RowBytes {
     if (this.closed) throw new Error('a report tab\'s sheet written around its rows twice');
     this.closed = true;
     const h = encoder.encode(head);
-    if (h.length > ROOM) return concatBytes([h, this.buf.subarray(ROOM, this.end), encoder.encode(tail)]);
+    if (h.length > ROOM) return concat([h, this.buf.subarray(ROOM, this.end), encoder.encode(tail)]);
     const t = encoder.encode(tail);
     if (this.end + t.length > this.buf.length) this.grow(t.length);
     this.buf.set(h, ROOM - h.length);
@@ -293,30 +294,13 @@ export class RowBytes {
   }
 }
 
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** RowBytes of the given rows (each row's SheetML, its closing tag included). */
-export function rowBytes(rows: string[]): RowBytes {
-  const r = new RowBytes(rows.reduce((n, x) => n + x.length, 0));
-  for (const x of rows) r.add(x);
-  return r;
-}
-
 /**
  * withRows' UTF-8 bytes: the sheet's start and end around the rows' bytes, written where RowBytes kept room for
  * them (the megabytes of a report tab never become one string, and are not copied again).
  */
-export function sheetBytes(sheet: string, rows: RowBytes | string[]): Uint8Array {
+export function sheetBytes(sheet: string, rows: RowBytes): Uint8Array {
   const cut = rowsAt(sheet);
-  return (Array.isArray(rows) ? rowBytes(rows) : rows).between(sheet.slice(0, cut), sheet.slice(cut));
+  return rows.between(sheet.slice(0, cut), sheet.slice(cut));
 }
 
 export function tabSheet(tab: PlannedTab, styles: TabStyles): TabSheet {
